@@ -1,0 +1,67 @@
+// Agency HTML to safe HTML (no script, no event handlers, only http(s) links)
+// and to plain text.
+import { decode } from 'html-entities';
+import sanitizeHtml from 'sanitize-html';
+
+const safeHtmlOptions: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'br',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'ul',
+    'ol',
+    'li',
+    'blockquote',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'u',
+    'sub',
+    'sup',
+    'a',
+    'figure',
+    'figcaption',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'pre',
+    'code',
+    'hr',
+    'span',
+  ],
+  allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+};
+
+export function sanitizeBodyHtml(html: string): string {
+  return sanitizeHtml(html, safeHtmlOptions).trim();
+}
+
+const blockEnd = /<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre)>|<br\s*\/?>/gi;
+
+export function htmlToText(html: string): string {
+  const withBreaks = html.replace(blockEnd, (tag) => `${tag}\n\n`);
+  const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
+  return decode(stripped)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export function countWords(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
+  return words?.length ?? 0;
+}

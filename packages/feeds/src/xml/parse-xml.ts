@@ -1,0 +1,58 @@
+// XML text to a plain object tree with fast-xml-parser, configured for hostile
+// input: no DTD entities, bounded entity expansion and nesting, values kept as
+// strings (an id such as 00123 stays "00123"), attributes kept.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ParseError } from '../errors.js';
+
+export type XmlNode = Record<string, unknown>;
+
+export const attributePrefix = '@_';
+export const textKey = '#text';
+
+// Elements that may repeat; they always come back as arrays.
+const repeatable = new Set(['item', 'entry', 'category', 'link', 'enclosure', 'dc:subject']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: attributePrefix,
+  textNodeName: textKey,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  htmlEntities: true,
+  processEntities: {
+    enabled: true,
+    maxEntityCount: 0,
+    maxExpandedLength: 10_000_000,
+  },
+  maxNestedTags: 200,
+  isArray: (name) => repeatable.has(name),
+});
+
+const dtdWithEntities = /<!DOCTYPE[^>[]*\[[\s\S]*?<!ENTITY/i;
+
+export function parseXml(text: string): XmlNode {
+  if (dtdWithEntities.test(text.slice(0, 64 * 1024))) throw new ParseError('XML_DTD_REFUSED');
+  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
+  if (valid !== true) {
+    throw new ParseError('XML_MALFORMED', `${valid.err.msg} (line ${valid.err.line})`);
+  }
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (err) {
+    throw new ParseError('XML_MALFORMED', (err as Error).message, { cause: err });
+  }
+}
+
+/** The text content of an element that may carry attributes. */
+export function textOf(node: unknown): string | undefined {
+  if (node === undefined || node === null) return undefined;
+  if (typeof node === 'string') return node;
+  if (typeof node === 'object' && textKey in node) return String((node as XmlNode)[textKey]);
+  return undefined;
+}
+
+export function asArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}

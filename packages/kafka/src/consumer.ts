@@ -1,0 +1,68 @@
+// Consumers that commit an offset only after the handler finished with the record,
+// so a crash re-delivers instead of losing. Reads only committed transactions.
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { maxRawDocumentBytes } from './topics.js';
+
+export interface ConsumerSettings {
+  groupId: string;
+  topics: string[];
+  fromBeginning?: boolean;
+}
+
+export function createConsumer(
+  kafka: Kafka,
+  settings: Pick<ConsumerSettings, 'groupId'>,
+): Consumer {
+  return kafka.consumer({
+    groupId: settings.groupId,
+    readUncommitted: false,
+    maxBytesPerPartition: maxRawDocumentBytes,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
+  });
+}
+
+export interface ConsumedRecord {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+}
+
+export interface RunningConsumer {
+  /** True once the group gave this member at least one partition. */
+  isAssigned(): boolean;
+  stop(): Promise<void>;
+}
+
+/** Runs `handle` on each record in partition order and commits after it resolved. */
+export async function startRecordConsumer(
+  kafka: Kafka,
+  settings: ConsumerSettings,
+  handle: (record: ConsumedRecord) => Promise<void>,
+): Promise<RunningConsumer> {
+  const consumer = createConsumer(kafka, settings);
+  let assigned = false;
+  consumer.on(consumer.events.GROUP_JOIN, (event) => {
+    assigned = Object.keys(event.payload.memberAssignment).length > 0;
+  });
+  await consumer.connect();
+  await consumer.subscribe({
+    topics: settings.topics,
+    fromBeginning: settings.fromBeginning ?? true,
+  });
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ topic, partition, message }) => {
+      await handle({ topic, partition, message });
+      await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
+    },
+  });
+  return {
+    isAssigned: () => assigned,
+    stop: () => consumer.disconnect(),
+  };
+}
+
+export function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}

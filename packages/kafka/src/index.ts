@@ -1,0 +1,37 @@
+export type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Transaction } from 'kafkajs';
+export { ensureTopics } from './admin.js';
+export {
+  createKafkaClient,
+  type KafkaClientSettings,
+  type KafkaLogLevel,
+  type KafkaLogSink,
+} from './client.js';
+export {
+  type ConsumedRecord,
+  type ConsumerSettings,
+  createConsumer,
+  nextOffset,
+  type RunningConsumer,
+  startRecordConsumer,
+} from './consumer.js';
+export {
+  classifyKafkaError,
+  KafkaAdapterError,
+  type KafkaErrorCode,
+  kafkaErrorCodes,
+} from './errors.js';
+export { readHeaders, type StringHeaders, toKafkaHeaders } from './headers.js';
+export {
+  type AcknowledgedProducer,
+  connectProducer,
+  connectTransactionalProducer,
+  type OutgoingRecord,
+  type TransactionalProducer,
+} from './producer.js';
+export {
+  allTopics,
+  maxRawDocumentBytes,
+  type TopicCatalogue,
+  type TopicSpec,
+  topicCatalogue,
+} from './topics.js';

@@ -1,0 +1,6 @@
+export {
+  type OpsServer,
+  type OpsServerSettings,
+  type ReadinessCheck,
+  startOpsServer,
+} from './ops-server.js';

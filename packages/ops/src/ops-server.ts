@@ -1,0 +1,58 @@
+// The internal HTTP endpoints of a service: /healthz (the process is alive) and
+// /readyz (its dependencies answer). Meant for an internal address only.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type ReadinessCheck = () => Promise<boolean> | boolean;
+
+export interface OpsServerSettings {
+  host: string;
+  port: number;
+  readiness: Record<string, ReadinessCheck>;
+}
+
+export interface OpsServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function runChecks(checks: Record<string, ReadinessCheck>): Promise<Record<string, boolean>> {
+  const entries = await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => {
+      try {
+        return [name, await check()] as const;
+      } catch {
+        return [name, false] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+export async function startOpsServer(settings: OpsServerSettings): Promise<OpsServer> {
+  const server: Server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (path === '/readyz') {
+      const checks = await runChecks(settings.readiness);
+      const ready = Object.values(checks).every(Boolean);
+      res
+        .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: ready ? 'ready' : 'not-ready', checks }));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${settings.host}:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,23 @@
+// Builds the ioredis client. While Redis is down, commands wait in the offline
+// queue instead of failing: callers pause rather than drop work.
+import { Redis } from 'ioredis';
+
+export type { Redis } from 'ioredis';
+
+export interface RedisClientSettings {
+  url: string;
+  /** Called on connection errors; the client keeps reconnecting. */
+  onError?: (err: Error) => void;
+}
+
+export async function connectRedis(settings: RedisClientSettings): Promise<Redis> {
+  const client = new Redis(settings.url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: true,
+    retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 5_000),
+  });
+  client.on('error', (err: Error) => settings.onError?.(err));
+  await client.connect();
+  return client;
+}

@@ -1,0 +1,7 @@
+export {
+  type ClaimOutcome,
+  type ClaimSettings,
+  type ClaimStore,
+  createClaimStore,
+} from './claims.js';
+export { connectRedis, type Redis, type RedisClientSettings } from './client.js';

@@ -1,0 +1,53 @@
+// The public event: value = ninjs, headers = the CloudEvents Kafka protocol
+// binding in binary mode (https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/kafka-protocol-binding.md)
+// plus wire's extension attributes.
+import { z } from 'zod';
+import type { NormalizedArticle } from './normalized-article.js';
+
+export const articleEventTypes = {
+  created: 'dev.wire.article.created.v1',
+  updated: 'dev.wire.article.updated.v1',
+  corrected: 'dev.wire.article.corrected.v1',
+  withdrawn: 'dev.wire.article.withdrawn.v1',
+} as const;
+
+export const articleEventHeadersSchema = z
+  .object({
+    ce_specversion: z.literal('1.0'),
+    ce_id: z.string().min(1),
+    ce_type: z.enum(Object.values(articleEventTypes) as [string, ...string[]]),
+    ce_source: z.string().min(1),
+    ce_subject: z.string().min(1),
+    ce_time: z.iso.datetime({ offset: true }),
+    'content-type': z.literal('application/json'),
+    ce_dataschema: z.string().optional(),
+    ce_agency: z.string(),
+    ce_language: z.string().optional(),
+    ce_signal: z.string(),
+    ce_revision: z.string(),
+    ce_feedid: z.string(),
+  })
+  .meta({ id: 'article-event-headers', title: 'Headers of a public article event' });
+
+export type ArticleEventHeaders = z.infer<typeof articleEventHeadersSchema>;
+
+export const ninjsSchemaUri = 'https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json';
+
+export function articleEventHeaders(normalized: NormalizedArticle): ArticleEventHeaders {
+  const headers: ArticleEventHeaders = {
+    ce_specversion: '1.0',
+    ce_id: normalized.eventId,
+    ce_type: articleEventTypes[normalized.verdict],
+    ce_source: `/wire/agencies/${normalized.agency}`,
+    ce_subject: normalized.uri,
+    ce_time: normalized.article.versionCreated ?? normalized.fetchedAt,
+    'content-type': 'application/json',
+    ce_dataschema: ninjsSchemaUri,
+    ce_agency: normalized.agency,
+    ce_signal: normalized.signal,
+    ce_revision: normalized.revision,
+    ce_feedid: normalized.feedId,
+  };
+  if (normalized.article.language) headers.ce_language = normalized.article.language;
+  return headers;
+}

@@ -1,0 +1,24 @@
+export {
+  type ArticleEventHeaders,
+  articleEventHeaders,
+  articleEventHeadersSchema,
+  articleEventTypes,
+  ninjsSchemaUri,
+} from './article-event.js';
+export { contractSchemas, renderJsonSchemas } from './contract-schemas.js';
+export { type Ninjs, newsObjectTypes, ninjsSchema } from './ninjs.js';
+export { type NormalizedArticle, normalizedArticleSchema } from './normalized-article.js';
+export {
+  type IdentityStrategy,
+  type RawDocumentHeaders,
+  type RawDocumentMetadata,
+  rawDocumentHeadersSchema,
+} from './raw-document.js';
+export {
+  type SourceSignal,
+  sourceSignalSchema,
+  sourceSignals,
+  type Verdict,
+  verdictSchema,
+  verdicts,
+} from './signals.js';

@@ -1,0 +1,32 @@
+// wire.normalized.v1: one record per article revision, keyed by the story uri.
+// The publisher turns it into the public event without consulting anything else.
+import { z } from 'zod';
+import { ninjsSchema } from './ninjs.js';
+import { sourceSignalSchema, verdictSchema } from './signals.js';
+
+export const normalizedArticleSchema = z
+  .object({
+    /** Deterministic: hash(uri, revision). Every retry and replay carries the same id. */
+    eventId: z.string().regex(/^[0-9a-f]{32}$/),
+    verdict: verdictSchema,
+    uri: z.url(),
+    revision: z.string().min(1),
+    agency: z.string().min(1),
+    feedId: z.string().min(1),
+    fetchId: z.string().min(1),
+    fetchedAt: z.iso.datetime({ offset: true }),
+    signal: sourceSignalSchema,
+    source: z
+      .object({
+        format: z.string(),
+        guid: z.string().optional(),
+        link: z.string().optional(),
+      })
+      .strict(),
+    warnings: z.array(z.string()),
+    article: ninjsSchema,
+  })
+  .strict()
+  .meta({ id: 'normalized-article', title: 'Value of a wire.normalized.v1 record' });
+
+export type NormalizedArticle = z.infer<typeof normalizedArticleSchema>;

@@ -1,0 +1,66 @@
+// Reads a topic from the beginning with a fresh consumer group, as a downstream
+// newsroom system would (read_committed), collecting records for assertions.
+import { randomUUID } from 'node:crypto';
+import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
+
+export interface ReadRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+export interface TopicReader {
+  records: ReadRecord[];
+  /** Resolves once `predicate` holds for the records read so far; rejects after timeoutMs. */
+  waitFor(predicate: (records: ReadRecord[]) => boolean, timeoutMs?: number): Promise<ReadRecord[]>;
+  close(): Promise<void>;
+}
+
+function toRecord(topic: string, partition: number, message: KafkaMessage): ReadRecord {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) headers[name] = first.toString();
+  }
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? null,
+    value: message.value,
+    headers,
+  };
+}
+
+export async function readTopics(brokers: string[], topics: string[]): Promise<TopicReader> {
+  const kafka = new Kafka({ brokers, clientId: 'wire-test-reader', logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({
+    groupId: `test-reader-${randomUUID()}`,
+    readUncommitted: false,
+  });
+  const records: ReadRecord[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ topic, partition, message }) => {
+      records.push(toRecord(topic, partition, message));
+    },
+  });
+  return {
+    records,
+    async waitFor(predicate, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(records)) {
+        if (Date.now() > deadline) {
+          throw new Error(`timed out after ${timeoutMs} ms with ${records.length} records read`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return records;
+    },
+    close: () => consumer.disconnect(),
+  };
+}
