@@ -1,7 +1,5 @@
 // The Kafka adapter's closed set of errors, classified once here so callers never
 // match on kafkajs message text.
-import { KafkaJSError } from 'kafkajs';
-
 export const kafkaErrorCodes = {
   KAFKA_UNAVAILABLE: 'no broker answered',
   KAFKA_REJECTED: 'the broker refused the request',
@@ -33,6 +31,7 @@ export function classifyKafkaError(err: unknown): KafkaAdapterError {
   if (name === 'KafkaJSConnectionError' || name === 'KafkaJSNumberOfRetriesExceeded') {
     return new KafkaAdapterError('KAFKA_UNAVAILABLE', true, { cause: err });
   }
-  const retriable = err instanceof KafkaJSError ? err.retriable : false;
+  // kafkajs marks its errors with `retriable`; anything else is not retried.
+  const retriable = (err as { retriable?: unknown })?.retriable === true;
   return new KafkaAdapterError('KAFKA_REJECTED', retriable, { cause: err });
 }

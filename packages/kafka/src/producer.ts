@@ -4,7 +4,7 @@ import type { Kafka, Message, Producer, Transaction } from 'kafkajs';
 import { classifyKafkaError } from './errors.js';
 
 export interface OutgoingRecord {
-  key: string | null;
+  key: Buffer | string | null;
   value: Buffer | string | null;
   headers?: Message['headers'] | undefined;
 }

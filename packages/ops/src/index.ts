@@ -4,3 +4,9 @@ export {
   type ReadinessCheck,
   startOpsServer,
 } from './ops-server.js';
+export {
+  type RunningService,
+  type RunServiceSettings,
+  runService,
+  type ServiceLogger,
+} from './run-service.js';

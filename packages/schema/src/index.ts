@@ -6,6 +6,11 @@ export {
   ninjsSchemaUri,
 } from './article-event.js';
 export { contractSchemas, renderJsonSchemas } from './contract-schemas.js';
+export {
+  type DeadLetterOrigin,
+  type DeadLetterReason,
+  deadLetterHeaders,
+} from './dead-letter.js';
 export { type Ninjs, newsObjectTypes, ninjsSchema } from './ninjs.js';
 export { type NormalizedArticle, normalizedArticleSchema } from './normalized-article.js';
 export {

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The local infrastructure without Docker: a real Redis (Debian's redis-server) and a
+# real Apache Kafka broker in KRaft mode (jars from Maven Central, run on Java 17),
+# both on loopback, data under .wire/ (git-ignored).
+#
+#   infra/stack.sh start    start both (idempotent) and wait until they answer
+#   infra/stack.sh stop     stop both
+#   infra/stack.sh status   say what runs
+#   infra/stack.sh reset    stop both and delete their data
+#
+# Ports: WIRE_KAFKA_PORT (9092), WIRE_KAFKA_CONTROLLER_PORT (9093), WIRE_REDIS_PORT (6379).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data="${WIRE_DATA_DIR:-$root/.wire}"
+kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$root/infra/kafka/pom.xml")"
+kafka_port="${WIRE_KAFKA_PORT:-9092}"
+controller_port="${WIRE_KAFKA_CONTROLLER_PORT:-9093}"
+redis_port="${WIRE_REDIS_PORT:-6379}"
+kafka_home="$data/kafka/$kafka_version"
+kafka_run="$data/kafka/run-$kafka_port"
+redis_run="$data/redis-$redis_port"
+
+log() { printf '\033[1;34m[stack]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[stack]\033[0m %s\n' "$*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for() { # seconds description command...
+  local seconds=$1 what=$2; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || die "$what did not answer within ${seconds}s"
+    sleep 0.2
+  done
+}
+
+# --- Redis -----------------------------------------------------------------
+
+ensure_redis_installed() {
+  command -v redis-server >/dev/null && return 0
+  [ "$(id -u)" = 0 ] || die "redis-server is missing: run 'sudo apt-get install redis-server'"
+  log "installing Debian's redis-server"
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >&2
+}
+
+redis_answers() { [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = PONG ]; }
+
+start_redis() {
+  ensure_redis_installed
+  if redis_answers; then log "redis already answers on 127.0.0.1:$redis_port"; return; fi
+  mkdir -p "$redis_run"
+  redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes \
+    --dir "$redis_run" --pidfile "$redis_run/redis.pid" --logfile "$redis_run/redis.log" \
+    --appendonly yes --appendfsync everysec --save ''
+  wait_for 20 "redis" redis_answers
+  log "redis $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p') answers on 127.0.0.1:$redis_port"
+}
+
+stop_redis() {
+  if redis_answers; then redis-cli -p "$redis_port" shutdown >/dev/null 2>&1 || true; fi
+  wait_for 20 "redis shutdown" bash -c "! (exec 3<>/dev/tcp/127.0.0.1/$redis_port) 2>/dev/null"
+  log "redis stopped"
+}
+
+# --- Kafka -----------------------------------------------------------------
+
+fetch_kafka() {
+  [ -f "$kafka_home/.complete" ] && return 0
+  command -v java >/dev/null || die "java is missing: Kafka $kafka_version needs Java 17"
+  command -v mvn >/dev/null || die "mvn is missing: the Kafka jars come from Maven Central"
+  log "resolving Kafka $kafka_version jars from Maven Central"
+  rm -rf "$kafka_home" && mkdir -p "$kafka_home"
+  mvn -q -B -f "$root/infra/kafka/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$kafka_home/libs" >&2
+  touch "$kafka_home/.complete"
+}
+
+java_args() {
+  echo "-Xms256m -Xmx1g -XX:+UseG1GC -Djava.awt.headless=true"
+}
+
+kafka_java() { # main-class args...
+  # shellcheck disable=SC2046
+  java $(java_args) -Dkafka.logs.dir="$kafka_run/logs" \
+    -Dlog4j2.configurationFile="$root/infra/kafka/log4j2.properties" \
+    -cp "$kafka_home/libs/*" "$@"
+}
+
+kafka_ready() { port_open "$kafka_port" && grep -q 'Kafka Server started' "$kafka_run/logs/server.log" 2>/dev/null; }
+
+kafka_pid() { [ -f "$kafka_run/kafka.pid" ] && cat "$kafka_run/kafka.pid"; }
+
+start_kafka() {
+  fetch_kafka
+  if port_open "$kafka_port"; then log "kafka already answers on 127.0.0.1:$kafka_port"; return; fi
+  mkdir -p "$kafka_run/logs"
+  sed -e "s#@KAFKA_PORT@#$kafka_port#g" -e "s#@CONTROLLER_PORT@#$controller_port#g" \
+    -e "s#@DATA_DIR@#$kafka_run/data#g" \
+    "$root/infra/kafka/server.properties.template" > "$kafka_run/server.properties"
+  if [ ! -f "$kafka_run/data/meta.properties" ]; then
+    local cluster_id
+    cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid)"
+    kafka_java kafka.tools.StorageTool format --ignore-formatted \
+      -t "$cluster_id" -c "$kafka_run/server.properties" > "$kafka_run/logs/format.log" 2>&1 ||
+      { cat "$kafka_run/logs/format.log" >&2; die "formatting the Kafka storage failed"; }
+  fi
+  : > "$kafka_run/logs/server.log"
+  # Its own session, so the broker outlives the shell that started it.
+  setsid bash -c 'echo $$ > "$1/kafka.pid"; shift; exec "$@"' _ "$kafka_run" \
+    java $(java_args) -Dkafka.logs.dir="$kafka_run/logs" \
+    -Dlog4j2.configurationFile="$root/infra/kafka/log4j2.properties" \
+    -cp "$kafka_home/libs/*" kafka.Kafka "$kafka_run/server.properties" \
+    > "$kafka_run/logs/stdout.log" 2>&1 < /dev/null &
+  local started=$SECONDS
+  wait_for 120 "kafka" kafka_ready
+  log "kafka $kafka_version (KRaft) answers on 127.0.0.1:$kafka_port after $((SECONDS - started))s"
+}
+
+stop_kafka() {
+  local pid
+  pid="$(kafka_pid || true)"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  fi
+  rm -f "$kafka_run/kafka.pid"
+  log "kafka stopped"
+}
+
+status() {
+  if redis_answers; then echo "redis  up    127.0.0.1:$redis_port"; else echo "redis  down  127.0.0.1:$redis_port"; fi
+  if port_open "$kafka_port"; then echo "kafka  up    127.0.0.1:$kafka_port ($kafka_version)"; else echo "kafka  down  127.0.0.1:$kafka_port"; fi
+}
+
+case "${1:-}" in
+  start) start_redis; start_kafka ;;
+  stop) stop_kafka; stop_redis ;;
+  status) status ;;
+  reset) stop_kafka; stop_redis; rm -rf "$kafka_run" "$redis_run"; log "data deleted" ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,25 @@
+// The ingester's configuration, parsed once from the environment.
+import { commonSettings, loadConfig } from '@wire/config';
+import { z } from 'zod';
+
+export const ingesterConfigSchema = z.object({
+  ...commonSettings,
+  /** YAML or JSON file listing the feeds to poll. */
+  FEEDS_FILE: z.string().min(1),
+  /** One deadline for a whole fetch, body included. */
+  FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(16 * 1024 * 1024),
+  USER_AGENT: z
+    .string()
+    .default('wire/0.1 (news wire ingester; +https://github.com/wire-news/wire)'),
+});
+
+export type IngesterConfig = z.output<typeof ingesterConfigSchema>;
+
+export function loadIngesterConfig(env: NodeJS.ProcessEnv): IngesterConfig {
+  return loadConfig(ingesterConfigSchema, env);
+}

@@ -1,0 +1,42 @@
+// The feed registry: which feeds to poll and how, from a YAML or JSON file.
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '@wire/config';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+export const feedSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, . _ -'),
+    agency: z.string().regex(/^[a-z0-9-]+$/),
+    url: z.url({ protocol: /^https?$/ }),
+    format: z.enum(['auto', 'rss', 'atom', 'newsml-g2', 'nitf', 'newsml-1']).default('auto'),
+    language: z.string().optional(),
+    intervalSeconds: z.number().int().min(1).default(300),
+    identity: z.enum(['guid', 'link', 'content', 'yonhap']).default('guid'),
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+
+export type Feed = z.output<typeof feedSchema>;
+
+const registrySchema = z
+  .object({ feeds: z.array(feedSchema) })
+  .strict()
+  .refine(
+    (r) => new Set(r.feeds.map((f) => f.id)).size === r.feeds.length,
+    'feed ids must be unique',
+  );
+
+export function parseFeedRegistry(text: string, source = 'feed registry'): Feed[] {
+  const result = registrySchema.safeParse(parseYaml(text));
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${source}: ${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  return result.data.feeds.filter((feed) => feed.enabled);
+}
+
+export function loadFeedRegistry(path: string): Feed[] {
+  return parseFeedRegistry(readFileSync(path, 'utf8'), path);
+}

@@ -1,0 +1,87 @@
+// One poll of one feed: fetch, skip what did not change, write the document to
+// wire.raw.v1, and only after Kafka acknowledged it advance the feed's state.
+import { createHash } from 'node:crypto';
+import type { RawDocumentHeaders } from '@wire/schema';
+import type { Feed } from './feed-registry.js';
+import type { FeedStateStore } from './feed-state.js';
+import type { FetchRequest, FetchResult } from './fetch-document.js';
+
+export type PollOutcome =
+  | { kind: 'published'; fetchId: string; sha256: string; bytes: number }
+  | { kind: 'not-modified' }
+  | { kind: 'unchanged'; sha256: string }
+  | { kind: 'failed'; reason: string; status?: number | undefined };
+
+export interface PollDependencies {
+  fetch(request: FetchRequest): Promise<FetchResult>;
+  state: FeedStateStore;
+  publishRaw(key: string, body: Buffer, headers: RawDocumentHeaders): Promise<void>;
+  now(): Date;
+  newFetchId(): string;
+}
+
+export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<PollOutcome> {
+  const state = await deps.state.get(feed.id);
+  const attemptedAt = deps.now().toISOString();
+  const fetched = await deps.fetch({
+    url: feed.url,
+    etag: state.etag,
+    lastModified: state.lastModified,
+  });
+
+  if (fetched.kind === 'failed') {
+    await deps.state.update(feed.id, {
+      lastAttemptAt: attemptedAt,
+      lastStatus: fetched.status ? String(fetched.status) : 'error',
+      consecutiveFailures: state.consecutiveFailures + 1,
+    });
+    return { kind: 'failed', reason: fetched.reason, status: fetched.status };
+  }
+  const healthy = {
+    lastAttemptAt: attemptedAt,
+    lastSuccessAt: attemptedAt,
+    consecutiveFailures: 0,
+  };
+  if (fetched.kind === 'not-modified') {
+    await deps.state.update(feed.id, { ...healthy, lastStatus: '304' });
+    return { kind: 'not-modified' };
+  }
+
+  const sha256 = createHash('sha256').update(fetched.body).digest('hex');
+  // Validators are replaced together: a validator the server stopped sending is dropped.
+  const validators = { etag: fetched.etag ?? '', lastModified: fetched.lastModified ?? '' };
+  if (sha256 === state.sha256) {
+    await deps.state.update(feed.id, {
+      ...healthy,
+      ...validators,
+      lastStatus: String(fetched.status),
+    });
+    return { kind: 'unchanged', sha256 };
+  }
+
+  const fetchId = deps.newFetchId();
+  await deps.publishRaw(feed.id, fetched.body, {
+    'wire-feed-id': feed.id,
+    'wire-agency': feed.agency,
+    'wire-url': feed.url,
+    'wire-fetch-id': fetchId,
+    'wire-fetched-at': attemptedAt,
+    'wire-http-status': String(fetched.status),
+    'wire-content-type': fetched.contentType,
+    'wire-etag': fetched.etag,
+    'wire-last-modified': fetched.lastModified,
+    'wire-sha256': sha256,
+    'wire-format-hint': feed.format,
+    'wire-language': feed.language,
+    'wire-identity': feed.identity,
+  });
+  // Kafka has the document: now, and only now, the feed's state may move on.
+  await deps.state.update(feed.id, {
+    ...healthy,
+    ...validators,
+    sha256,
+    lastStatus: String(fetched.status),
+    documentsPublished: state.documentsPublished + 1,
+  });
+  return { kind: 'published', fetchId, sha256, bytes: fetched.body.length };
+}

@@ -1,0 +1,21 @@
+// The normalizer's configuration, parsed once from the environment.
+import { hostname } from 'node:os';
+import { commonSettings, loadConfig } from '@wire/config';
+import { z } from 'zod';
+
+export const normalizerConfigSchema = z.object({
+  ...commonSettings,
+  NORMALIZER_GROUP_ID: z.string().min(1).default('wire-normalizer'),
+  /** Names this instance in pending claims, so a retry recognises its own claim. */
+  INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
+  /** How long a claim protects an item being published before others may take it. */
+  CLAIM_PENDING_TTL_MS: z.coerce.number().int().positive().default(60_000),
+  /** How long an item is remembered as published (duplicates inside it publish once). */
+  DEDUPE_TTL_DAYS: z.coerce.number().positive().default(30),
+});
+
+export type NormalizerConfig = z.output<typeof normalizerConfigSchema>;
+
+export function loadNormalizerConfig(env: NodeJS.ProcessEnv): NormalizerConfig {
+  return loadConfig(normalizerConfigSchema, env);
+}

@@ -1,0 +1,16 @@
+export { loadNormalizerConfig, type NormalizerConfig, normalizerConfigSchema } from './config.js';
+export { decideVerdict } from './decide-verdict.js';
+export {
+  type NormalizeDependencies,
+  type NormalizeSummary,
+  normalizeDocument,
+  type RawRecord,
+} from './normalize-document.js';
+export {
+  canonicalLink,
+  eventIdOf,
+  revisionOf,
+  type StoryIdentity,
+  storyIdentity,
+} from './story-identity.js';
+export { createStoryStateStore, type StoryRecord, type StoryStateStore } from './story-state.js';

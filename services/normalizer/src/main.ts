@@ -1,0 +1,119 @@
+// Wires the normalizer: consume wire.raw.v1, normalize each document, produce to
+// wire.normalized.v1 or wire.dlq.v1, commit only after that.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseHostPort } from '@wire/config';
+import {
+  connectProducer,
+  createKafkaClient,
+  readHeaders,
+  startRecordConsumer,
+  toKafkaHeaders,
+  topicCatalogue,
+} from '@wire/kafka';
+import { createLogger } from '@wire/logging';
+import { runService, startOpsServer } from '@wire/ops';
+import { connectRedis, createClaimStore } from '@wire/redis';
+import { deadLetterHeaders } from '@wire/schema';
+import { loadNormalizerConfig } from './config.js';
+import { normalizeDocument } from './normalize-document.js';
+import { createStoryStateStore } from './story-state.js';
+
+const config = loadNormalizerConfig(process.env);
+const logger = createLogger({
+  service: 'normalizer',
+  level: config.LOG_LEVEL,
+  pretty: config.LOG_PRETTY,
+});
+
+await runService(
+  async () => {
+    const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
+    const dedupeTtlMs = config.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
+    const redis = await connectRedis({
+      url: config.REDIS_URL,
+      onError: (err) => logger.warn({ err }, 'redis connection error'),
+    });
+    const kafkaLog = logger.child({ component: 'kafka' });
+    const kafka = createKafkaClient({
+      brokers: config.KAFKA_BROKERS,
+      clientId: config.KAFKA_CLIENT_ID ?? 'wire-normalizer',
+      onLog: (level, msg, extra) => kafkaLog[level](extra, msg),
+    });
+    const producer = await connectProducer(kafka);
+    const claims = createClaimStore(redis, {
+      pendingTtlMs: config.CLAIM_PENDING_TTL_MS,
+      doneTtlMs: dedupeTtlMs,
+    });
+    const stories = createStoryStateStore(redis, config.WIRE_REDIS_PREFIX, dedupeTtlMs / 1000);
+
+    const consumer = await startRecordConsumer(
+      kafka,
+      {
+        groupId: `${config.WIRE_TOPIC_PREFIX}${config.NORMALIZER_GROUP_ID}`,
+        topics: [topics.raw.name],
+      },
+      async ({ topic, partition, message }) => {
+        const headers = readHeaders(message.headers);
+        const log = logger.child({
+          feedId: headers['wire-feed-id'],
+          fetchId: headers['wire-fetch-id'],
+        });
+        const origin = { stage: 'normalizer' as const, topic, partition, offset: message.offset };
+        const summary = await normalizeDocument(
+          {
+            value: message.value ?? Buffer.alloc(0),
+            headers,
+            deliveryId: `${config.INSTANCE_ID}/${topic}/${partition}/${message.offset}`,
+          },
+          {
+            claims,
+            stories,
+            eventKey: (eventId) => `${config.WIRE_REDIS_PREFIX}event:${eventId}`,
+            sleep: (ms) => sleep(ms),
+            publishNormalized: async (article) => {
+              await producer.send(topics.normalized.name, [
+                {
+                  key: article.uri,
+                  value: JSON.stringify(article),
+                  headers: { 'wire-event-id': article.eventId },
+                },
+              ]);
+              log.debug({ uri: article.uri, verdict: article.verdict }, 'normalized');
+            },
+            deadLetter: async (reason) => {
+              const dlqHeaders = deadLetterHeaders(origin, reason, headers, new Date());
+              await producer.send(topics.dlq.name, [
+                { key: message.key, value: message.value, headers: toKafkaHeaders(dlqHeaders) },
+              ]);
+              log.warn(
+                { reason: reason.code, detail: reason.detail, item: reason.item },
+                'dead-lettered',
+              );
+            },
+          },
+        );
+        log.info(summary, 'document normalized');
+      },
+    );
+    const ops = config.OPS_ADDRESS
+      ? await startOpsServer({
+          ...parseHostPort(config.OPS_ADDRESS),
+          readiness: {
+            redis: async () => (await redis.ping()) === 'PONG',
+            consumer: () => consumer.isAssigned(),
+          },
+        })
+      : undefined;
+    logger.info({ from: topics.raw.name, to: topics.normalized.name, ops: ops?.url }, 'consuming');
+
+    return {
+      async stop() {
+        await consumer.stop();
+        await ops?.close();
+        await producer.disconnect();
+        await redis.quit();
+      },
+    };
+  },
+  { logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+);

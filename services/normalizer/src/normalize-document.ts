@@ -1,0 +1,149 @@
+// The normalizer's stage logic for one wire.raw.v1 record: parse the document,
+// decide identity and revision of each article, publish each new revision once,
+// and dead-letter what cannot be read. Returns only after every article derived
+// from the record is published or dead-lettered, so the caller may then commit.
+import { type ParsedArticle, ParseError, parseDocument } from '@wire/feeds';
+import type { ClaimStore } from '@wire/redis';
+import {
+  type DeadLetterReason,
+  type NormalizedArticle,
+  normalizedArticleSchema,
+  type RawDocumentMetadata,
+  rawDocumentHeadersSchema,
+} from '@wire/schema';
+import { decideVerdict } from './decide-verdict.js';
+import { eventIdOf, revisionOf, storyIdentity } from './story-identity.js';
+import type { StoryStateStore } from './story-state.js';
+
+export interface RawRecord {
+  value: Buffer;
+  headers: Record<string, string>;
+  /** Identifies this delivery; a redelivery after a crash carries the same one. */
+  deliveryId: string;
+}
+
+export interface NormalizeDependencies {
+  claims: ClaimStore;
+  stories: StoryStateStore;
+  publishNormalized(article: NormalizedArticle): Promise<void>;
+  deadLetter(reason: DeadLetterReason): Promise<void>;
+  /** Waits before asking again about an item another instance is publishing. */
+  sleep(ms: number): Promise<void>;
+  eventKey(eventId: string): string;
+}
+
+export interface NormalizeSummary {
+  articles: number;
+  published: number;
+  duplicates: number;
+  deadLetters: number;
+  warnings: string[];
+}
+
+export async function normalizeDocument(
+  record: RawRecord,
+  deps: NormalizeDependencies,
+): Promise<NormalizeSummary> {
+  const summary: NormalizeSummary = {
+    articles: 0,
+    published: 0,
+    duplicates: 0,
+    deadLetters: 0,
+    warnings: [],
+  };
+  const headers = rawDocumentHeadersSchema.safeParse(record.headers);
+  if (!headers.success) {
+    await deps.deadLetter({ code: 'RAW_HEADERS_INVALID', detail: headers.error.message });
+    summary.deadLetters++;
+    return summary;
+  }
+  const meta = headers.data;
+  let parsed: ReturnType<typeof parseDocument>;
+  try {
+    parsed = parseDocument(record.value, {
+      feedId: meta['wire-feed-id'],
+      fetchedAt: meta['wire-fetched-at'],
+      contentType: meta['wire-content-type'],
+      language: meta['wire-language'],
+    });
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    await deps.deadLetter({ code: err.code, detail: err.message });
+    summary.deadLetters++;
+    return summary;
+  }
+  summary.warnings.push(...parsed.warnings);
+
+  for (const [index, article] of parsed.articles.entries()) {
+    summary.articles++;
+    const outcome = await normalizeArticle(article, meta, record.deliveryId, deps);
+    if (outcome.kind === 'invalid') {
+      await deps.deadLetter({
+        code: 'ARTICLE_INVALID',
+        detail: outcome.detail,
+        item: String(index),
+      });
+      summary.deadLetters++;
+    } else if (outcome.kind === 'duplicate') {
+      summary.duplicates++;
+    } else {
+      summary.published++;
+    }
+  }
+  return summary;
+}
+
+type ArticleOutcome = { kind: 'published' | 'duplicate' } | { kind: 'invalid'; detail: string };
+
+async function normalizeArticle(
+  parsed: ParsedArticle,
+  meta: RawDocumentMetadata,
+  owner: string,
+  deps: NormalizeDependencies,
+): Promise<ArticleOutcome> {
+  const agency = meta['wire-agency'];
+  const { uri } = storyIdentity(parsed, meta['wire-identity'], agency);
+  const revision = revisionOf(parsed);
+  const eventId = eventIdOf(uri, revision);
+  const key = deps.eventKey(eventId);
+
+  for (let attempt = 0; ; attempt++) {
+    const claim = await deps.claims.claim(key, owner);
+    if (claim === 'done') return { kind: 'duplicate' };
+    if (claim === 'claimed') break;
+    // Another instance is publishing this very revision: wait for it to finish or expire.
+    await deps.sleep(Math.min(100 * 2 ** attempt, 2_000));
+  }
+
+  try {
+    const story = await deps.stories.get(uri);
+    const firstCreated = story?.firstCreated ?? parsed.article.versionCreated;
+    const candidate = {
+      eventId,
+      verdict: decideVerdict(parsed.signal, story !== undefined),
+      uri,
+      revision,
+      agency,
+      feedId: meta['wire-feed-id'],
+      fetchId: meta['wire-fetch-id'],
+      fetchedAt: meta['wire-fetched-at'],
+      signal: parsed.signal,
+      source: parsed.source,
+      warnings: parsed.warnings,
+      article: { uri, version: revision, ...(firstCreated && { firstCreated }), ...parsed.article },
+    };
+    const checked = normalizedArticleSchema.safeParse(candidate);
+    if (!checked.success) {
+      await deps.claims.release(key, owner);
+      return { kind: 'invalid', detail: checked.error.message };
+    }
+    await deps.publishNormalized(checked.data);
+    // Kafka acknowledged: only now is the revision done and the story advanced.
+    await deps.claims.markDone(key);
+    await deps.stories.recordRevision(uri, revision, parsed.article.versionCreated);
+    return { kind: 'published' };
+  } catch (err) {
+    await deps.claims.release(key, owner).catch(() => undefined);
+    throw err;
+  }
+}

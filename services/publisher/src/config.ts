@@ -1,0 +1,17 @@
+// The publisher's configuration, parsed once from the environment.
+import { hostname } from 'node:os';
+import { commonSettings, loadConfig } from '@wire/config';
+import { z } from 'zod';
+
+export const publisherConfigSchema = z.object({
+  ...commonSettings,
+  PUBLISHER_GROUP_ID: z.string().min(1).default('wire-publisher'),
+  /** Stable per instance: a restarted instance fences its previous incarnation. */
+  TRANSACTIONAL_ID: z.string().min(1).default(`wire-publisher-${hostname()}`),
+});
+
+export type PublisherConfig = z.output<typeof publisherConfigSchema>;
+
+export function loadPublisherConfig(env: NodeJS.ProcessEnv): PublisherConfig {
+  return loadConfig(publisherConfigSchema, env);
+}

@@ -1,0 +1,2 @@
+export { loadPublisherConfig, type PublisherConfig, publisherConfigSchema } from './config.js';
+export { type PublicRecord, type RouteResult, routeArticle } from './route-article.js';

@@ -1,0 +1,46 @@
+// The publisher's stage logic: a wire.normalized.v1 record to the records of the
+// public contract. Pure: the caller writes them in one Kafka transaction.
+import type { TopicCatalogue } from '@wire/kafka';
+import { articleEventHeaders, type DeadLetterReason, normalizedArticleSchema } from '@wire/schema';
+
+export interface PublicRecord {
+  topic: string;
+  key: string;
+  /** null is a tombstone on the compacted latest-state topic. */
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+export type RouteResult =
+  | { kind: 'publish'; records: PublicRecord[] }
+  | { kind: 'dead-letter'; reason: DeadLetterReason };
+
+export function routeArticle(recordValue: Buffer | null, topics: TopicCatalogue): RouteResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(recordValue?.toString('utf8') ?? '');
+  } catch (err) {
+    return {
+      kind: 'dead-letter',
+      reason: { code: 'RECORD_NOT_JSON', detail: (err as Error).message },
+    };
+  }
+  const checked = normalizedArticleSchema.safeParse(json);
+  if (!checked.success) {
+    return {
+      kind: 'dead-letter',
+      reason: { code: 'RECORD_INVALID', detail: checked.error.message },
+    };
+  }
+  const normalized = checked.data;
+  const headers = articleEventHeaders(normalized) as unknown as Record<string, string>;
+  const value = JSON.stringify(normalized.article);
+  const withdrawn = normalized.verdict === 'withdrawn';
+  return {
+    kind: 'publish',
+    records: [
+      { topic: topics.articles.name, key: normalized.uri, value, headers },
+      { topic: topics.latest.name, key: normalized.uri, value: withdrawn ? null : value, headers },
+    ],
+  };
+}

@@ -1,0 +1,153 @@
+// One story all the way through: a local feed server, the three services as real
+// processes, the real Kafka broker and the real Redis, read back from the public
+// topic the way a newsroom system would.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
+import {
+  createIptcNinjsValidator,
+  type FeedServer,
+  groupLag,
+  type ReadRecord,
+  readTopics,
+  type ServiceProcess,
+  samplePath,
+  startFeedServer,
+  startServiceProcess,
+  type TopicReader,
+  testBrokers,
+  testRedisUrl,
+  uniqueNamespace,
+  waitUntil,
+} from '@wire/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ns = uniqueNamespace('pipeline');
+const topics = topicCatalogue(ns);
+const seedUri = 'urn:wire:yna:AEN202302030004';
+const sample = (file: string) => readFileSync(samplePath(file));
+
+describe('the pipeline on the Yonhap sample feeds', () => {
+  let feeds: FeedServer;
+  let services: ServiceProcess[] = [];
+  let publicTopic: TopicReader;
+  let rawTopic: TopicReader;
+
+  const byKey = (records: ReadRecord[], key: string) => records.filter((r) => r.key === key);
+  const drained = async () =>
+    (await groupLag(testBrokers, `${ns}wire-normalizer`, topics.raw.name)) === 0 &&
+    (await groupLag(testBrokers, `${ns}wire-publisher`, topics.normalized.name)) === 0;
+
+  beforeAll(async () => {
+    await ensureTopics(
+      createKafkaClient({ brokers: testBrokers, clientId: 'e2e' }),
+      allTopics(topics),
+    );
+    feeds = await startFeedServer();
+    feeds.set('/news.xml', { body: sample('yonhap-en-news.xml') });
+    feeds.set('/northkorea.xml', { body: sample('yonhap-en-northkorea.xml') });
+    const registry = join(tmpdir(), `${ns}feeds.yaml`);
+    writeFileSync(
+      registry,
+      JSON.stringify({
+        feeds: [
+          {
+            id: 'yna-en-news',
+            agency: 'yna',
+            url: feeds.url('/news.xml'),
+            language: 'en',
+            intervalSeconds: 1,
+            identity: 'yonhap',
+          },
+          {
+            id: 'yna-en-nk',
+            agency: 'yna',
+            url: feeds.url('/northkorea.xml'),
+            language: 'en',
+            intervalSeconds: 1,
+            identity: 'yonhap',
+          },
+        ],
+      }),
+    );
+    const env = {
+      KAFKA_BROKERS: testBrokers.join(','),
+      REDIS_URL: testRedisUrl,
+      WIRE_TOPIC_PREFIX: ns,
+      WIRE_REDIS_PREFIX: ns,
+      LOG_LEVEL: 'info',
+    };
+    publicTopic = await readTopics(testBrokers, [topics.articles.name]);
+    rawTopic = await readTopics(testBrokers, [topics.raw.name]);
+    services = [
+      startServiceProcess('publisher', env),
+      startServiceProcess('normalizer', env),
+      startServiceProcess('ingester', { ...env, FEEDS_FILE: registry }),
+    ];
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    await publicTopic?.close();
+    await rawTopic?.close();
+    await feeds?.close();
+  });
+
+  it('publishes the seed story once, with its headline, body and CloudEvents headers', async () => {
+    const records = await publicTopic.waitFor((r) => r.length >= 3, 90_000);
+    const seed = byKey(records, seedUri);
+    expect(seed).toHaveLength(1);
+    const event = seed[0] as ReadRecord;
+    const article = JSON.parse(event.value?.toString() ?? '');
+    expect(article.headlines[0].value).toBe(
+      'US remains ready to engage with N. Korea, but holding N. Korea accountable important: State Dept.',
+    );
+    const text = article.bodies.find(
+      (b: { contentType: string }) => b.contentType === 'text/plain',
+    ).value;
+    expect(text).toContain(
+      'WASHINGTON-- The United States remains ready to engage with North Korea',
+    );
+    expect(event.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_type: 'dev.wire.article.created.v1',
+      ce_source: '/wire/agencies/yna',
+      ce_subject: seedUri,
+      ce_agency: 'yna',
+      'content-type': 'application/json',
+    });
+    expect(event.headers.ce_id).toMatch(/^[0-9a-f]{32}$/);
+    expect(createIptcNinjsValidator()(article)).toEqual([]);
+  });
+
+  it('publishes nothing new when the feeds are polled again, nor for a story in two section feeds', async () => {
+    const pollsBefore = feeds.requests('/news.xml');
+    await waitUntil(() => feeds.requests('/news.xml') >= pollsBefore + 2, {
+      what: 'two more polls',
+    });
+    await waitUntil(drained, { what: 'normalizer and publisher to drain' });
+    // One raw document per feed: unchanged bytes are not written again.
+    expect(rawTopic.records.map((r) => r.key).sort()).toEqual(['yna-en-news', 'yna-en-nk']);
+    expect(publicTopic.records).toHaveLength(3);
+    expect(new Set(publicTopic.records.map((r) => r.headers.ce_id)).size).toBe(3);
+  });
+
+  it('publishes the (LEAD) re-filing as an update of the same story', async () => {
+    feeds.set('/news.xml', { body: sample('yonhap-en-news-later.xml') });
+    const records = await publicTopic.waitFor((r) => byKey(r, seedUri).length >= 2, 60_000);
+    await waitUntil(drained, { what: 'normalizer and publisher to drain' });
+    const [created, updated] = byKey(records, seedUri);
+    expect(created?.headers.ce_type).toBe('dev.wire.article.created.v1');
+    expect(updated?.headers.ce_type).toBe('dev.wire.article.updated.v1');
+    const article = JSON.parse(updated?.value?.toString() ?? '');
+    expect(article.headlines[0].value).toMatch(/^\(LEAD\) US remains ready/);
+    expect(article.firstCreated).toBe('2023-02-02T22:31:00.000Z');
+    expect(publicTopic.records).toHaveLength(4);
+  });
+
+  it('stops every service cleanly on SIGTERM', async () => {
+    const codes = await Promise.all(services.map((s) => s.stop()));
+    expect(codes).toEqual([0, 0, 0]);
+  });
+});
