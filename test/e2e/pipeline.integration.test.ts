@@ -4,17 +4,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  type FeedServer,
+  type ServiceProcess,
+  startFeedServer,
+  startServiceProcess,
+} from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
 import {
   createIptcNinjsValidator,
-  type FeedServer,
   groupLag,
   type ReadRecord,
   readTopics,
-  type ServiceProcess,
   samplePath,
-  startFeedServer,
-  startServiceProcess,
   type TopicReader,
   testBrokers,
   testRedisUrl,
@@ -81,9 +83,9 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     publicTopic = await readTopics(testBrokers, [topics.articles.name]);
     rawTopic = await readTopics(testBrokers, [topics.raw.name]);
     services = [
-      startServiceProcess('publisher', env),
-      startServiceProcess('normalizer', env),
-      startServiceProcess('ingester', { ...env, FEEDS_FILE: registry }),
+      startServiceProcess('publisher', { env }),
+      startServiceProcess('normalizer', { env }),
+      startServiceProcess('ingester', { env: { ...env, FEEDS_FILE: registry } }),
     ];
   });
 

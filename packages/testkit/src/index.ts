@@ -1,7 +1,5 @@
 export { groupLag } from './consumer-lag.js';
-export { type FeedRoute, type FeedServer, startFeedServer } from './feed-server.js';
 export { createIptcNinjsValidator, type NinjsValidator } from './iptc-ninjs-validator.js';
 export { testBrokers, testRedisUrl, uniqueNamespace, waitUntil } from './namespace.js';
-export { type ServiceProcess, startServiceProcess } from './service-process.js';
 export { corpusDir, repoRoot, samplePath, samplesDir, sharedDir } from './shared-data.js';
 export { type ReadRecord, readTopics, type TopicReader } from './topic-reader.js';

@@ -1,0 +1,58 @@
+// Runs a built service (services/<name>/dist/src/main.js) as a child process, the
+// way production runs it, keeping its recent log lines and optionally a log file.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
+const keptLines = 2_000;
+
+export type ServiceName = 'ingester' | 'normalizer' | 'publisher';
+
+export interface ServiceProcess {
+  name: ServiceName;
+  /** The most recent log lines (JSON, one per line). */
+  logs: string[];
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface ServiceProcessOptions {
+  env: Record<string, string>;
+  logFile?: string;
+}
+
+export function startServiceProcess(
+  name: ServiceName,
+  options: ServiceProcessOptions,
+): ServiceProcess {
+  const main = join(repoRoot, 'services', name, 'dist/src/main.js');
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    env: { PATH: process.env.PATH ?? '', LOG_PRETTY: 'false', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const file = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+  const logs: string[] = [];
+  const collect = (chunk: Buffer) => {
+    file?.write(chunk);
+    logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (logs.length > keptLines) logs.splice(0, logs.length - keptLines);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      file?.end();
+      resolve(code);
+    }),
+  );
+  return {
+    name,
+    logs,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

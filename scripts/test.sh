@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Quick start, part two: every check and test. Sets up what is missing, starts the
+# local Redis and Kafka, then runs lint, the compose file check, and the unit and
+# integration tests against the real services.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$WIRE_ROOT"
+
+wire_install_and_build
+pnpm -s lint
+bash infra/check-compose.sh
+bash infra/stack.sh start
+pnpm -s topics
+pnpm exec vitest run "$@"
