@@ -7,7 +7,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if ! command -v docker-compose >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "[compose] installing Debian's docker-compose to validate the file" >&2
-    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >&2
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose; } > /tmp/wire-apt-compose.log 2>&1 ||
+      { cat /tmp/wire-apt-compose.log >&2; exit 1; }
   else
     echo "[compose] docker-compose not installed: skipping the compose file check" >&2
     exit 0

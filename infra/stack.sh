@@ -71,7 +71,7 @@ fetch_kafka() {
   command -v mvn >/dev/null || die "mvn is missing: the Kafka jars come from Maven Central"
   log "resolving Kafka $kafka_version jars from Maven Central"
   rm -rf "$kafka_home" && mkdir -p "$kafka_home"
-  mvn -q -B -f "$root/infra/kafka/pom.xml" dependency:copy-dependencies \
+  mvn -q -B -ntp -Dstyle.color=never -f "$root/infra/kafka/pom.xml" dependency:copy-dependencies \
     -DincludeScope=runtime -DoutputDirectory="$kafka_home/libs" >&2
   touch "$kafka_home/.complete"
 }
