@@ -29,12 +29,16 @@ const ns = uniqueNamespace('pipeline');
 const topics = topicCatalogue(ns);
 const seedUri = 'urn:wire:yna:AEN202302030004';
 const sample = (file: string) => readFileSync(samplePath(file));
+const brokenFeed = Buffer.from(
+  '<?xml version="1.0"?><rss version="2.0"><channel><item><title>cut off',
+);
 
 describe('the pipeline on the Yonhap sample feeds', () => {
   let feeds: FeedServer;
   let services: ServiceProcess[] = [];
   let publicTopic: TopicReader;
   let rawTopic: TopicReader;
+  let deadLetters: TopicReader;
 
   const byKey = (records: ReadRecord[], key: string) => records.filter((r) => r.key === key);
   const drained = async () =>
@@ -49,6 +53,7 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     feeds = await startFeedServer();
     feeds.set('/news.xml', { body: sample('yonhap-en-news.xml') });
     feeds.set('/northkorea.xml', { body: sample('yonhap-en-northkorea.xml') });
+    feeds.set('/broken.xml', { body: brokenFeed });
     const registry = join(tmpdir(), `${ns}feeds.yaml`);
     writeFileSync(
       registry,
@@ -70,6 +75,7 @@ describe('the pipeline on the Yonhap sample feeds', () => {
             intervalSeconds: 1,
             identity: 'yonhap',
           },
+          { id: 'broken', agency: 'yna', url: feeds.url('/broken.xml'), intervalSeconds: 1 },
         ],
       }),
     );
@@ -82,6 +88,7 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     };
     publicTopic = await readTopics(testBrokers, [topics.articles.name]);
     rawTopic = await readTopics(testBrokers, [topics.raw.name]);
+    deadLetters = await readTopics(testBrokers, [topics.dlq.name]);
     services = [
       startServiceProcess('publisher', { env }),
       startServiceProcess('normalizer', { env }),
@@ -93,6 +100,7 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     await Promise.all(services.map((s) => s.stop()));
     await publicTopic?.close();
     await rawTopic?.close();
+    await deadLetters?.close();
     await feeds?.close();
   });
 
@@ -130,9 +138,27 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     });
     await waitUntil(drained, { what: 'normalizer and publisher to drain' });
     // One raw document per feed: unchanged bytes are not written again.
-    expect(rawTopic.records.map((r) => r.key).sort()).toEqual(['yna-en-news', 'yna-en-nk']);
+    expect(rawTopic.records.map((r) => r.key).sort()).toEqual([
+      'broken',
+      'yna-en-news',
+      'yna-en-nk',
+    ]);
     expect(publicTopic.records).toHaveLength(3);
     expect(new Set(publicTopic.records.map((r) => r.headers.ce_id)).size).toBe(3);
+  });
+
+  it('dead-letters a malformed document with its bytes and reason, once, and goes on', async () => {
+    const [letter] = await deadLetters.waitFor((r) => r.length >= 1, 30_000);
+    await waitUntil(drained, { what: 'normalizer and publisher to drain' });
+    expect(deadLetters.records).toHaveLength(1);
+    expect(letter?.key).toBe('broken');
+    expect(letter?.value?.equals(brokenFeed)).toBe(true);
+    expect(letter?.headers).toMatchObject({
+      'wire-dlq-stage': 'normalizer',
+      'wire-dlq-reason': 'XML_MALFORMED',
+      'wire-dlq-source-topic': topics.raw.name,
+      'wire-feed-id': 'broken',
+    });
   });
 
   it('publishes the (LEAD) re-filing as an update of the same story', async () => {

@@ -15,17 +15,26 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Returns a copy of `env` where each `NAME_FILE` has been read into `NAME` (unless `NAME` is set). */
-export function resolveFileVariables(env: Env, readFile = defaultReadFile): Record<string, string> {
+/**
+ * Returns the variables named in `names`, where `NAME_FILE` has been read into
+ * `NAME` unless `NAME` is set. Other variables of the environment are ignored.
+ */
+export function resolveFileVariables(
+  env: Env,
+  names: readonly string[],
+  readFile = defaultReadFile,
+): Record<string, string> {
   const resolved: Record<string, string> = {};
   const problems: string[] = [];
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined) resolved[name] = value;
-  }
-  for (const [name, path] of Object.entries(env)) {
-    if (!name.endsWith('_FILE') || path === undefined || path === '') continue;
-    const target = name.slice(0, -'_FILE'.length);
-    if (env[target] !== undefined) continue;
+  for (const target of names) {
+    const value = env[target];
+    if (value !== undefined) {
+      resolved[target] = value;
+      continue;
+    }
+    const name = `${target}_FILE`;
+    const path = env[name];
+    if (path === undefined || path === '') continue;
     try {
       resolved[target] = readFile(path).trimEnd();
     } catch (err) {
@@ -36,14 +45,29 @@ export function resolveFileVariables(env: Env, readFile = defaultReadFile): Reco
   return resolved;
 }
 
-export function loadConfig<Schema extends z.ZodType>(schema: Schema, env: Env): z.output<Schema> {
-  const result = schema.safeParse(resolveFileVariables(env));
+export function loadConfig<Schema extends z.ZodObject>(schema: Schema, env: Env): z.output<Schema> {
+  const result = schema.safeParse(resolveFileVariables(env, Object.keys(schema.shape)));
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
     );
   }
   return result.data;
+}
+
+/** For a service's main: a configuration problem is reported plainly and ends the process. */
+export function loadConfigOrExit<Schema extends z.ZodObject>(
+  schema: Schema,
+  env: Env,
+  service: string,
+): z.output<Schema> {
+  try {
+    return loadConfig(schema, env);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${service}: ${err.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
 }
 
 function defaultReadFile(path: string): string {

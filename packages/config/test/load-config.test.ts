@@ -39,17 +39,24 @@ describe('resolveFileVariables', () => {
   };
 
   it('reads NAME_FILE into NAME without the trailing newline', () => {
-    expect(resolveFileVariables({ SECRET_FILE: '/run/secrets/s' }, read).SECRET).toBe('from-file');
+    expect(resolveFileVariables({ SECRET_FILE: '/run/secrets/s' }, ['SECRET'], read).SECRET).toBe(
+      'from-file',
+    );
   });
 
   it('lets an explicit NAME win over NAME_FILE', () => {
     const env = { SECRET: 'direct', SECRET_FILE: '/run/secrets/s' };
-    expect(resolveFileVariables(env, read).SECRET).toBe('direct');
+    expect(resolveFileVariables(env, ['SECRET'], read).SECRET).toBe('direct');
   });
 
   it('reports an unreadable file as a config problem', () => {
-    expect(() => resolveFileVariables({ SECRET_FILE: '/nope' }, read)).toThrow(
+    expect(() => resolveFileVariables({ SECRET_FILE: '/nope' }, ['SECRET'], read)).toThrow(
       /SECRET_FILE.*ENOENT/,
     );
+  });
+
+  it('ignores variables the service does not know, even unreadable *_FILE ones', () => {
+    const env = { TF_CLI_CONFIG_FILE: '/root/.terraformrc', SECRET: 's', HOME: '/root' };
+    expect(resolveFileVariables(env, ['SECRET'], read)).toEqual({ SECRET: 's' });
   });
 });

@@ -1,6 +1,6 @@
 // Producers that only return once every in-sync replica has the records (acks=all),
 // idempotent so a retried send is not written twice.
-import type { Kafka, Message, Producer, Transaction } from 'kafkajs';
+import { type Kafka, type Message, Partitioners, type Producer, type Transaction } from 'kafkajs';
 import { classifyKafkaError } from './errors.js';
 
 export interface OutgoingRecord {
@@ -15,7 +15,11 @@ export interface AcknowledgedProducer {
 }
 
 export async function connectProducer(kafka: Kafka): Promise<AcknowledgedProducer> {
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect().catch((err: unknown) => {
     throw classifyKafkaError(err);
   });
@@ -45,6 +49,7 @@ export async function connectTransactionalProducer(
     transactionalId,
     idempotent: true,
     maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect().catch((err: unknown) => {
     throw classifyKafkaError(err);

@@ -5,3 +5,4 @@ export {
   createClaimStore,
 } from './claims.js';
 export { connectRedis, type Redis, type RedisClientSettings } from './client.js';
+export { createMemoryClaimStore } from './memory-claim-store.js';

@@ -1,5 +1,5 @@
 // The ingester's configuration, parsed once from the environment.
-import { commonSettings, loadConfig } from '@wire/config';
+import { commonSettings, loadConfigOrExit } from '@wire/config';
 import { z } from 'zod';
 
 export const ingesterConfigSchema = z.object({
@@ -21,5 +21,5 @@ export const ingesterConfigSchema = z.object({
 export type IngesterConfig = z.output<typeof ingesterConfigSchema>;
 
 export function loadIngesterConfig(env: NodeJS.ProcessEnv): IngesterConfig {
-  return loadConfig(ingesterConfigSchema, env);
+  return loadConfigOrExit(ingesterConfigSchema, env, 'ingester');
 }

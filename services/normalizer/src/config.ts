@@ -1,6 +1,6 @@
 // The normalizer's configuration, parsed once from the environment.
 import { hostname } from 'node:os';
-import { commonSettings, loadConfig } from '@wire/config';
+import { commonSettings, loadConfigOrExit } from '@wire/config';
 import { z } from 'zod';
 
 export const normalizerConfigSchema = z.object({
@@ -17,5 +17,5 @@ export const normalizerConfigSchema = z.object({
 export type NormalizerConfig = z.output<typeof normalizerConfigSchema>;
 
 export function loadNormalizerConfig(env: NodeJS.ProcessEnv): NormalizerConfig {
-  return loadConfig(normalizerConfigSchema, env);
+  return loadConfigOrExit(normalizerConfigSchema, env, 'normalizer');
 }

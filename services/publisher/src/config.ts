@@ -1,6 +1,6 @@
 // The publisher's configuration, parsed once from the environment.
 import { hostname } from 'node:os';
-import { commonSettings, loadConfig } from '@wire/config';
+import { commonSettings, loadConfigOrExit } from '@wire/config';
 import { z } from 'zod';
 
 export const publisherConfigSchema = z.object({
@@ -13,5 +13,5 @@ export const publisherConfigSchema = z.object({
 export type PublisherConfig = z.output<typeof publisherConfigSchema>;
 
 export function loadPublisherConfig(env: NodeJS.ProcessEnv): PublisherConfig {
-  return loadConfig(publisherConfigSchema, env);
+  return loadConfigOrExit(publisherConfigSchema, env, 'publisher');
 }

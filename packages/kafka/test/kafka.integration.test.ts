@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { ConfigResourceTypes } from 'kafkajs';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  allTopics,
+  connectProducer,
+  connectTransactionalProducer,
+  createKafkaClient,
+  ensureTopics,
+  startRecordConsumer,
+  topicCatalogue,
+} from '../src/index.js';
+
+const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const prefix = `test-kafka-${randomUUID().slice(0, 8)}.`;
+const kafka = createKafkaClient({ brokers, clientId: 'kafka-adapter-test' });
+const topics = topicCatalogue(prefix);
+
+describe('the Kafka adapter against the real broker', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+
+  it('creates every topic of the catalogue with its settings, once', async () => {
+    const created = await ensureTopics(kafka, allTopics(topics));
+    expect(created.sort()).toEqual(
+      allTopics(topics)
+        .map((t) => t.name)
+        .sort(),
+    );
+    expect(await ensureTopics(kafka, allTopics(topics))).toEqual([]);
+
+    const admin = kafka.admin();
+    await admin.connect();
+    cleanups.push(() => admin.disconnect());
+    const metadata = await admin.fetchTopicMetadata({ topics: [topics.raw.name] });
+    expect(metadata.topics[0]?.partitions).toHaveLength(topics.raw.partitions);
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [topics.latest.name, topics.raw.name].map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+      })),
+    });
+    const config = (topic: string, name: string) =>
+      described.resources
+        .find((r) => r.resourceName === topic)
+        ?.configEntries.find((e) => e.configName === name)?.configValue;
+    expect(config(topics.latest.name, 'cleanup.policy')).toBe('compact');
+    expect(config(topics.raw.name, 'cleanup.policy')).toBe('delete');
+    expect(config(topics.raw.name, 'max.message.bytes')).toBe(
+      topics.raw.config['max.message.bytes'],
+    );
+  });
+
+  it('accepts a raw document larger than the broker default of 1 MiB', async () => {
+    const producer = await connectProducer(kafka);
+    cleanups.push(() => producer.disconnect());
+    await expect(
+      producer.send(topics.raw.name, [{ key: 'big', value: Buffer.alloc(3 * 1024 * 1024, 120) }]),
+    ).resolves.toBeUndefined();
+  });
+
+  it('commits an offset only after the handler finished, so a failed record comes again', async () => {
+    const producer = await connectProducer(kafka);
+    cleanups.push(() => producer.disconnect());
+    const topic = topics.normalized.name;
+    await producer.send(topic, [
+      { key: 'same-partition', value: 'one' },
+      { key: 'same-partition', value: 'two' },
+    ]);
+
+    const groupId = `${prefix}group`;
+    const seen: string[] = [];
+    let failOnce = true;
+    const consumer = await startRecordConsumer(
+      kafka,
+      { groupId, topics: [topic] },
+      async ({ message }) => {
+        const value = message.value?.toString() ?? '';
+        seen.push(value);
+        if (value === 'two' && failOnce) {
+          failOnce = false;
+          throw new Error('handler failed');
+        }
+      },
+    );
+    const deadline = Date.now() + 30_000;
+    while (seen.filter((v) => v === 'two').length < 2 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await consumer.stop();
+    expect(seen).toEqual(['one', 'two', 'two']);
+
+    const admin = kafka.admin();
+    await admin.connect();
+    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    await admin.disconnect();
+    const committed = offsets?.partitions.reduce(
+      (sum, p) => sum + Math.max(0, Number(p.offset)),
+      0,
+    );
+    expect(committed).toBe(2);
+  });
+
+  it('hides an aborted transaction from read_committed readers', async () => {
+    const producer = await connectTransactionalProducer(kafka, `${prefix}tx`);
+    cleanups.push(() => producer.disconnect());
+    const topic = topics.articles.name;
+    await expect(
+      producer.inTransaction(async (tx) => {
+        await tx.send({ topic, messages: [{ key: 'k', value: 'aborted' }] });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow();
+    await producer.inTransaction(async (tx) => {
+      await tx.send({ topic, messages: [{ key: 'k', value: 'committed' }] });
+    });
+
+    const seen: string[] = [];
+    const consumer = await startRecordConsumer(
+      kafka,
+      { groupId: `${prefix}reader`, topics: [topic] },
+      async ({ message }) => {
+        seen.push(message.value?.toString() ?? '');
+      },
+    );
+    const deadline = Date.now() + 30_000;
+    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
+    await consumer.stop();
+    expect(seen).toEqual(['committed']);
+  });
+});

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { createMemoryClaimStore } from '@wire/redis';
+import type { DeadLetterReason, NormalizedArticle, RawDocumentHeaders } from '@wire/schema';
+import { samplePath } from '@wire/testkit';
+import { describe, expect, it } from 'vitest';
+import {
+  type NormalizeDependencies,
+  normalizeDocument,
+  type StoryRecord,
+  type StoryStateStore,
+} from '../src/index.js';
+
+const headers: RawDocumentHeaders = {
+  'wire-feed-id': 'yna-en-news',
+  'wire-agency': 'yna',
+  'wire-url': 'http://127.0.0.1/news.xml',
+  'wire-fetch-id': 'f1',
+  'wire-fetched-at': '2026-11-28T10:00:00.000Z',
+  'wire-http-status': '200',
+  'wire-content-type': 'application/rss+xml',
+  'wire-sha256': 'a'.repeat(64),
+  'wire-identity': 'yonhap',
+};
+
+function memoryStories(): StoryStateStore {
+  const stories = new Map<string, StoryRecord>();
+  return {
+    async get(uri) {
+      return stories.get(uri);
+    },
+    async recordRevision(uri, revision, versionCreated) {
+      const known = stories.get(uri);
+      const record: StoryRecord = {
+        revisions: (known?.revisions ?? 0) + 1,
+        latestRevision: revision,
+      };
+      const firstCreated = known?.firstCreated ?? versionCreated;
+      if (firstCreated) record.firstCreated = firstCreated;
+      stories.set(uri, record);
+    },
+  };
+}
+
+function pipeline() {
+  const published: NormalizedArticle[] = [];
+  const deadLetters: DeadLetterReason[] = [];
+  const deps: NormalizeDependencies = {
+    claims: createMemoryClaimStore({ pendingTtlMs: 60_000, doneTtlMs: 60_000 }),
+    stories: memoryStories(),
+    publishNormalized: async (a) => {
+      published.push(a);
+    },
+    deadLetter: async (r) => {
+      deadLetters.push(r);
+    },
+    sleep: async () => undefined,
+    eventKey: (id) => `event:${id}`,
+  };
+  const run = (file: string | Buffer, deliveryId = 'd1', extra: Record<string, string> = {}) =>
+    normalizeDocument(
+      {
+        value: typeof file === 'string' ? readFileSync(samplePath(file)) : file,
+        headers: { ...(headers as Record<string, string>), ...extra },
+        deliveryId,
+      },
+      deps,
+    );
+  return { deps, published, deadLetters, run };
+}
+
+describe('normalizeDocument', () => {
+  it('publishes every story of a new feed as created', async () => {
+    const { run, published } = pipeline();
+    const summary = await run('yonhap-en-news.xml');
+    expect(summary).toMatchObject({ articles: 3, published: 3, duplicates: 0, deadLetters: 0 });
+    expect(published.map((a) => a.verdict)).toEqual(['created', 'created', 'created']);
+    expect(published[0]).toMatchObject({
+      uri: 'urn:wire:yna:AEN202302030004',
+      feedId: 'yna-en-news',
+    });
+  });
+
+  it('publishes a story seen in another section feed, or polled again, only once', async () => {
+    const { run, published } = pipeline();
+    await run('yonhap-en-news.xml', 'd1');
+    const again = await run('yonhap-en-northkorea.xml', 'd2');
+    expect(again).toMatchObject({ articles: 2, published: 0, duplicates: 2 });
+    expect(published).toHaveLength(3);
+  });
+
+  it('publishes a re-filed (LEAD) story as an update that keeps the first creation time', async () => {
+    const { run, published } = pipeline();
+    await run('yonhap-en-news.xml', 'd1');
+    await run('yonhap-en-news-later.xml', 'd2');
+    expect(published).toHaveLength(4);
+    const lead = published[3];
+    expect(lead?.verdict).toBe('updated');
+    expect(lead?.uri).toBe('urn:wire:yna:AEN202302030004');
+    expect(lead?.article.firstCreated).toBe(published[0]?.article.versionCreated);
+  });
+
+  it('dead-letters a malformed document with its reason and publishes nothing', async () => {
+    const { run, published, deadLetters } = pipeline();
+    const summary = await run(Buffer.from('<rss><channel><item></rss>'));
+    expect(summary.deadLetters).toBe(1);
+    expect(deadLetters[0]?.code).toBe('XML_MALFORMED');
+    expect(published).toHaveLength(0);
+  });
+
+  it('dead-letters a record whose headers are not a raw document', async () => {
+    const { run, deadLetters } = pipeline();
+    await run('yonhap-en-news.xml', 'd1', { 'wire-sha256': 'nope' });
+    expect(deadLetters[0]?.code).toBe('RAW_HEADERS_INVALID');
+  });
+
+  it('releases the claim when Kafka does not acknowledge, so the redelivery publishes', async () => {
+    const { run, deps, published } = pipeline();
+    const publish = deps.publishNormalized;
+    deps.publishNormalized = async () => {
+      throw new Error('broker down');
+    };
+    await expect(run('yonhap-en-news.xml', 'd1')).rejects.toThrow('broker down');
+    deps.publishNormalized = publish;
+    const retried = await run('yonhap-en-news.xml', 'd2');
+    expect(retried.published).toBe(3);
+    expect(published).toHaveLength(3);
+  });
+
+  it('waits while another instance holds the claim, then counts its work as done', async () => {
+    const { run, deps } = pipeline();
+    const first = await normalizeDocumentClaims(deps);
+    let sleeps = 0;
+    deps.sleep = async () => {
+      sleeps++;
+      if (sleeps === 2) await deps.claims.markDone(first);
+    };
+    const summary = await run('yonhap-en-news.xml', 'other-instance');
+    expect(sleeps).toBe(2);
+    expect(summary).toMatchObject({ published: 2, duplicates: 1 });
+  });
+});
+
+// Claims the seed story's event key as another owner, as a concurrent instance would.
+async function normalizeDocumentClaims(deps: NormalizeDependencies): Promise<string> {
+  const { eventIdOf, revisionOf } = await import('../src/index.js');
+  const { parseDocument } = await import('@wire/feeds');
+  const [seed] = parseDocument(readFileSync(samplePath('yonhap-en-news.xml')), {
+    feedId: 'f',
+    fetchedAt: headers['wire-fetched-at'],
+  }).articles;
+  const key = deps.eventKey(eventIdOf('urn:wire:yna:AEN202302030004', revisionOf(seed as never)));
+  await deps.claims.claim(key, 'busy-instance');
+  return key;
+}
