@@ -71,8 +71,10 @@ fetch_kafka() {
   command -v mvn >/dev/null || die "mvn is missing: the Kafka jars come from Maven Central"
   log "resolving Kafka $kafka_version jars from Maven Central"
   rm -rf "$kafka_home" && mkdir -p "$kafka_home"
-  mvn -q -B -ntp -Dstyle.color=never -f "$root/infra/kafka/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$kafka_home/libs" >&2
+  mkdir -p "$data/kafka"
+  mvn -B -ntp -Dstyle.color=never -f "$root/infra/kafka/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$kafka_home/libs" > "$data/kafka/maven.log" 2>&1 ||
+    { tail -40 "$data/kafka/maven.log" >&2; die "Maven could not resolve Kafka $kafka_version (log: $data/kafka/maven.log)"; }
   touch "$kafka_home/.complete"
 }
 

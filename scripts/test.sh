@@ -11,4 +11,12 @@ pnpm -s lint
 bash infra/check-compose.sh
 bash infra/stack.sh start
 pnpm -s topics
-pnpm exec vitest run "$@"
+results="$WIRE_ROOT/.wire/test-results.json"
+mkdir -p "$(dirname "$results")"
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# The plain closing line CI reads: "tests: N passed, N failed".
+node -e 'const r = require(process.argv[1]);
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed` +
+    (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));' "$results" || true
+exit "$status"
