@@ -5,9 +5,24 @@ import type { DocumentFormat } from './detect-format.js';
 
 export type ArticleBody = Omit<Ninjs, 'uri' | 'version'>;
 
+/** What the source said about an item that ninjs cannot carry. */
+export interface SourceInfo {
+  format: DocumentFormat;
+  /** The source's own id: RSS guid, Atom id, NewsML-G2 guid, NITF doc-id. */
+  guid?: string;
+  /** The canonical link, tracking parameters removed. */
+  link?: string;
+  /** The source's own version number (NewsML-G2 @version, NewsML 1.2 RevisionId). */
+  version?: string;
+  /** A wire prefix taken off the headline: (LEAD), (URGENT), (2nd LD), (속보)... */
+  wirePrefix?: string;
+  /** An editor's ATTN line, e.g. "UPDATES with remarks on Blinken trip in last 2 paras". */
+  attn?: string;
+}
+
 export interface ParsedArticle {
   article: ArticleBody;
-  source: { format: DocumentFormat; guid?: string; link?: string };
+  source: SourceInfo;
   signal: SourceSignal;
   warnings: string[];
 }

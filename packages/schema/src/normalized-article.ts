@@ -21,6 +21,9 @@ export const normalizedArticleSchema = z
         format: z.string(),
         guid: z.string().optional(),
         link: z.string().optional(),
+        version: z.string().optional(),
+        wirePrefix: z.string().optional(),
+        attn: z.string().optional(),
       })
       .strict(),
     warnings: z.array(z.string()),
