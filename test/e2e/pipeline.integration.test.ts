@@ -169,7 +169,8 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     expect(created?.headers.ce_type).toBe('dev.wire.article.created.v1');
     expect(updated?.headers.ce_type).toBe('dev.wire.article.updated.v1');
     const article = JSON.parse(updated?.value?.toString() ?? '');
-    expect(article.headlines[0].value).toMatch(/^\(LEAD\) US remains ready/);
+    expect(article.headlines[0].value).toMatch(/^US remains ready/);
+    expect(updated?.headers).toMatchObject({ ce_wireprefix: '(LEAD)', ce_signal: 'update' });
     expect(article.firstCreated).toBe('2023-02-02T22:31:00.000Z');
     expect(publicTopic.records).toHaveLength(4);
   });

@@ -20,6 +20,7 @@ export function formatEventLine(record: EventRecord, width = 100): string {
       headline = '(value is not JSON)';
     }
   }
-  const line = `${verdict} ${record.key ?? '-'}  ${headline}`;
+  const prefix = record.headers.ce_wireprefix ? `${record.headers.ce_wireprefix} ` : '';
+  const line = `${verdict} ${record.key ?? '-'}  ${prefix}${headline}`;
   return line.length > width ? `${line.slice(0, width - 1)}…` : line;
 }

@@ -4,10 +4,17 @@ import { formatEventLine } from '../src/index.js';
 const headers = { ce_type: 'dev.wire.article.updated.v1' };
 
 describe('formatEventLine', () => {
-  it('shows verdict, key and headline', () => {
-    const value = Buffer.from(JSON.stringify({ uri: 'u', headlines: [{ value: '(LEAD) Story' }] }));
+  it('shows verdict, key, wire prefix and headline', () => {
+    const value = Buffer.from(JSON.stringify({ uri: 'u', headlines: [{ value: 'Story' }] }));
+    expect(
+      formatEventLine({
+        key: 'urn:wire:yna:1',
+        value,
+        headers: { ...headers, ce_wireprefix: '(LEAD)' },
+      }),
+    ).toBe('updated   urn:wire:yna:1  (LEAD) Story');
     expect(formatEventLine({ key: 'urn:wire:yna:1', value, headers })).toBe(
-      'updated   urn:wire:yna:1  (LEAD) Story',
+      'updated   urn:wire:yna:1  Story',
     );
   });
 

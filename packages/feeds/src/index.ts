@@ -1,5 +1,15 @@
+export { cleanArticle } from './cleaning/clean-article.js';
+export { cleanBodyHtml } from './cleaning/clean-body.js';
+export { splitWirePrefix } from './cleaning/wire-prefix.js';
 export { type DocumentFormat, detectFormat } from './detect-format.js';
 export { ParseError, type ParseErrorCode, parseErrorCodes } from './errors.js';
 export { parseDocument } from './parse-document.js';
-export type { ArticleBody, ParseContext, ParsedArticle, ParseResult, SourceInfo } from './parsed-article.js';
+export type {
+  ArticleBody,
+  ParseContext,
+  ParsedArticle,
+  ParseResult,
+  SourceInfo,
+} from './parsed-article.js';
+export { canonicalLink } from './text/canonical-link.js';
 export { countWords, htmlToText, sanitizeBodyHtml } from './text/html.js';

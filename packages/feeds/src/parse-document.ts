@@ -1,29 +1,81 @@
 // The one entry point: fetched bytes plus a little context in, canonical
 // articles and warnings out. Pure: no I/O, no clock, no logging.
-import { detectFormat } from './detect-format.js';
+import { decodeAtom } from './atom/decode.js';
+import { atomEntryToArticle } from './atom/to-article.js';
+import { cleanArticle } from './cleaning/clean-article.js';
+import { type DocumentFormat, detectFormat } from './detect-format.js';
 import { ParseError } from './errors.js';
-import type { ParseContext, ParseResult } from './parsed-article.js';
-import { decodeRss } from './rss/decode.js';
+import type { ParseContext, ParsedArticle, ParseResult } from './parsed-article.js';
+import { decodeRdf } from './rdf/decode.js';
+import { decodeRss, type RssChannel } from './rss/decode.js';
 import { rssItemToArticle } from './rss/to-article.js';
 import { decodeBytes } from './text/decode-bytes.js';
 import { parseXml, type XmlNode } from './xml/parse-xml.js';
 
+interface AdapterInput {
+  root: string;
+  node: XmlNode;
+  xmlText: string;
+  context: ParseContext;
+}
+
+interface AdapterOutput {
+  articles: ParsedArticle[];
+  warnings: string[];
+}
+
+type FormatAdapter = (input: AdapterInput) => AdapterOutput;
+
+function fromChannel(
+  channel: RssChannel,
+  context: ParseContext,
+  format: DocumentFormat,
+): AdapterOutput {
+  return {
+    articles: channel.items.map((item) => rssItemToArticle(item, channel, context, format)),
+    warnings: channel.items.length === 0 ? ['the feed lists no items'] : [],
+  };
+}
+
+// One entry per format: decode (format-shaped object), then adapt (to articles).
+const adapters: Record<DocumentFormat, FormatAdapter | undefined> = {
+  rss2: ({ node, context }) => fromChannel(decodeRss(node), context, 'rss2'),
+  rdf: ({ node, context }) => fromChannel(decodeRdf(node), context, 'rdf'),
+  atom: ({ node, xmlText, context }) => {
+    const feed = decodeAtom(node, xmlText);
+    return {
+      articles: feed.entries.map((entry) => atomEntryToArticle(entry, feed, context)),
+      warnings: feed.entries.length === 0 ? ['the feed lists no entries'] : [],
+    };
+  },
+  'newsml-g2': undefined,
+  nitf: undefined,
+  'newsml-1': undefined,
+};
+
 export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseResult {
   if (bytes.length === 0) throw new ParseError('DOCUMENT_EMPTY');
-  const { text, charset } = decodeBytes(bytes, context.contentType);
-  const tree = parseXml(text);
+  const decoded = decodeBytes(bytes, context.contentType);
+  const tree = parseXml(decoded.text);
   const detected = detectFormat(tree);
   if (!detected)
     throw new ParseError('FORMAT_UNKNOWN', `root elements: ${Object.keys(tree).join(', ')}`);
+  const adapter = adapters[detected.format];
+  if (!adapter) throw new ParseError('FORMAT_UNSUPPORTED', detected.format);
 
-  switch (detected.format) {
-    case 'rss2': {
-      const channel = decodeRss(tree[detected.root] as XmlNode);
-      const articles = channel.items.map((item) => rssItemToArticle(item, channel, context));
-      const warnings = channel.items.length === 0 ? ['the feed lists no items'] : [];
-      return { format: 'rss2', charset, articles, warnings };
-    }
-    default:
-      throw new ParseError('FORMAT_UNSUPPORTED', detected.format);
-  }
+  const output = adapter({
+    root: detected.root,
+    node: (tree[detected.root] ?? {}) as XmlNode,
+    xmlText: decoded.text,
+    context,
+  });
+  return {
+    format: detected.format,
+    charset: decoded.charset,
+    articles: output.articles.map(cleanArticle),
+    warnings: [
+      ...('warnings' in decoded ? (decoded.warnings as string[]) : []),
+      ...output.warnings,
+    ],
+  };
 }

@@ -20,9 +20,7 @@ describe('parseDocument on RSS 2.0', () => {
       'US remains ready to engage with N. Korea, but holding N. Korea accountable important: State Dept.',
     );
     expect(seed?.source.guid).toBe('AEN20230203000400315');
-    expect(seed?.source.link).toBe(
-      'https://en.yna.co.kr/view/AEN20230203000400315?input=rss&section=news',
-    );
+    expect(seed?.source.link).toBe('https://en.yna.co.kr/view/AEN20230203000400315');
     expect(seed?.article.by).toBe('Yonhap');
     expect(seed?.article.language).toBe('en');
     expect(seed?.article.versionCreated).toBe('2023-02-02T22:31:00.000Z');
@@ -31,7 +29,7 @@ describe('parseDocument on RSS 2.0', () => {
   it('gives the body as sanitized HTML and as plain text with entities decoded', () => {
     const [html, text] = seed?.article.bodies ?? [];
     expect(html?.contentType).toBe('text/html');
-    expect(html?.value).toContain('<p>WASHINGTON-- The United States remains ready');
+    expect(html?.value).toContain('<p>The United States remains ready');
     expect(text?.contentType).toBe('text/plain');
     expect(text?.value).toContain('"We have made clear time and again to the DPRK');
     expect(text?.value).toContain("Democratic People's Republic of Korea");

@@ -26,6 +26,8 @@ export const articleEventHeadersSchema = z
     ce_signal: z.string(),
     ce_revision: z.string(),
     ce_feedid: z.string(),
+    /** The wire prefix the source put on the headline, e.g. "(LEAD)", "(속보)". */
+    ce_wireprefix: z.string().optional(),
   })
   .meta({ id: 'article-event-headers', title: 'Headers of a public article event' });
 
@@ -49,5 +51,6 @@ export function articleEventHeaders(normalized: NormalizedArticle): ArticleEvent
     ce_feedid: normalized.feedId,
   };
   if (normalized.article.language) headers.ce_language = normalized.article.language;
+  if (normalized.source.wirePrefix) headers.ce_wireprefix = normalized.source.wirePrefix;
   return headers;
 }

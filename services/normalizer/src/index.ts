@@ -7,7 +7,6 @@ export {
   type RawRecord,
 } from './normalize-document.js';
 export {
-  canonicalLink,
   eventIdOf,
   revisionOf,
   type StoryIdentity,

@@ -2,7 +2,7 @@
 // revisions; the revision changes whenever the canonical content does; the event
 // id is derived from both, so every retry and replay carries the same id.
 import { createHash } from 'node:crypto';
-import type { ParsedArticle } from '@wire/feeds';
+import { canonicalLink, type ParsedArticle } from '@wire/feeds';
 import type { IdentityStrategy } from '@wire/schema';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -10,22 +10,6 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 // Yonhap ids: desk prefix (AEN, AKR...) + date + serial (15 characters name the
 // story), then 2 revision digits and a 3-digit desk code.
 const yonhapArticleId = /^(A[A-Z]{2}\d{12})\d{2}\d{3}$/;
-
-const trackingParameters = /^(utm_.*|input|section|fbclid|gclid|ref)$/i;
-
-export function canonicalLink(link: string): string {
-  try {
-    const url = new URL(link);
-    url.hash = '';
-    for (const name of [...url.searchParams.keys()]) {
-      if (trackingParameters.test(name)) url.searchParams.delete(name);
-    }
-    url.hostname = url.hostname.toLowerCase();
-    return url.toString();
-  } catch {
-    return link.trim();
-  }
-}
 
 function contentKey(parsed: ParsedArticle): string {
   const headline = parsed.article.headlines?.[0]?.value ?? '';

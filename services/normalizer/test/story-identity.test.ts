@@ -1,6 +1,6 @@
 import type { ParsedArticle } from '@wire/feeds';
 import { describe, expect, it } from 'vitest';
-import { canonicalLink, eventIdOf, revisionOf, storyIdentity } from '../src/index.js';
+import { eventIdOf, revisionOf, storyIdentity } from '../src/index.js';
 
 const article = (
   source: ParsedArticle['source'],
@@ -53,14 +53,6 @@ describe('storyIdentity', () => {
     const byContent = storyIdentity(article({ format: 'rss2' }), 'guid', 'x');
     expect(byContent.strategy).toBe('content');
     expect(byContent.uri).toMatch(/^urn:wire:x:content:[0-9a-f]{32}$/);
-  });
-});
-
-describe('canonicalLink', () => {
-  it('drops fragments and tracking parameters but keeps the rest', () => {
-    expect(canonicalLink('https://EN.yna.co.kr/view/AEN1?input=rss&section=news&page=2#x')).toBe(
-      'https://en.yna.co.kr/view/AEN1?page=2',
-    );
   });
 });
 

@@ -1,37 +1,49 @@
-// An RSS item to a canonical article.
+// An RSS (or RDF) item to a canonical article.
+import type { DocumentFormat } from '../detect-format.js';
+import { looksLikePicture, picturesToAssociations } from '../media/pictures.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
+import { canonicalLink } from '../text/canonical-link.js';
+import { toIsoDate } from '../text/dates.js';
 import { countWords, htmlToText, sanitizeBodyHtml } from '../text/html.js';
 import type { RssChannel, RssItem } from './decode.js';
-
-function toIsoDate(value: string | undefined, warnings: string[]): string | undefined {
-  if (value === undefined) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) {
-    warnings.push(`unreadable date "${value.slice(0, 64)}"`);
-    return undefined;
-  }
-  return new Date(time).toISOString();
-}
 
 export function rssItemToArticle(
   item: RssItem,
   channel: RssChannel,
   context: ParseContext,
+  format: DocumentFormat = 'rss2',
 ): ParsedArticle {
   const warnings: string[] = [];
   const html = sanitizeBodyHtml(item.contentEncoded ?? item.description ?? '');
   const text = htmlToText(html);
-  const language = channel.language ?? context.language;
-  const versionCreated = toIsoDate(item.pubDate, warnings);
+  // With content:encoded the description is a teaser; alone it is the body.
+  const teaser = item.contentEncoded && item.description ? htmlToText(item.description) : undefined;
+  const language = item.language ?? channel.language ?? context.language;
+  const versionCreated = toIsoDate(item.pubDate, warnings, context);
   if (!item.title) warnings.push('item has no title');
   if (!item.guid && !item.link) warnings.push('item has neither guid nor link');
+  const pictures = picturesToAssociations(
+    item.media
+      .filter((m) => looksLikePicture({ href: m.url, contentType: m.type, medium: m.medium }))
+      .map((m) => ({
+        href: m.url,
+        contentType: m.type,
+        width: m.width,
+        height: m.height,
+        caption: m.description,
+        credit: m.credit,
+        name: m.isThumbnail ? 'thumbnail' : undefined,
+      })),
+  );
+  const copyright = item.rights ?? channel.copyright;
 
   const parsed: ParsedArticle = {
     article: {
       type: 'text',
       ...(language && { language }),
       ...(versionCreated && { versionCreated }),
-      ...(item.title && { headlines: [{ role: 'main', value: item.title }] }),
+      ...(item.title && { headlines: [{ role: 'main', value: htmlToText(item.title) }] }),
+      ...(teaser && { descriptions: [{ role: 'summary', value: teaser }] }),
       bodies: [
         { role: 'main', contentType: 'text/html', value: html },
         {
@@ -43,16 +55,19 @@ export function rssItemToArticle(
         },
       ],
       ...(item.creator && { by: item.creator }),
+      ...(copyright && { copyrightNotice: copyright }),
       ...(item.categories.length > 0 && {
         subjects: item.categories.map((name) => ({ name, rel: 'category' })),
       }),
       ...(item.guid && { altIds: [{ role: 'guid', value: item.guid }] }),
+      ...(pictures.length > 0 && { associations: pictures }),
     },
-    source: { format: 'rss2' },
+    source: { format },
     signal: 'none',
     warnings,
   };
   if (item.guid) parsed.source.guid = item.guid;
-  if (item.link) parsed.source.link = item.link;
+  const link = item.link ?? (item.guid && item.guidIsPermaLink ? item.guid : undefined);
+  if (link) parsed.source.link = canonicalLink(link);
   return parsed;
 }

@@ -1,0 +1,71 @@
+// The cleaning every parsed article goes through, whatever its format: wire
+// prefixes off the headline and into signals, wire copy cleaned, the dateline
+// into `located`, plain text recomputed from the cleaned HTML.
+import type { SourceSignal } from '@wire/schema';
+import { picturesToAssociations } from '../media/pictures.js';
+import type { ParsedArticle } from '../parsed-article.js';
+import { countWords, htmlToText } from '../text/html.js';
+import { cleanBodyHtml } from './clean-body.js';
+import { splitWirePrefix } from './wire-prefix.js';
+
+const strength: Record<SourceSignal, number> = { none: 0, update: 1, correction: 2, kill: 3 };
+
+export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
+  const article = { ...parsed.article };
+  const source = { ...parsed.source };
+  let signal = parsed.signal;
+
+  const main = article.headlines?.find((h) => h.role === 'main' || h.role === undefined);
+  if (main) {
+    const split = splitWirePrefix(main.value);
+    if (split.prefix) {
+      article.headlines = article.headlines?.map((h) =>
+        h === main ? { ...h, value: split.headline } : h,
+      );
+      source.wirePrefix = split.prefix;
+      if (strength[split.signal] > strength[signal]) signal = split.signal;
+      if (split.urgent && article.urgency === undefined) article.urgency = 1;
+    }
+  }
+
+  const html = article.bodies?.find((b) => b.contentType === 'text/html');
+  if (html) {
+    const cleaned = cleanBodyHtml(html.value);
+    const text = htmlToText(cleaned.html);
+    const others = (article.bodies ?? []).filter(
+      (b) => b.contentType !== 'text/html' && b.contentType !== 'text/plain',
+    );
+    article.bodies = [
+      { ...html, value: cleaned.html },
+      {
+        role: html.role ?? 'main',
+        contentType: 'text/plain',
+        value: text,
+        charCount: text.length,
+        wordCount: countWords(text),
+      },
+      ...others,
+    ];
+    if (cleaned.located && article.located === undefined) article.located = cleaned.located;
+    if (cleaned.attn) {
+      source.attn = cleaned.attn;
+      if (signal === 'none' && /\b(?:UPDATE|ADDS|RECASTS|CHANGES)\b/i.test(cleaned.attn))
+        signal = 'update';
+      if (/\bCORRECT/i.test(cleaned.attn) && strength.correction > strength[signal])
+        signal = 'correction';
+    }
+    if (cleaned.credit && article.by === undefined) article.by = cleaned.credit;
+    const known = new Set((article.associations ?? []).map((a) => a.uri));
+    const figures = picturesToAssociations(
+      cleaned.pictures
+        .filter((p) => !known.has(p.src))
+        .map((p) => ({ href: p.src, caption: p.caption ?? p.alt })),
+    );
+    if (figures.length > 0) {
+      const existing = article.associations ?? [];
+      const renamed = figures.map((f, i) => ({ ...f, name: `picture${existing.length + i + 1}` }));
+      article.associations = [...existing, ...renamed];
+    }
+  }
+  return { article, source, signal, warnings: parsed.warnings };
+}

@@ -1,0 +1,150 @@
+// Wire copy cleaning on sanitized HTML: navigation boilerplate out, a paragraph
+// that repeats the photo caption out, the ATTN line and the dateline taken out
+// as metadata, the closing credit "(Yonhap)" recognised.
+import render from 'dom-serializer';
+import { type ChildNode, type Element, isTag, isText } from 'domhandler';
+import { findAll, getText, removeElement } from 'domutils';
+import { parseDocument } from 'htmlparser2';
+
+export interface BodyPicture {
+  src: string;
+  alt?: string;
+  caption?: string;
+}
+
+export interface CleanedBody {
+  html: string;
+  /** Pictures shown in the body as <figure><img><figcaption>. */
+  pictures: BodyPicture[];
+  located?: string;
+  attn?: string;
+  credit?: string;
+  /** What was removed, in words, for the article's warnings. */
+  removed: string[];
+}
+
+const boilerplate = [
+  /^back to top$/i,
+  /^top$/i,
+  /^(?:advertisement|sponsored)$/i,
+  /^(?:share|print|e-?mail|facebook|twitter|kakao ?talk)$/i,
+  /^(?:맨 ?위로|위로|기사 ?더보기|더보기|광고)$/,
+];
+
+const attnLine = /^\(?\s*ATTN\s*:\s*(.+?)\s*\)?$/i;
+
+// "WASHINGTON--", "SEOUL, Feb. 1 (Yonhap) --", "NEW YORK, March 3 (AFP) -"
+const englishDateline =
+  /^([A-Z][A-Z.'’ -]{1,40}?)(?:\s*,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\((?:Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\))?\s*[-–—]{1,2}\s*/;
+// "(워싱턴=연합뉴스) 김동현 특파원 =", "(서울=연합뉴스)"
+const koreanDateline =
+  /^\(([^=()]{1,20})=(?:연합뉴스|뉴시스|뉴스1)\)\s*(?:[가-힣 ]{2,20}(?:기자|특파원)\s*=\s*)?/;
+
+const closingCredit = /\s*\((Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\)\s*$/;
+const koreanEnd = /\s*\(끝\)\s*$/;
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function firstTextNode(node: ChildNode): ChildNode | undefined {
+  if (isText(node)) return node.data.trim() ? node : undefined;
+  if (isTag(node)) {
+    for (const child of node.children) {
+      const found = firstTextNode(child);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function lastTextNode(node: ChildNode): ChildNode | undefined {
+  if (isText(node)) return node.data.trim() ? node : undefined;
+  if (isTag(node)) {
+    for (const child of [...node.children].reverse()) {
+      const found = lastTextNode(child);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function cleanBodyHtml(html: string): CleanedBody {
+  const document = parseDocument(html);
+  const result: CleanedBody = { html: '', pictures: [], removed: [] };
+  const blocks = (): Element[] =>
+    findAll((el) => ['p', 'div', 'li', 'h2', 'h3', 'h4'].includes(el.name), document.children);
+
+  for (const block of blocks()) {
+    const text = normalize(getText(block));
+    if (boilerplate.some((pattern) => pattern.test(text))) {
+      removeElement(block);
+      result.removed.push(`boilerplate "${text}"`);
+    }
+  }
+
+  for (const figure of findAll((el) => el.name === 'figure', document.children)) {
+    const img = findAll((el) => el.name === 'img', figure.children)[0];
+    const src = img?.attribs.src;
+    if (!src) continue;
+    const caption = findAll((el) => el.name === 'figcaption', figure.children)[0];
+    const picture: BodyPicture = { src };
+    if (img.attribs.alt) picture.alt = img.attribs.alt;
+    if (caption) picture.caption = normalize(getText(caption));
+    result.pictures.push(picture);
+  }
+
+  const captions = new Set(
+    findAll((el) => el.name === 'figcaption', document.children).map((el) =>
+      normalize(getText(el)),
+    ),
+  );
+  for (const paragraph of blocks().filter((el) => el.name === 'p')) {
+    const text = normalize(getText(paragraph));
+    if (text && captions.has(text)) {
+      removeElement(paragraph);
+      result.removed.push('a paragraph repeating the photo caption');
+    }
+  }
+
+  for (const paragraph of blocks().filter((el) => el.name === 'p')) {
+    const attn = attnLine.exec(normalize(getText(paragraph)))?.[1];
+    if (attn) {
+      result.attn = attn;
+      removeElement(paragraph);
+    }
+  }
+
+  const bodyParagraphs = blocks().filter(
+    (el) => el.name === 'p' && normalize(getText(el)) !== '' && !isInside(el, 'figure'),
+  );
+  const first = bodyParagraphs[0] && firstTextNode(bodyParagraphs[0]);
+  if (first && isText(first)) {
+    const text = first.data.replace(/^\s+/, '');
+    const match = englishDateline.exec(text) ?? koreanDateline.exec(text);
+    if (match?.[1] && text.length > match[0].length) {
+      result.located = match[1].trim();
+      first.data = text.slice(match[0].length);
+    }
+  }
+
+  const last = bodyParagraphs.at(-1);
+  const lastText = last && lastTextNode(last);
+  if (lastText && isText(lastText)) {
+    const credit = closingCredit.exec(lastText.data);
+    if (credit?.[1]) {
+      result.credit = credit[1];
+      lastText.data = lastText.data.slice(0, credit.index);
+    } else if (koreanEnd.test(lastText.data)) {
+      lastText.data = lastText.data.replace(koreanEnd, '');
+    }
+  }
+
+  result.html = render(document.children, { encodeEntities: 'utf8' }).trim();
+  return result;
+}
+
+function isInside(element: Element, name: string): boolean {
+  for (let parent = element.parent; parent; parent = parent.parent) {
+    if (isTag(parent) && parent.name === name) return true;
+  }
+  return false;
+}

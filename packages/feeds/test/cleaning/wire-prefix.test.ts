@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { splitWirePrefix } from '../../src/index.js';
+
+describe('splitWirePrefix', () => {
+  it.each([
+    ['(URGENT) N. Korea fires missile', 'N. Korea fires missile', '(URGENT)', 'none', true],
+    ['(LEAD) Story', 'Story', '(LEAD)', 'update', false],
+    ['(2nd LD) Story', 'Story', '(2nd LD)', 'update', false],
+    ['(3rd LD) Story', 'Story', '(3rd LD)', 'update', false],
+    ['(News Focus) Story', 'Story', '(News Focus)', 'none', false],
+    ['(Yonhap Interview) Story', 'Story', '(Yonhap Interview)', 'none', false],
+    ['(Correction) Story', 'Story', '(Correction)', 'correction', false],
+    ['(LEAD) (Yonhap Interview) Story', 'Story', '(LEAD) (Yonhap Interview)', 'update', false],
+    ['(속보) 북한 미사일', '북한 미사일', '(속보)', 'none', true],
+    ['(종합) 북한 미사일', '북한 미사일', '(종합)', 'update', false],
+    ['[종합2보] 북한 미사일', '북한 미사일', '[종합2보]', 'update', false],
+  ] as const)('reads %j', (input, headline, prefix, signal, urgent) => {
+    expect(splitWirePrefix(input)).toEqual({ headline, prefix, signal, urgent });
+  });
+
+  it('leaves a headline that merely starts with a parenthesis alone', () => {
+    expect(splitWirePrefix('(Not a prefix) but a headline')).toEqual({
+      headline: '(Not a prefix) but a headline',
+      signal: 'none',
+      urgent: false,
+    });
+  });
+});
