@@ -29,8 +29,8 @@ export function atomEntryToArticle(
   const summary = entry.content && entry.summary ? asPlain(entry.summary) : undefined;
   const headline = entry.title ? asPlain(entry.title) : undefined;
   const language = entry.language ?? feed.language ?? context.language;
-  const versionCreated = toIsoDate(entry.updated ?? entry.published, warnings, context);
-  const firstCreated = entry.published ? toIsoDate(entry.published, warnings, context) : undefined;
+  const versionCreated = toIsoDate(entry.updated ?? entry.published, warnings, { ...context, language });
+  const firstCreated = entry.published ? toIsoDate(entry.published, warnings, { ...context, language }) : undefined;
   const alternate =
     entry.links.find((l) => l.rel === 'alternate') ??
     entry.links.find((l) => l.rel !== 'enclosure');

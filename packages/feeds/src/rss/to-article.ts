@@ -19,7 +19,7 @@ export function rssItemToArticle(
   // With content:encoded the description is a teaser; alone it is the body.
   const teaser = item.contentEncoded && item.description ? htmlToText(item.description) : undefined;
   const language = item.language ?? channel.language ?? context.language;
-  const versionCreated = toIsoDate(item.pubDate, warnings, context);
+  const versionCreated = toIsoDate(item.pubDate, warnings, { ...context, language });
   if (!item.title) warnings.push('item has no title');
   if (!item.guid && !item.link) warnings.push('item has neither guid nor link');
   const pictures = picturesToAssociations(

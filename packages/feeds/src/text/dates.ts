@@ -1,17 +1,24 @@
-// Dates as articles carry them: UTC ISO strings, with a warning instead of a
-// crash when the source's text cannot be read.
+// Dates as articles carry them: UTC ISO strings; a warning instead of a crash when
+// the source's text cannot be read, and a flag on dates far after the fetch.
 import type { ParseContext } from '../parsed-article.js';
+import { parseDate } from './parse-date.js';
+
+// A date without a zone is most likely the agency's local time.
+const localOffsetMinutes: Record<string, number> = { ko: 540, ja: 540, zh: 480 };
 
 export function toIsoDate(
   value: string | undefined,
   warnings: string[],
-  _context?: ParseContext,
+  context?: ParseContext,
 ): string | undefined {
   if (value === undefined) return undefined;
-  const time = Date.parse(value);
-  if (Number.isNaN(time)) {
-    warnings.push(`unreadable date "${value.slice(0, 64)}"`);
-    return undefined;
-  }
-  return new Date(time).toISOString();
+  const language = context?.language?.slice(0, 2).toLowerCase();
+  const offset = language ? localOffsetMinutes[language] : undefined;
+  const now = context?.fetchedAt ? new Date(context.fetchedAt) : undefined;
+  const parsed = parseDate(value, {
+    ...(now && !Number.isNaN(now.getTime()) && { now }),
+    ...(offset !== undefined && { defaultOffsetMinutes: offset }),
+  });
+  if (parsed.warning) warnings.push(parsed.warning);
+  return parsed.iso;
 }
