@@ -6,9 +6,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { corpusDir } from './shared-data.js';
 
-// ninjs 3.x refers to GeoJSON by URL; nothing here can fetch it, so a permissive
-// stand-in is registered under that $id.
-const geoJsonStandIn = { $id: 'https://geojson.org/schema/GeoJSON.json', type: 'object' };
+// ninjs 3.x refers to GeoJSON by URL; nothing here can fetch it, so the copy that
+// IPTC's test suite ships is registered under that $id.
+const geoJsonPath = join(corpusDir, 'ninjs/test_suite/GeoJSON-schema.json');
 
 export type NinjsValidator = (document: unknown) => string[];
 
@@ -18,7 +18,7 @@ export function createIptcNinjsValidator(version = '3.1'): NinjsValidator {
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
   addFormats(ajv);
-  ajv.addSchema(geoJsonStandIn);
+  ajv.addSchema(JSON.parse(readFileSync(geoJsonPath, 'utf8')));
   const validate = ajv.compile(schema);
   return (document) => {
     if (validate(document)) return [];
