@@ -73,9 +73,6 @@ export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseRe
     format: detected.format,
     charset: decoded.charset,
     articles: output.articles.map(cleanArticle),
-    warnings: [
-      ...('warnings' in decoded ? (decoded.warnings as string[]) : []),
-      ...output.warnings,
-    ],
+    warnings: [...decoded.warnings, ...output.warnings],
   };
 }

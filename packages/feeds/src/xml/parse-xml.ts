@@ -12,6 +12,12 @@ export const textKey = '#text';
 // Elements that may repeat; they always come back as arrays.
 const repeatable = new Set(['item', 'entry', 'category', 'link', 'enclosure', 'dc:subject']);
 
+const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
+
+function renameReserved(name: string): string {
+  return reservedNames.has(name) ? `reserved-${name}` : name;
+}
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: attributePrefix,
@@ -26,6 +32,10 @@ const parser = new XMLParser({
     maxExpandedLength: 10_000_000,
   },
   maxNestedTags: 200,
+  // The parser refuses __proto__ and constructor outright; renaming them first keeps
+  // one hostile element from costing the whole document.
+  transformTagName: renameReserved,
+  transformAttributeName: renameReserved,
   isArray: (name) => repeatable.has(name),
 });
 
