@@ -5,6 +5,12 @@ import { atomEntryToArticle } from './atom/to-article.js';
 import { cleanArticle } from './cleaning/clean-article.js';
 import { type DocumentFormat, detectFormat } from './detect-format.js';
 import { ParseError } from './errors.js';
+import { decodeNewsMl1 } from './newsml-1/decode.js';
+import { newsMl1ToArticle } from './newsml-1/to-article.js';
+import { decodeNewsMlG2 } from './newsml-g2/decode.js';
+import { newsMlG2ToArticles } from './newsml-g2/to-article.js';
+import { decodeNitf } from './nitf/decode.js';
+import { nitfToArticle } from './nitf/to-article.js';
 import type { ParseContext, ParsedArticle, ParseResult } from './parsed-article.js';
 import { decodeRdf } from './rdf/decode.js';
 import { decodeRss, type RssChannel } from './rss/decode.js';
@@ -48,9 +54,11 @@ const adapters: Record<DocumentFormat, FormatAdapter | undefined> = {
       warnings: feed.entries.length === 0 ? ['the feed lists no entries'] : [],
     };
   },
-  'newsml-g2': undefined,
-  nitf: undefined,
-  'newsml-1': undefined,
+  'newsml-g2': ({ root, node, xmlText, context }) =>
+    newsMlG2ToArticles(decodeNewsMlG2(root, node, xmlText), context),
+  nitf: ({ node, xmlText, context }) => nitfToArticle(decodeNitf(node, xmlText), context),
+  'newsml-1': ({ node, xmlText, context }) =>
+    newsMl1ToArticle(decodeNewsMl1(node, xmlText), context),
 };
 
 export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseResult {

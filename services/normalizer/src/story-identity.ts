@@ -36,6 +36,8 @@ export function storyIdentity(
     if (story) return { uri: urn(story), strategy };
   }
   if ((strategy === 'guid' || strategy === 'yonhap') && guid) {
+    // A guid that is already a global name (NewsML's urn:newsml:..., tag: URIs) is the uri.
+    if (/^(?:urn|tag):[^\s]+$/i.test(guid)) return { uri: guid, strategy: 'guid' };
     return { uri: urn(encodeURIComponent(guid)), strategy: 'guid' };
   }
   if (strategy !== 'content' && link) {

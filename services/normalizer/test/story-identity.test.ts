@@ -40,6 +40,16 @@ describe('storyIdentity', () => {
     });
   });
 
+  it('keeps a guid that is already a global name, as NewsML guids are', () => {
+    const g2 = article({
+      format: 'newsml-g2',
+      guid: 'urn:newsml:yna.co.kr:20230203:AEN20230203000400315',
+    });
+    expect(storyIdentity(g2, 'guid', 'yna').uri).toBe(
+      'urn:newsml:yna.co.kr:20230203:AEN20230203000400315',
+    );
+  });
+
   it('falls back guid → link → content', () => {
     const byLink = storyIdentity(
       article({ format: 'rss2', link: 'https://x.org/a?utm_source=rss' }),

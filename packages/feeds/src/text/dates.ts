@@ -1,5 +1,6 @@
-// Dates as articles carry them: UTC ISO strings; a warning instead of a crash when
-// the source's text cannot be read, and a flag on dates far after the fetch.
+// Dates as articles carry them, for every format: UTC ISO strings; a warning
+// (naming the source field) instead of a crash when the text cannot be read, and a
+// flag on dates far after the fetch.
 import type { ParseContext } from '../parsed-article.js';
 import { parseDate } from './parse-date.js';
 
@@ -10,6 +11,7 @@ export function toIsoDate(
   value: string | undefined,
   warnings: string[],
   context?: ParseContext,
+  field?: string,
 ): string | undefined {
   if (value === undefined) return undefined;
   const language = context?.language?.slice(0, 2).toLowerCase();
@@ -19,6 +21,6 @@ export function toIsoDate(
     ...(now && !Number.isNaN(now.getTime()) && { now }),
     ...(offset !== undefined && { defaultOffsetMinutes: offset }),
   });
-  if (parsed.warning) warnings.push(parsed.warning);
+  if (parsed.warning) warnings.push(field ? `${field}: ${parsed.warning}` : parsed.warning);
   return parsed.iso;
 }

@@ -38,6 +38,9 @@ const safeHtmlOptions: sanitizeHtml.IOptions = {
     'code',
     'hr',
     'span',
+    'div',
+    'section',
+    'article',
   ],
   allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'] },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -48,7 +51,8 @@ export function sanitizeBodyHtml(html: string): string {
   return sanitizeHtml(html, safeHtmlOptions).trim();
 }
 
-const blockEnd = /<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre)>|<br\s*\/?>/gi;
+const blockEnd =
+  /<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre|div|section|article|table)>|<br\s*\/?>/gi;
 
 export function htmlToText(html: string): string {
   const withBreaks = html.replace(blockEnd, (tag) => `${tag}\n\n`);

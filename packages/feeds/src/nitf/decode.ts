@@ -1,0 +1,212 @@
+// NITF 3.x (https://iptc.org/std/NITF/, nitf-3-6.dtd): the tree to a typed, NITF-shaped
+// object. head/docdata and head/tobject come from the tree; body.head text, body.content
+// markup and its media come from the XML text, where mixed content keeps its order.
+import type { XmlNode } from '../xml/parse-xml.js';
+import { nitfInlineText } from './body-html.js';
+import { findRawElement, findRawElements, type RawElement } from './raw-xml.js';
+import { attributeOf, childOf, childrenOf, textIn } from './tree.js';
+
+export interface NitfSubjectCode {
+  refnum?: string;
+  type?: string;
+  matter?: string;
+  detail?: string;
+}
+
+export interface NitfMediaReference {
+  source?: string;
+  mimeType?: string;
+  width?: string;
+  height?: string;
+  alternateText?: string;
+  name?: string;
+}
+
+export interface NitfMedia {
+  mediaType?: string;
+  references: NitfMediaReference[];
+  caption?: string;
+  producer?: string;
+}
+
+export interface NitfDocument {
+  language?: string;
+  title?: string;
+  docId?: string;
+  /** docdata@management-status: usable, embargoed, withheld, canceled. */
+  managementStatus?: string;
+  /** docdata/correction: present when the document corrects an earlier one. */
+  correction?: { info?: string };
+  urgency?: string;
+  issued?: string;
+  released?: string;
+  expires?: string;
+  published?: string;
+  copyrightHolder?: string;
+  rightsOwner?: string;
+  edMsg?: string;
+  duKey?: string;
+  version?: string;
+  generation?: string;
+  keywords: string[];
+  classifiers: string[];
+  subjectCodes: NitfSubjectCode[];
+  genres: string[];
+  docScopes: string[];
+  headline?: string;
+  subHeadlines: string[];
+  bylines: string[];
+  dateline?: string;
+  located?: string;
+  abstract?: string;
+  distributor?: string;
+  /** The content of every body.content, as written in the source. */
+  bodyXml?: string;
+  media: NitfMedia[];
+}
+
+function decodeSubjectCode(node: XmlNode): NitfSubjectCode {
+  const code: NitfSubjectCode = {};
+  for (const field of ['refnum', 'type', 'matter', 'detail'] as const) {
+    const value = attributeOf(node, `tobject.subject.${field}`);
+    if (value !== undefined) code[field] = value;
+  }
+  return code;
+}
+
+function decodeMedia(media: RawElement): NitfMedia {
+  const references = findRawElements(media.inner, 'media-reference').map(({ attributes }) => {
+    const reference: NitfMediaReference = {};
+    const fields = {
+      source: attributes.source,
+      mimeType: attributes['mime-type'],
+      width: attributes.width,
+      height: attributes.height,
+      alternateText: attributes['alternate-text'],
+      name: attributes.name,
+    };
+    for (const [key, value] of Object.entries(fields)) {
+      if (value?.trim()) reference[key as keyof NitfMediaReference] = value.trim();
+    }
+    return reference;
+  });
+  const decoded: NitfMedia = { references };
+  const text = (name: string) => {
+    const raw = findRawElement(media.inner, name);
+    return raw === undefined ? undefined : nitfInlineText(raw.inner);
+  };
+  const mediaType = media.attributes['media-type']?.trim();
+  const caption = text('media-caption');
+  const producer = text('media-producer');
+  if (mediaType) decoded.mediaType = mediaType;
+  if (caption) decoded.caption = caption;
+  if (producer) decoded.producer = producer;
+  return decoded;
+}
+
+const storyDate = /<([\w-]+:)?story\.date\b[^>]*?(\/>|>[\s\S]*?<\/([\w-]+:)?story\.date>)/g;
+
+/** The place of a dateline: its location element, else its text without the story.date. */
+function datelinePlace(dateline: string): string | undefined {
+  const location = findRawElement(dateline, 'location');
+  const text = nitfInlineText(location?.inner ?? dateline.replace(storyDate, ''));
+  return text?.replace(/[\s,;:\u2013\u2014-]+$/, '') || undefined;
+}
+
+function decodeBodyHead(doc: NitfDocument, xml: string | undefined): void {
+  if (xml === undefined) return;
+  const text = (name: string, within = xml) => {
+    const raw = findRawElement(within, name);
+    return raw === undefined ? undefined : nitfInlineText(raw.inner);
+  };
+  const hedline = findRawElement(xml, 'hedline')?.inner ?? '';
+  const headline = text('hl1', hedline);
+  if (headline) doc.headline = headline;
+  doc.subHeadlines = findRawElements(hedline, 'hl2').flatMap(
+    (hl2) => nitfInlineText(hl2.inner) ?? [],
+  );
+  doc.bylines = findRawElements(xml, 'byline').flatMap((by) => nitfInlineText(by.inner) ?? []);
+  const dateline = findRawElement(xml, 'dateline')?.inner;
+  const located = dateline === undefined ? undefined : datelinePlace(dateline);
+  const fields = {
+    dateline: text('dateline'),
+    located,
+    abstract: text('abstract'),
+    distributor: text('distributor'),
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined)
+      doc[key as 'dateline' | 'located' | 'abstract' | 'distributor'] = value;
+  }
+}
+
+function decodeDocdata(doc: NitfDocument, docdata: XmlNode | undefined): void {
+  const duKey = childOf(docdata, 'du-key');
+  const correction = childOf(docdata, 'correction');
+  const fields: Partial<Record<keyof NitfDocument, string | undefined>> = {
+    docId: attributeOf(childOf(docdata, 'doc-id'), 'id-string'),
+    managementStatus: attributeOf(docdata, 'management-status')?.toLowerCase(),
+    urgency: attributeOf(childOf(docdata, 'urgency'), 'ed-urg'),
+    issued: attributeOf(childOf(docdata, 'date.issue'), 'norm'),
+    released: attributeOf(childOf(docdata, 'date.release'), 'norm'),
+    expires: attributeOf(childOf(docdata, 'date.expire'), 'norm'),
+    copyrightHolder: attributeOf(childOf(docdata, 'doc.copyright'), 'holder'),
+    rightsOwner: attributeOf(childOf(docdata, 'doc.rights'), 'owner'),
+    edMsg: attributeOf(childOf(docdata, 'ed-msg'), 'info'),
+    duKey: attributeOf(duKey, 'key'),
+    version: attributeOf(duKey, 'version'),
+    generation: attributeOf(duKey, 'generation'),
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined) (doc as unknown as Record<string, string>)[key] = value;
+  }
+  if (correction) {
+    const info = attributeOf(correction, 'info');
+    doc.correction = info === undefined ? {} : { info };
+  }
+  doc.keywords = childrenOf(childOf(docdata, 'key-list'), 'keyword').flatMap(
+    (keyword) => attributeOf(keyword, 'key') ?? [],
+  );
+  doc.classifiers = childrenOf(childOf(docdata, 'identified-content'), 'classifier').flatMap(
+    (classifier) => attributeOf(classifier, 'value') ?? textIn(classifier) ?? [],
+  );
+  doc.docScopes = childrenOf(docdata, 'doc-scope').flatMap(
+    (scope) => attributeOf(scope, 'scope') ?? [],
+  );
+}
+
+export function decodeNitf(nitf: XmlNode, xmlText: string): NitfDocument {
+  const head = childOf(nitf, 'head');
+  const body = childOf(nitf, 'body');
+  const tobject = childOf(head, 'tobject');
+  const doc: NitfDocument = {
+    keywords: [],
+    classifiers: [],
+    subjectCodes: childrenOf(tobject, 'tobject.subject').map(decodeSubjectCode),
+    genres: childrenOf(tobject, 'tobject.property').flatMap(
+      (property) => attributeOf(property, 'tobject.property.type') ?? [],
+    ),
+    docScopes: [],
+    subHeadlines: [],
+    bylines: [],
+    media: [],
+  };
+  const language =
+    attributeOf(nitf, 'xml:lang') ??
+    attributeOf(nitf, 'baselang') ??
+    attributeOf(childOf(body, 'body.content'), 'xml:lang');
+  const title = textIn(childOf(head, 'title'));
+  const published = attributeOf(childOf(head, 'pubdata'), 'date.publication');
+  if (language) doc.language = language;
+  if (title) doc.title = title;
+  if (published) doc.published = published;
+  decodeDocdata(doc, childOf(head, 'docdata'));
+
+  const rawNitf = findRawElement(xmlText, 'nitf')?.inner ?? xmlText;
+  const rawBody = findRawElement(rawNitf, 'body')?.inner ?? '';
+  decodeBodyHead(doc, findRawElement(rawBody, 'body.head')?.inner);
+  const contents = findRawElements(rawBody, 'body.content');
+  if (contents.length > 0) doc.bodyXml = contents.map((content) => content.inner).join('\n');
+  doc.media = findRawElements(doc.bodyXml ?? '', 'media').map(decodeMedia);
+  return doc;
+}

@@ -1,0 +1,67 @@
+// Namespace-blind reading of the parsed tree (xml/parse-xml.ts) for NITF and NewsML 1.x,
+// which arrive with no namespace, a default one, or a prefix on every element.
+import { asArray, attributePrefix, textKey, textOf, type XmlNode } from '../xml/parse-xml.js';
+
+function localName(qualifiedName: string): string {
+  return qualifiedName.slice(qualifiedName.indexOf(':') + 1);
+}
+
+function asNode(value: unknown): XmlNode {
+  if (value !== null && typeof value === 'object') return value as XmlNode;
+  const text = textOf(value);
+  return text === undefined || text === '' ? {} : { [textKey]: text };
+}
+
+/** Every child element with this local name, in order; a text-only child becomes { '#text': ... }. */
+export function childrenOf(node: XmlNode | undefined, name: string): XmlNode[] {
+  if (node === undefined) return [];
+  const found: XmlNode[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === textKey || key.startsWith(attributePrefix)) continue;
+    if (key !== name && localName(key) !== name) continue;
+    for (const child of asArray(value)) found.push(asNode(child));
+  }
+  return found;
+}
+
+export function childOf(node: XmlNode | undefined, name: string): XmlNode | undefined {
+  return childrenOf(node, name)[0];
+}
+
+/** A child reached through a path of local names: childAt(head, 'docdata', 'urgency'). */
+export function childAt(node: XmlNode | undefined, ...path: string[]): XmlNode | undefined {
+  let current = node;
+  for (const name of path) current = childOf(current, name);
+  return current;
+}
+
+/** An attribute, trimmed; absent or empty gives undefined. */
+export function attributeOf(node: XmlNode | undefined, name: string): string | undefined {
+  const value = node?.[`${attributePrefix}${name}`];
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function collectText(node: unknown, parts: string[]): void {
+  if (node === null || node === undefined) return;
+  if (typeof node !== 'object') {
+    parts.push(String(node));
+    return;
+  }
+  for (const [key, value] of Object.entries(node as XmlNode)) {
+    if (key.startsWith(attributePrefix)) continue;
+    for (const child of asArray(value)) collectText(child, parts);
+  }
+}
+
+/**
+ * All text under an element with whitespace collapsed. Mixed content loses its order in
+ * the tree, so use this for short metadata only, never for bodies.
+ */
+export function textIn(node: XmlNode | undefined): string | undefined {
+  const parts: string[] = [];
+  collectText(node, parts);
+  const text = parts.join(' ').replace(/\s+/g, ' ').trim();
+  return text === '' ? undefined : text;
+}
