@@ -9,6 +9,8 @@ export const normalizedArticleSchema = z
     /** Deterministic: hash(uri, revision). Every retry and replay carries the same id. */
     eventId: z.string().regex(/^[0-9a-f]{32}$/),
     verdict: verdictSchema,
+    /** No higher revision of the story was seen before this one: it may replace the latest state. */
+    isLatest: z.boolean(),
     uri: z.url(),
     revision: z.string().min(1),
     agency: z.string().min(1),

@@ -9,6 +9,7 @@ import {
 const normalized: NormalizedArticle = {
   eventId: '0123456789abcdef0123456789abcdef',
   verdict: 'updated',
+  isLatest: true,
   uri: 'urn:wire:yna:AEN202302030004',
   revision: 'r1',
   agency: 'yna',

@@ -12,4 +12,11 @@ export {
   type StoryIdentity,
   storyIdentity,
 } from './story-identity.js';
-export { createStoryStateStore, type StoryRecord, type StoryStateStore } from './story-state.js';
+export {
+  createMemoryStoryLedger,
+  createRedisStoryLedger,
+  type RevisionPlacement,
+  type RevisionToPlace,
+  rankOf,
+  type StoryLedger,
+} from './story-ledger.js';

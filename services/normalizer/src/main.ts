@@ -16,7 +16,7 @@ import { connectRedis, createClaimStore } from '@wire/redis';
 import { deadLetterHeaders } from '@wire/schema';
 import { loadNormalizerConfig } from './config.js';
 import { normalizeDocument } from './normalize-document.js';
-import { createStoryStateStore } from './story-state.js';
+import { createRedisStoryLedger } from './story-ledger.js';
 
 const config = loadNormalizerConfig(process.env);
 const logger = createLogger({
@@ -44,7 +44,7 @@ await runService(
       pendingTtlMs: config.CLAIM_PENDING_TTL_MS,
       doneTtlMs: dedupeTtlMs,
     });
-    const stories = createStoryStateStore(redis, config.WIRE_REDIS_PREFIX, dedupeTtlMs / 1000);
+    const stories = createRedisStoryLedger(redis, config.WIRE_REDIS_PREFIX, dedupeTtlMs / 1000);
 
     const consumer = await startRecordConsumer(
       kafka,

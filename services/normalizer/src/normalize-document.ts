@@ -13,7 +13,7 @@ import {
 } from '@wire/schema';
 import { decideVerdict } from './decide-verdict.js';
 import { eventIdOf, revisionOf, storyIdentity } from './story-identity.js';
-import type { StoryStateStore } from './story-state.js';
+import { rankOf, type StoryLedger } from './story-ledger.js';
 
 export interface RawRecord {
   value: Buffer;
@@ -24,7 +24,7 @@ export interface RawRecord {
 
 export interface NormalizeDependencies {
   claims: ClaimStore;
-  stories: StoryStateStore;
+  stories: StoryLedger;
   publishNormalized(article: NormalizedArticle): Promise<void>;
   deadLetter(reason: DeadLetterReason): Promise<void>;
   /** Waits before asking again about an item another instance is publishing. */
@@ -116,11 +116,17 @@ async function normalizeArticle(
   }
 
   try {
-    const story = await deps.stories.get(uri);
-    const firstCreated = story?.firstCreated ?? parsed.article.versionCreated;
+    const placement = await deps.stories.place(uri, {
+      eventId,
+      rank: rankOf(parsed.source.version, parsed.article.versionCreated),
+      revision,
+      versionCreated: parsed.article.versionCreated,
+    });
+    const firstCreated = placement.firstCreated ?? parsed.article.versionCreated;
     const candidate = {
       eventId,
-      verdict: decideVerdict(parsed.signal, story !== undefined),
+      verdict: decideVerdict(parsed.signal, placement.createdStory),
+      isLatest: placement.isLatest,
       uri,
       revision,
       agency,
@@ -138,9 +144,8 @@ async function normalizeArticle(
       return { kind: 'invalid', detail: checked.error.message };
     }
     await deps.publishNormalized(checked.data);
-    // Kafka acknowledged: only now is the revision done and the story advanced.
+    // Kafka acknowledged: only now is the revision done.
     await deps.claims.markDone(key);
-    await deps.stories.recordRevision(uri, revision, parsed.article.versionCreated);
     return { kind: 'published' };
   } catch (err) {
     await deps.claims.release(key, owner).catch(() => undefined);

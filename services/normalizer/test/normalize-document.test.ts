@@ -4,10 +4,9 @@ import type { DeadLetterReason, NormalizedArticle, RawDocumentHeaders } from '@w
 import { samplePath } from '@wire/testkit';
 import { describe, expect, it } from 'vitest';
 import {
+  createMemoryStoryLedger,
   type NormalizeDependencies,
   normalizeDocument,
-  type StoryRecord,
-  type StoryStateStore,
 } from '../src/index.js';
 
 const headers: RawDocumentHeaders = {
@@ -22,31 +21,12 @@ const headers: RawDocumentHeaders = {
   'wire-identity': 'yonhap',
 };
 
-function memoryStories(): StoryStateStore {
-  const stories = new Map<string, StoryRecord>();
-  return {
-    async get(uri) {
-      return stories.get(uri);
-    },
-    async recordRevision(uri, revision, versionCreated) {
-      const known = stories.get(uri);
-      const record: StoryRecord = {
-        revisions: (known?.revisions ?? 0) + 1,
-        latestRevision: revision,
-      };
-      const firstCreated = known?.firstCreated ?? versionCreated;
-      if (firstCreated) record.firstCreated = firstCreated;
-      stories.set(uri, record);
-    },
-  };
-}
-
 function pipeline() {
   const published: NormalizedArticle[] = [];
   const deadLetters: DeadLetterReason[] = [];
   const deps: NormalizeDependencies = {
     claims: createMemoryClaimStore({ pendingTtlMs: 60_000, doneTtlMs: 60_000 }),
-    stories: memoryStories(),
+    stories: createMemoryStoryLedger(),
     publishNormalized: async (a) => {
       published.push(a);
     },

@@ -35,12 +35,15 @@ export function routeArticle(recordValue: Buffer | null, topics: TopicCatalogue)
   const normalized = checked.data;
   const headers = articleEventHeaders(normalized) as unknown as Record<string, string>;
   const value = JSON.stringify(normalized.article);
-  const withdrawn = normalized.verdict === 'withdrawn';
-  return {
-    kind: 'publish',
-    records: [
-      { topic: topics.articles.name, key: normalized.uri, value, headers },
-      { topic: topics.latest.name, key: normalized.uri, value: withdrawn ? null : value, headers },
-    ],
-  };
+  const records: PublicRecord[] = [
+    { topic: topics.articles.name, key: normalized.uri, value, headers },
+  ];
+  // A withdrawal removes the story from the latest state whatever its rank; any
+  // other revision replaces the latest state only if nothing higher came before.
+  if (normalized.verdict === 'withdrawn') {
+    records.push({ topic: topics.latest.name, key: normalized.uri, value: null, headers });
+  } else if (normalized.isLatest) {
+    records.push({ topic: topics.latest.name, key: normalized.uri, value, headers });
+  }
+  return { kind: 'publish', records };
 }

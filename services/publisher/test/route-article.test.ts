@@ -8,6 +8,7 @@ const topics = topicCatalogue('t.');
 const normalized: NormalizedArticle = {
   eventId: 'f'.repeat(32),
   verdict: 'created',
+  isLatest: true,
   uri: 'urn:wire:yna:AEN202302030004',
   revision: 'r1',
   agency: 'yna',
@@ -50,6 +51,15 @@ describe('routeArticle', () => {
     expect(routed.records[0]?.value).not.toBeNull();
     expect(routed.records[1]?.value).toBeNull();
     expect(routed.records[1]?.headers.ce_type).toBe('dev.wire.article.withdrawn.v1');
+  });
+
+  it('leaves the latest state alone for a revision that arrived after a higher one', () => {
+    const routed = routeArticle(
+      encode({ ...normalized, verdict: 'updated', isLatest: false }),
+      topics,
+    );
+    if (routed.kind !== 'publish') throw new Error('expected publish');
+    expect(routed.records.map((r) => r.topic)).toEqual(['t.news.articles.v1']);
   });
 
   it('dead-letters a record that is not JSON or breaks the schema', () => {
