@@ -116,9 +116,8 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     const text = article.bodies.find(
       (b: { contentType: string }) => b.contentType === 'text/plain',
     ).value;
-    expect(text).toContain(
-      'WASHINGTON-- The United States remains ready to engage with North Korea',
-    );
+    expect(text).toContain('The United States remains ready to engage with North Korea');
+    expect(article.located).toBe('WASHINGTON');
     expect(event.headers).toMatchObject({
       ce_specversion: '1.0',
       ce_type: 'dev.wire.article.created.v1',

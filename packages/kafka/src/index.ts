@@ -31,6 +31,7 @@ export {
 export {
   allTopics,
   maxRawDocumentBytes,
+  routedTopicSpec,
   type TopicCatalogue,
   type TopicSpec,
   topicCatalogue,

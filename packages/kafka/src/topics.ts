@@ -70,3 +70,13 @@ export function topicCatalogue(prefix = ''): TopicCatalogue {
 export function allTopics(catalogue: TopicCatalogue): TopicSpec[] {
   return Object.values(catalogue);
 }
+
+/** A routed public topic (news.agency.yna.v1 and the like), created when first used. */
+export function routedTopicSpec(name: string): TopicSpec {
+  return {
+    name,
+    partitions: 6,
+    config: { 'retention.ms': String(30 * day) },
+    purpose: 'routed public topic: a subset of the firehose chosen by the publisher routes',
+  };
+}

@@ -43,7 +43,16 @@ export async function readTopics(brokers: string[], topics: string[]): Promise<T
   });
   const records: ReadRecord[] = [];
   await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
+  // A topic created a moment ago may not be in every metadata answer yet.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await consumer.subscribe({ topics, fromBeginning: true });
+      break;
+    } catch (err) {
+      if (attempt >= 20) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
   await consumer.run({
     eachMessage: async ({ topic, partition, message }) => {
       records.push(toRecord(topic, partition, message));

@@ -8,6 +8,8 @@ export const publisherConfigSchema = z.object({
   PUBLISHER_GROUP_ID: z.string().min(1).default('wire-publisher'),
   /** Stable per instance: a restarted instance fences its previous incarnation. */
   TRANSACTIONAL_ID: z.string().min(1).default(`wire-publisher-${hostname()}`),
+  /** YAML or JSON routes beyond the firehose; see infra/routes.sample.yaml. */
+  ROUTES_FILE: z.string().optional(),
 });
 
 export type PublisherConfig = z.output<typeof publisherConfigSchema>;

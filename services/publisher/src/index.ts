@@ -1,2 +1,3 @@
 export { loadPublisherConfig, type PublisherConfig, publisherConfigSchema } from './config.js';
 export { type PublicRecord, type RouteResult, routeArticle } from './route-article.js';
+export { loadRoutes, parseRoutes, type Route, routedTopics } from './routes.js';

@@ -6,8 +6,10 @@ import {
   connectTransactionalProducer,
   createConsumer,
   createKafkaClient,
+  ensureTopics,
   nextOffset,
   readHeaders,
+  routedTopicSpec,
   toKafkaHeaders,
   topicCatalogue,
 } from '@wire/kafka';
@@ -16,6 +18,7 @@ import { runService, startOpsServer } from '@wire/ops';
 import { deadLetterHeaders } from '@wire/schema';
 import { loadPublisherConfig } from './config.js';
 import { routeArticle } from './route-article.js';
+import { loadRoutes } from './routes.js';
 
 const config = loadPublisherConfig(process.env);
 const logger = createLogger({
@@ -27,6 +30,16 @@ const logger = createLogger({
 await runService(
   async () => {
     const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
+    const routes = loadRoutes(config.ROUTES_FILE);
+    // Routed topics are created the first time an event goes to them.
+    const knownTopics = new Set(Object.values(topics).map((spec) => spec.name));
+    const ensureRouted = async (names: string[]) => {
+      const missing = names.filter((name) => !knownTopics.has(name));
+      if (missing.length === 0) return;
+      const created = await ensureTopics(kafka, missing.map(routedTopicSpec));
+      for (const name of missing) knownTopics.add(name);
+      if (created.length > 0) logger.info({ topics: created }, 'created routed topics');
+    };
     const groupId = `${config.WIRE_TOPIC_PREFIX}${config.PUBLISHER_GROUP_ID}`;
     const kafkaLog = logger.child({ component: 'kafka' });
     const kafka = createKafkaClient({
@@ -52,9 +65,17 @@ await runService(
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
         let published = 0;
         let deadLetters = 0;
+        const routedBatch = batch.messages.map((message) => ({
+          message,
+          routed: routeArticle(message.value, topics, routes, config.WIRE_TOPIC_PREFIX),
+        }));
+        await ensureRouted(
+          routedBatch.flatMap(({ routed }) =>
+            routed.kind === 'publish' ? routed.records.map((r) => r.topic) : [],
+          ),
+        );
         await producer.inTransaction(async (transaction) => {
-          for (const message of batch.messages) {
-            const routed = routeArticle(message.value, topics);
+          for (const { message, routed } of routedBatch) {
             if (routed.kind === 'dead-letter') {
               const origin = {
                 stage: 'publisher' as const,
@@ -114,7 +135,12 @@ await runService(
         })
       : undefined;
     logger.info(
-      { from: topics.normalized.name, to: topics.articles.name, ops: ops?.url },
+      {
+        from: topics.normalized.name,
+        to: topics.articles.name,
+        routes: routes.length,
+        ops: ops?.url,
+      },
       'consuming',
     );
 

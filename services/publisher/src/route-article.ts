@@ -2,6 +2,7 @@
 // public contract. Pure: the caller writes them in one Kafka transaction.
 import type { TopicCatalogue } from '@wire/kafka';
 import { articleEventHeaders, type DeadLetterReason, normalizedArticleSchema } from '@wire/schema';
+import { type Route, routedTopics } from './routes.js';
 
 export interface PublicRecord {
   topic: string;
@@ -15,7 +16,13 @@ export type RouteResult =
   | { kind: 'publish'; records: PublicRecord[] }
   | { kind: 'dead-letter'; reason: DeadLetterReason };
 
-export function routeArticle(recordValue: Buffer | null, topics: TopicCatalogue): RouteResult {
+/** `prefix` is the run's topic prefix, applied to routed topics as to every other. */
+export function routeArticle(
+  recordValue: Buffer | null,
+  topics: TopicCatalogue,
+  routes: Route[] = [],
+  prefix = '',
+): RouteResult {
   let json: unknown;
   try {
     json = JSON.parse(recordValue?.toString('utf8') ?? '');
@@ -38,6 +45,9 @@ export function routeArticle(recordValue: Buffer | null, topics: TopicCatalogue)
   const records: PublicRecord[] = [
     { topic: topics.articles.name, key: normalized.uri, value, headers },
   ];
+  for (const topic of routedTopics(normalized, routes)) {
+    records.push({ topic: `${prefix}${topic}`, key: normalized.uri, value, headers });
+  }
   // A withdrawal removes the story from the latest state whatever its rank; any
   // other revision replaces the latest state only if nothing higher came before.
   if (normalized.verdict === 'withdrawn') {

@@ -53,6 +53,13 @@ describe('routeArticle', () => {
     expect(routed.records[1]?.headers.ce_type).toBe('dev.wire.article.withdrawn.v1');
   });
 
+  it("adds the routed topics, with the run's prefix", () => {
+    const routes = [{ topic: 'news.agency.{agency}.v1', when: {} }];
+    const routed = routeArticle(encode(normalized), topics, routes, 't.');
+    if (routed.kind !== 'publish') throw new Error('expected publish');
+    expect(routed.records.map((r) => r.topic)).toContain('t.news.agency.yna.v1');
+  });
+
   it('leaves the latest state alone for a revision that arrived after a higher one', () => {
     const routed = routeArticle(
       encode({ ...normalized, verdict: 'updated', isLatest: false }),

@@ -1,4 +1,5 @@
 // An Atom entry to a canonical article.
+import { mediaPictures } from '../media/media-rss.js';
 import { looksLikePicture, picturesToAssociations } from '../media/pictures.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { canonicalLink } from '../text/canonical-link.js';
@@ -23,14 +24,21 @@ export function atomEntryToArticle(
   context: ParseContext,
 ): ParsedArticle {
   const warnings: string[] = [];
-  const body = entry.content ?? entry.summary;
+  // Out-of-line content (content src=...) leaves the summary as the body.
+  const content = entry.content?.value ? entry.content : undefined;
+  const body = content ?? entry.summary;
   const html = body ? sanitizeBodyHtml(asHtml(body)) : '';
   const text = htmlToText(html);
-  const summary = entry.content && entry.summary ? asPlain(entry.summary) : undefined;
+  const summary = content && entry.summary ? asPlain(entry.summary) : undefined;
   const headline = entry.title ? asPlain(entry.title) : undefined;
   const language = entry.language ?? feed.language ?? context.language;
-  const versionCreated = toIsoDate(entry.updated ?? entry.published, warnings, { ...context, language });
-  const firstCreated = entry.published ? toIsoDate(entry.published, warnings, { ...context, language }) : undefined;
+  const versionCreated = toIsoDate(entry.updated ?? entry.published, warnings, {
+    ...context,
+    language,
+  });
+  const firstCreated = entry.published
+    ? toIsoDate(entry.published, warnings, { ...context, language })
+    : undefined;
   const alternate =
     entry.links.find((l) => l.rel === 'alternate') ??
     entry.links.find((l) => l.rel !== 'enclosure');
@@ -40,13 +48,14 @@ export function atomEntryToArticle(
   if (!entry.id) warnings.push('entry has no id');
   if (entry.content?.src && !entry.content.value)
     warnings.push(`content is out of line at ${entry.content.src}`);
-  const pictures = picturesToAssociations(
-    entry.links
+  const pictures = picturesToAssociations([
+    ...mediaPictures(entry.media),
+    ...entry.links
       .filter(
         (l) => l.rel === 'enclosure' && looksLikePicture({ href: l.href, contentType: l.type }),
       )
       .map((l) => ({ href: l.href, contentType: l.type })),
-  );
+  ]);
   const subjects = entry.categories.flatMap((c) => {
     const name = c.label ?? c.term;
     return name ? [{ name, rel: 'category' }] : [];

@@ -1,24 +1,23 @@
-// Atom's type="xhtml" text constructs hold a single xhtml div whose markup must be
-// kept as written; the object tree cannot give it back in order.
-import { innerXmlOfAll } from '../xml/raw-elements.js';
+// Markup inside Atom text constructs (type="xhtml", or HTML left unescaped) must be
+// kept as written; the object tree cannot give it back in order, so it is taken
+// from the source text of each entry.
+import { qualified } from '../xml/namespaces.js';
+import { innerXmlOfAll, innerXmlOfChildren } from '../xml/raw-elements.js';
 
-export interface RawXhtml {
-  title(entryIndex: number): string | undefined;
-  summary(entryIndex: number): string | undefined;
-  content(entryIndex: number): string | undefined;
+export interface RawEntry {
+  /** The inner XML of the entry's first child element with that local name. */
+  child(localName: string): string | undefined;
 }
 
-function unwrapDiv(inner: string): string {
-  const match = /^\s*<(?:\w+:)?div\b[^>]*>([\s\S]*)<\/(?:\w+:)?div>\s*$/.exec(inner);
-  return (match?.[1] ?? inner).trim();
-}
-
-export function rawXhtml(xmlText: string): RawXhtml {
-  const entries = innerXmlOfAll(xmlText, 'entry');
-  const pick = (element: string) => (index: number) => {
-    const entry = entries[index];
-    const inner = entry === undefined ? undefined : innerXmlOfAll(entry, element)[0];
-    return inner === undefined ? undefined : unwrapDiv(inner);
-  };
-  return { title: pick('title'), summary: pick('summary'), content: pick('content') };
+/** The source text of the entries named `entryName`, by their index among those. */
+export function rawEntries(xmlText: string, entryName: string, prefix: string) {
+  const entries = innerXmlOfAll(xmlText, entryName);
+  return (index: number): RawEntry => ({
+    child(localName) {
+      const entry = entries[index];
+      return entry === undefined
+        ? undefined
+        : innerXmlOfChildren(entry, qualified(prefix, localName))[0];
+    },
+  });
 }

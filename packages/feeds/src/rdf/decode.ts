@@ -7,5 +7,5 @@ import { asArray, type XmlNode } from '../xml/parse-xml.js';
 export function decodeRdf(rdf: XmlNode): RssChannel {
   const channel = (asArray(rdf.channel as XmlNode[])[0] ?? {}) as XmlNode;
   const items = [...asArray(rdf.item as XmlNode[]), ...asArray(channel.item as XmlNode[])];
-  return decodeChannel(channel, items);
+  return decodeChannel(channel, items, rdf);
 }

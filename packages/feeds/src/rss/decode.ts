@@ -1,20 +1,17 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification), 0.9x and, through
 // rdf/decode.ts, RSS 1.0: the XML tree to a typed, RSS-shaped object. Namespaces
-// read here: dc (title, creator, date, subject, language, rights), content:encoded,
-// media (content, group, thumbnail, description, credit; https://www.rssboard.org/media-rss),
-// feedburner:origLink and atom:link.
-import { asArray, textOf, type XmlNode } from '../xml/parse-xml.js';
+// read here: dc (title, creator, date, subject, description, language, rights),
+// content:encoded, media (media/media-rss.ts), feedburner:origLink, Atom elements
+// inside items (author, published, updated, content, category; any prefix bound to
+// the Atom namespace) and, as fallbacks, iTunes author, summary and image.
+// Relative links are resolved against xml:base, else against the channel link.
+import { decodeMediaRss, type MediaReference } from '../media/media-rss.js';
+import { childrenNamed, namespaceUris, prefixesFor, qualified } from '../xml/namespaces.js';
+import { asArray, type XmlNode } from '../xml/parse-xml.js';
+import { baseWithin, resolveReference } from '../xml/xml-base.js';
+import { markupOf, plainTextOf } from './element-text.js';
 
-export interface RssMedia {
-  url: string;
-  type?: string;
-  medium?: string;
-  width?: number;
-  height?: number;
-  description?: string;
-  credit?: string;
-  isThumbnail: boolean;
-}
+export type RssMedia = MediaReference;
 
 export interface RssItem {
   title?: string;
@@ -40,74 +37,110 @@ export interface RssChannel {
   items: RssItem[];
 }
 
-export function text(node: XmlNode, name: string): string | undefined {
-  const value = textOf(asArray(node[name] as unknown)[0])?.trim();
-  return value === undefined || value === '' ? undefined : value;
+/** Prefixes of the namespaces read inside items, from the root's and channel's declarations. */
+interface Prefixes {
+  atom: string[];
+  itunes: string[];
 }
 
-const attribute = (node: unknown, name: string): string | undefined =>
-  typeof node === 'object' && node !== null
-    ? ((node as XmlNode)[`@_${name}`] as string | undefined)
-    : undefined;
+/** The plain text of the first child element of that name. */
+export function text(node: XmlNode, name: string): string | undefined {
+  return plainTextOf(asArray(node[name] as unknown)[0]);
+}
+
+/** The text of the first child element of that name, markup kept. */
+const markup = (node: XmlNode, name: string): string | undefined =>
+  markupOf(asArray(node[name] as unknown)[0]);
+
+const attribute = (node: unknown, name: string): string | undefined => {
+  const value =
+    typeof node === 'object' && node !== null ? (node as XmlNode)[`@_${name}`] : undefined;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+};
 
 const integer = (value: string | undefined): number | undefined => {
   const n = value === undefined ? Number.NaN : Number.parseInt(value, 10);
   return Number.isFinite(n) ? n : undefined;
 };
 
-function decodeMedia(node: XmlNode): RssMedia[] {
-  const found: RssMedia[] = [];
-  const add = (element: unknown, isThumbnail: boolean, parent?: XmlNode) => {
-    const url = attribute(element, 'url');
-    if (!url) return;
-    const media: RssMedia = { url, isThumbnail };
-    const fields = {
-      type: attribute(element, 'type'),
-      medium: attribute(element, 'medium'),
-      width: integer(attribute(element, 'width')),
-      height: integer(attribute(element, 'height')),
-      description:
-        (typeof element === 'object' ? text(element as XmlNode, 'media:description') : undefined) ??
-        (parent ? text(parent, 'media:description') : undefined),
-      credit: typeof element === 'object' ? text(element as XmlNode, 'media:credit') : undefined,
-    };
-    for (const [key, value] of Object.entries(fields)) {
-      if (value !== undefined) (media as unknown as Record<string, unknown>)[key] = value;
-    }
-    found.push(media);
-  };
-  const scopes: XmlNode[] = [node, ...asArray(node['media:group'] as XmlNode[])];
-  for (const scope of scopes) {
-    for (const content of asArray(scope['media:content'] as unknown[])) add(content, false, scope);
-    for (const thumbnail of asArray(scope['media:thumbnail'] as unknown[]))
-      add(thumbnail, true, scope);
-  }
-  for (const enclosure of asArray(node.enclosure as unknown[])) {
-    const url = attribute(enclosure, 'url');
-    const type = attribute(enclosure, 'type');
-    if (url) found.push({ url, isThumbnail: false, ...(type && { type }) });
-  }
-  return found;
+/** Where relative links of items resolve: xml:base in scope, else the channel link. */
+interface Bases {
+  xml?: string | undefined;
+  channel?: string | undefined;
 }
 
-function decodeItem(node: XmlNode): RssItem {
+// Relative links resolve against xml:base. Without one, only a path (/news/1,
+// ./news/1) resolves against the channel link: other text is left as written.
+function resolveItemLink(link: string, item: XmlNode, bases: Bases): string {
+  const itemBase = attribute(item, 'xml:base');
+  if (itemBase !== undefined || bases.xml !== undefined)
+    return resolveReference(link, baseWithin(itemBase, bases.xml ?? bases.channel));
+  return /^\.{0,2}\//.test(link) ? resolveReference(link, bases.channel) : link;
+}
+
+function decodeEnclosures(node: XmlNode): RssMedia[] {
+  return asArray(node.enclosure as unknown[]).flatMap((enclosure) => {
+    const url = attribute(enclosure, 'url');
+    const type = attribute(enclosure, 'type');
+    return url ? [{ url, isThumbnail: false, ...(type && { type }) }] : [];
+  });
+}
+
+// The first <link> with text; an RSS item has one, some feeds repeat it.
+const linkText = (node: XmlNode): string | undefined =>
+  asArray(node.link as unknown[])
+    .map(plainTextOf)
+    .find((value) => value !== undefined);
+
+function atomFallbacks(node: XmlNode, prefixes: Prefixes) {
+  const atom = (name: string) => childrenNamed(node, prefixes.atom, name);
+  const author = atom('author')[0];
+  return {
+    creator:
+      typeof author === 'object' && author !== null
+        ? prefixes.atom
+            .map((p) => plainTextOf(asArray((author as XmlNode)[qualified(p, 'name')])[0]))
+            .find(Boolean)
+        : undefined,
+    date: plainTextOf(atom('published')[0]) ?? plainTextOf(atom('updated')[0]),
+    content: markupOf(atom('content')[0]),
+    categories: atom('category').flatMap((c) => attribute(c, 'term') ?? []),
+  };
+}
+
+function itunesFallbacks(node: XmlNode, prefixes: Prefixes) {
+  const itunes = (name: string) => childrenNamed(node, prefixes.itunes, name)[0];
+  const image = attribute(itunes('image'), 'href');
+  return {
+    author: plainTextOf(itunes('author')),
+    summary: markupOf(itunes('summary')),
+    image: image ? [{ url: image, isThumbnail: true }] : [],
+  };
+}
+
+function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
   const guidNode = asArray(node.guid as unknown)[0];
+  const atom = atomFallbacks(node, prefixes);
+  const itunes = itunesFallbacks(node, prefixes);
   const item: RssItem = {
-    guidIsPermaLink: attribute(guidNode, 'isPermaLink') !== 'false',
+    guidIsPermaLink: attribute(guidNode, 'isPermaLink')?.toLowerCase() !== 'false',
     categories: [
       ...asArray(node.category as unknown[]),
       ...asArray(node['dc:subject'] as unknown[]),
-    ].flatMap((c) => textOf(c)?.trim() || []),
-    media: decodeMedia(node),
+    ]
+      .flatMap((c) => plainTextOf(c) ?? [])
+      .concat(atom.categories),
+    media: [...decodeMediaRss(node), ...decodeEnclosures(node), ...itunes.image],
   };
+  const link = text(node, 'feedburner:origLink') ?? linkText(node);
   const fields = {
-    title: text(node, 'title') ?? text(node, 'dc:title'),
-    link: text(node, 'feedburner:origLink') ?? text(node, 'link'),
-    guid: textOf(guidNode)?.trim() || attribute(node, 'rdf:about'),
-    description: text(node, 'description'),
-    contentEncoded: text(node, 'content:encoded'),
-    pubDate: text(node, 'pubDate') ?? text(node, 'dc:date'),
-    creator: text(node, 'dc:creator') ?? text(node, 'author'),
+    title: markup(node, 'title') ?? markup(node, 'dc:title'),
+    link: link && resolveItemLink(link, node, bases),
+    guid: plainTextOf(guidNode) ?? attribute(node, 'rdf:about'),
+    description: markup(node, 'description') ?? markup(node, 'dc:description') ?? itunes.summary,
+    contentEncoded: markup(node, 'content:encoded') ?? atom.content,
+    pubDate: text(node, 'pubDate') ?? text(node, 'dc:date') ?? atom.date,
+    creator: text(node, 'dc:creator') ?? text(node, 'author') ?? atom.creator ?? itunes.author,
     rights: text(node, 'dc:rights'),
     language: text(node, 'dc:language'),
   };
@@ -117,20 +150,35 @@ function decodeItem(node: XmlNode): RssItem {
   return item;
 }
 
-export function decodeRssItems(items: XmlNode[]): RssItem[] {
-  return items.map(decodeItem);
-}
-
 export function decodeRss(rss: XmlNode): RssChannel {
   const channel = (asArray(rss.channel as XmlNode[])[0] ?? {}) as XmlNode;
-  return decodeChannel(channel, asArray(channel.item as XmlNode[]));
+  return decodeChannel(channel, asArray(channel.item as XmlNode[]), rss);
 }
 
-export function decodeChannel(channel: XmlNode, items: XmlNode[]): RssChannel {
-  const decoded: RssChannel = { items: decodeRssItems(items) };
+/**
+ * A channel and its items; `root` is the document element (rss or rdf:RDF), whose
+ * namespace declarations and xml:base apply to the items.
+ */
+export function decodeChannel(channel: XmlNode, items: XmlNode[], root: XmlNode = {}): RssChannel {
+  const scopes = [root, channel];
+  const prefixes: Prefixes = {
+    atom: prefixesFor(scopes, namespaceUris.atom).filter((p) => p !== ''),
+    itunes: prefixesFor(scopes, namespaceUris.itunes).filter((p) => p !== ''),
+  };
+  // Undeclared prefixes are common in the wild; read the usual ones then.
+  if (prefixes.atom.length === 0) prefixes.atom.push('atom');
+  if (prefixes.itunes.length === 0) prefixes.itunes.push('itunes');
+  const xmlBase = baseWithin(
+    attribute(channel, 'xml:base'),
+    baseWithin(attribute(root, 'xml:base'), undefined),
+  );
+  const channelLink = linkText(channel);
+  const link = channelLink && resolveReference(channelLink, xmlBase);
+  const bases: Bases = { xml: xmlBase, channel: baseWithin(link, undefined) };
+  const decoded: RssChannel = { items: items.map((item) => decodeItem(item, prefixes, bases)) };
   const fields = {
     title: text(channel, 'title'),
-    link: text(channel, 'link'),
+    link,
     language: text(channel, 'language') ?? text(channel, 'dc:language'),
     copyright: text(channel, 'copyright') ?? text(channel, 'dc:rights'),
   };

@@ -1,6 +1,7 @@
 // An RSS (or RDF) item to a canonical article.
 import type { DocumentFormat } from '../detect-format.js';
-import { looksLikePicture, picturesToAssociations } from '../media/pictures.js';
+import { mediaPictures } from '../media/media-rss.js';
+import { picturesToAssociations } from '../media/pictures.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { canonicalLink } from '../text/canonical-link.js';
 import { toIsoDate } from '../text/dates.js';
@@ -22,19 +23,7 @@ export function rssItemToArticle(
   const versionCreated = toIsoDate(item.pubDate, warnings, { ...context, language });
   if (!item.title) warnings.push('item has no title');
   if (!item.guid && !item.link) warnings.push('item has neither guid nor link');
-  const pictures = picturesToAssociations(
-    item.media
-      .filter((m) => looksLikePicture({ href: m.url, contentType: m.type, medium: m.medium }))
-      .map((m) => ({
-        href: m.url,
-        contentType: m.type,
-        width: m.width,
-        height: m.height,
-        caption: m.description,
-        credit: m.credit,
-        name: m.isThumbnail ? 'thumbnail' : undefined,
-      })),
-  );
+  const pictures = picturesToAssociations(mediaPictures(item.media));
   const copyright = item.rights ?? channel.copyright;
 
   const parsed: ParsedArticle = {

@@ -1,0 +1,58 @@
+// The object tree keeps qualified names as written ("atom:link", "p0:entry"); these
+// helpers find which prefixes the document bound to a namespace, and read elements
+// of that namespace whatever prefix they carry.
+import type { XmlNode } from './parse-xml.js';
+
+export const namespaceUris = {
+  atom: ['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#'],
+  itunes: ['http://www.itunes.com/dtds/podcast-1.0.dtd'],
+} as const;
+
+const sameUri = (a: string, b: string) => a.trim().toLowerCase() === b.toLowerCase();
+
+/**
+ * Prefixes that xmlns declarations on the given elements bind to one of the URIs;
+ * '' stands for the default namespace. Later elements may add prefixes.
+ */
+export function prefixesFor(elements: unknown[], uris: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const element of elements) {
+    if (typeof element !== 'object' || element === null) continue;
+    for (const [key, value] of Object.entries(element as XmlNode)) {
+      if (typeof value !== 'string' || !uris.some((uri) => sameUri(value, uri))) continue;
+      if (key === '@_xmlns') found.add('');
+      else if (key.startsWith('@_xmlns:')) found.add(key.slice('@_xmlns:'.length));
+    }
+  }
+  return [...found];
+}
+
+/** The qualified name of a local name under a prefix ('' for none). */
+export const qualified = (prefix: string, localName: string): string =>
+  prefix === '' ? localName : `${prefix}:${localName}`;
+
+/** The values of a child element under any of the prefixes, in prefix order. */
+export function childrenNamed(node: XmlNode, prefixes: string[], localName: string): unknown[] {
+  return prefixes.flatMap((prefix) => {
+    const value = node[qualified(prefix, localName)];
+    if (value === undefined) return [];
+    return Array.isArray(value) ? value : [value];
+  });
+}
+
+/**
+ * A copy of the subtree with the prefix taken off element names, so that elements
+ * of a namespace bound to a prefix read like those in the default namespace.
+ */
+export function withoutPrefix(node: unknown, prefix: string): unknown {
+  if (prefix === '') return node;
+  if (Array.isArray(node)) return node.map((child) => withoutPrefix(child, prefix));
+  if (typeof node !== 'object' || node === null) return node;
+  const copy: XmlNode = {};
+  const start = `${prefix}:`;
+  for (const [key, value] of Object.entries(node as XmlNode)) {
+    const name = key.startsWith(start) ? key.slice(start.length) : key;
+    copy[name] = withoutPrefix(value, prefix);
+  }
+  return copy;
+}

@@ -1,0 +1,168 @@
+// NewsML-G2 versions of one story through the real pipeline: v1 created, v2
+// corrected, v3 withdrawn (a tombstone on the latest-state topic); v2 arriving
+// before v1 stays the latest. Routed topics receive their events too.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type FeedServer,
+  type ServiceProcess,
+  startFeedServer,
+  startServiceProcess,
+} from '@wire/cli';
+import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
+import {
+  createIptcNinjsValidator,
+  groupLag,
+  type ReadRecord,
+  readTopics,
+  samplePath,
+  type TopicReader,
+  testBrokers,
+  testRedisUrl,
+  uniqueNamespace,
+  waitUntil,
+} from '@wire/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ns = uniqueNamespace('versions');
+const topics = topicCatalogue(ns);
+const routedTopic = `${ns}news.agency.yna.v1`;
+const guid = 'urn:newsml:yna.co.kr:20230203:AEN20230203000400315';
+const otherGuid = 'urn:newsml:yna.co.kr:20230203:OUT-OF-ORDER';
+const version = (n: 1 | 2 | 3, asGuid = guid) => {
+  const file = ['yonhap-g2-v1.xml', 'yonhap-g2-v2-correction.xml', 'yonhap-g2-v3-canceled.xml'][
+    n - 1
+  ] as string;
+  return Buffer.from(readFileSync(samplePath(file), 'utf8').replaceAll(guid, asGuid));
+};
+const body = (record: ReadRecord | undefined) =>
+  record?.value ? JSON.parse(record.value.toString()) : null;
+
+describe('NewsML-G2 versions of one story', () => {
+  let feeds: FeedServer;
+  let services: ServiceProcess[] = [];
+  let reader: TopicReader;
+  const on = (topic: string, key: string) =>
+    reader.records.filter((r) => r.topic === topic && r.key === key);
+  const drained = async () =>
+    (await groupLag(testBrokers, `${ns}wire-normalizer`, topics.raw.name)) === 0 &&
+    (await groupLag(testBrokers, `${ns}wire-publisher`, topics.normalized.name)) === 0;
+
+  beforeAll(async () => {
+    await ensureTopics(
+      createKafkaClient({ brokers: testBrokers, clientId: 'e2e' }),
+      allTopics(topics),
+    );
+    feeds = await startFeedServer();
+    feeds.set('/g2.xml', { body: version(1), contentType: 'application/vnd.iptc.g2.newsitem+xml' });
+    const registry = join(tmpdir(), `${ns}feeds.yaml`);
+    const routes = join(tmpdir(), `${ns}routes.yaml`);
+    writeFileSync(
+      registry,
+      JSON.stringify({
+        feeds: [
+          { id: 'yna-g2', agency: 'yna', url: feeds.url('/g2.xml'), intervalSeconds: 1 },
+          { id: 'yna-g2-late', agency: 'yna', url: feeds.url('/late.xml'), intervalSeconds: 1 },
+        ],
+      }),
+    );
+    writeFileSync(routes, 'routes:\n  - topic: news.agency.{agency}.v1\n');
+    const env = {
+      KAFKA_BROKERS: testBrokers.join(','),
+      REDIS_URL: testRedisUrl,
+      WIRE_TOPIC_PREFIX: ns,
+      WIRE_REDIS_PREFIX: ns,
+    };
+    reader = await readTopics(testBrokers, [topics.articles.name, topics.latest.name]);
+    services = [
+      startServiceProcess('publisher', { env: { ...env, ROUTES_FILE: routes } }),
+      startServiceProcess('normalizer', { env }),
+      startServiceProcess('ingester', { env: { ...env, FEEDS_FILE: registry } }),
+    ];
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    await reader?.close();
+    await feeds?.close();
+  });
+
+  it('publishes v1 as created, to the firehose, the latest state and the routed topic', async () => {
+    await reader.waitFor(
+      () => on(topics.latest.name, guid).length >= 1 && on(topics.articles.name, guid).length >= 1,
+      60_000,
+    );
+    const [created] = on(topics.articles.name, guid);
+    expect(created?.headers).toMatchObject({
+      ce_type: 'dev.wire.article.created.v1',
+      ce_subject: guid,
+    });
+    expect(body(created).headlines[0].value).toMatch(/^US remains ready to engage/);
+    expect(createIptcNinjsValidator()(body(created))).toEqual([]);
+    const routed = await readTopics(testBrokers, [routedTopic]);
+    try {
+      const [copy] = await routed.waitFor((r) => r.length >= 1, 30_000);
+      expect(copy?.headers.ce_id).toBe(created?.headers.ce_id);
+    } finally {
+      await routed.close();
+    }
+  });
+
+  it('publishes v2 as a correction that carries its editorial note', async () => {
+    feeds.set('/g2.xml', { body: version(2) });
+    await reader.waitFor(
+      (r) => r.filter((x) => x.topic === topics.articles.name && x.key === guid).length >= 2,
+      60_000,
+    );
+    const corrected = on(topics.articles.name, guid)[1];
+    expect(corrected?.headers).toMatchObject({
+      ce_type: 'dev.wire.article.corrected.v1',
+      ce_signal: 'correction',
+    });
+    expect(body(corrected).edNote).toBe('CORRECTS number of missiles fired last year in 10th para');
+    expect(body(corrected).version).toBe(corrected?.headers.ce_revision);
+  });
+
+  it('publishes v3 as the withdrawal of the story and tombstones its latest state', async () => {
+    feeds.set('/g2.xml', { body: version(3) });
+    await reader.waitFor(
+      (r) => r.some((x) => x.topic === topics.latest.name && x.key === guid && x.value === null),
+      60_000,
+    );
+    const withdrawn = on(topics.articles.name, guid)[2];
+    expect(withdrawn?.headers).toMatchObject({
+      ce_type: 'dev.wire.article.withdrawn.v1',
+      ce_signal: 'kill',
+    });
+    expect(body(withdrawn).pubStatus).toBe('canceled');
+    expect(on(topics.latest.name, guid).map((r) => (r.value ? 'value' : 'tombstone'))).toEqual([
+      'value',
+      'value',
+      'tombstone',
+    ]);
+  });
+
+  it('keeps v2 as the latest when v1 arrives after it', async () => {
+    feeds.set('/late.xml', { body: version(2, otherGuid) });
+    await reader.waitFor(
+      (r) => r.some((x) => x.topic === topics.latest.name && x.key === otherGuid),
+      60_000,
+    );
+    feeds.set('/late.xml', { body: version(1, otherGuid) });
+    await reader.waitFor(
+      (r) => r.filter((x) => x.topic === topics.articles.name && x.key === otherGuid).length >= 2,
+      60_000,
+    );
+    await waitUntil(drained, { what: 'the pipeline to drain' });
+    const events = on(topics.articles.name, otherGuid);
+    expect(events.map((e) => body(e).version)).toHaveLength(2);
+    expect(events.map((e) => e.headers.ce_type)).toEqual([
+      'dev.wire.article.corrected.v1',
+      'dev.wire.article.updated.v1',
+    ]);
+    const latest = on(topics.latest.name, otherGuid);
+    expect(latest).toHaveLength(1);
+    expect(body(latest[0]).edNote).toBe('CORRECTS number of missiles fired last year in 10th para');
+  });
+});
