@@ -1,4 +1,5 @@
-// Format detection: one explicit table from the root element to a format.
+// Format detection: one explicit table from the root element to a format. Feed
+// roots are matched on their local name, so a prefixed <atom:feed> is Atom too.
 import type { XmlNode } from './xml/parse-xml.js';
 
 export type DocumentFormat = 'rss2' | 'rdf' | 'atom' | 'newsml-g2' | 'nitf' | 'newsml-1';
@@ -8,10 +9,13 @@ interface FormatRule {
   matches(root: string, node: XmlNode): boolean;
 }
 
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
 const formatTable: FormatRule[] = [
-  { format: 'rss2', matches: (root) => root === 'rss' },
-  { format: 'rdf', matches: (root) => root === 'rdf:RDF' },
-  { format: 'atom', matches: (root) => root === 'feed' },
+  { format: 'rss2', matches: (root) => localName(root) === 'rss' },
+  { format: 'rdf', matches: (root) => localName(root) === 'RDF' },
+  // An Atom entry document (RFC 4287 section 4.1.2) is a feed of one entry.
+  { format: 'atom', matches: (root) => ['feed', 'entry'].includes(localName(root)) },
   {
     format: 'newsml-g2',
     matches: (root) => ['newsItem', 'newsMessage', 'packageItem'].includes(root),

@@ -16,7 +16,8 @@ import { decodeRdf } from './rdf/decode.js';
 import { decodeRss, type RssChannel } from './rss/decode.js';
 import { rssItemToArticle } from './rss/to-article.js';
 import { decodeBytes } from './text/decode-bytes.js';
-import { parseXml, type XmlNode } from './xml/parse-xml.js';
+import { asArray, parseXml, type XmlNode } from './xml/parse-xml.js';
+import { repairXml } from './xml/repair-xml.js';
 
 interface AdapterInput {
   root: string;
@@ -43,12 +44,23 @@ function fromChannel(
   };
 }
 
+/** An Atom entry document as a feed holding it, its namespace declarations kept. */
+function entryDocumentAsFeed(root: string, entry: XmlNode): XmlNode {
+  const declarations = Object.fromEntries(
+    Object.entries(entry).filter(([key]) => key.startsWith('@_xmlns')),
+  );
+  return { ...declarations, [root]: [entry] };
+}
+
 // One entry per format: decode (format-shaped object), then adapt (to articles).
 const adapters: Record<DocumentFormat, FormatAdapter | undefined> = {
   rss2: ({ node, context }) => fromChannel(decodeRss(node), context, 'rss2'),
   rdf: ({ node, context }) => fromChannel(decodeRdf(node), context, 'rdf'),
-  atom: ({ node, xmlText, context }) => {
-    const feed = decodeAtom(node, xmlText);
+  atom: ({ root, node, xmlText, context }) => {
+    const feed = decodeAtom(
+      root.endsWith('entry') ? entryDocumentAsFeed(root, node) : node,
+      xmlText,
+    );
     return {
       articles: feed.entries.map((entry) => atomEntryToArticle(entry, feed, context)),
       warnings: feed.entries.length === 0 ? ['the feed lists no entries'] : [],
@@ -64,7 +76,8 @@ const adapters: Record<DocumentFormat, FormatAdapter | undefined> = {
 export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseResult {
   if (bytes.length === 0) throw new ParseError('DOCUMENT_EMPTY');
   const decoded = decodeBytes(bytes, context.contentType);
-  const tree = parseXml(decoded.text);
+  const repaired = repairXml(decoded.text);
+  const tree = parseXml(repaired.text);
   const detected = detectFormat(tree);
   if (!detected)
     throw new ParseError('FORMAT_UNKNOWN', `root elements: ${Object.keys(tree).join(', ')}`);
@@ -73,14 +86,15 @@ export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseRe
 
   const output = adapter({
     root: detected.root,
-    node: (tree[detected.root] ?? {}) as XmlNode,
-    xmlText: decoded.text,
+    // A root element whose name may repeat (entry) comes back as a one-element array.
+    node: (asArray(tree[detected.root] as XmlNode | XmlNode[])[0] ?? {}) as XmlNode,
+    xmlText: repaired.text,
     context,
   });
   return {
     format: detected.format,
     charset: decoded.charset,
     articles: output.articles.map(cleanArticle),
-    warnings: [...decoded.warnings, ...output.warnings],
+    warnings: [...decoded.warnings, ...repaired.warnings, ...output.warnings],
   };
 }

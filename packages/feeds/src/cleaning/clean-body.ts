@@ -14,7 +14,7 @@ export interface BodyPicture {
 
 export interface CleanedBody {
   html: string;
-  /** Pictures shown in the body as <figure><img><figcaption>. */
+  /** Pictures shown in the body: every <img>, captioned when in a <figure>. */
   pictures: BodyPicture[];
   located?: string;
   attn?: string;
@@ -81,11 +81,12 @@ export function cleanBodyHtml(html: string): CleanedBody {
     }
   }
 
-  for (const figure of findAll((el) => el.name === 'figure', document.children)) {
-    const img = findAll((el) => el.name === 'img', figure.children)[0];
-    const src = img?.attribs.src;
+  // Every image of the body, with the caption of its figure when it has one.
+  for (const img of findAll((el) => el.name === 'img', document.children)) {
+    const src = img.attribs.src;
     if (!src) continue;
-    const caption = findAll((el) => el.name === 'figcaption', figure.children)[0];
+    const figure = enclosing(img, 'figure');
+    const caption = figure && findAll((el) => el.name === 'figcaption', figure.children)[0];
     const picture: BodyPicture = { src };
     if (img.attribs.alt) picture.alt = img.attribs.alt;
     if (caption) picture.caption = normalize(getText(caption));
@@ -142,9 +143,13 @@ export function cleanBodyHtml(html: string): CleanedBody {
   return result;
 }
 
-function isInside(element: Element, name: string): boolean {
+function enclosing(element: Element, name: string): Element | undefined {
   for (let parent = element.parent; parent; parent = parent.parent) {
-    if (isTag(parent) && parent.name === name) return true;
+    if (isTag(parent) && parent.name === name) return parent;
   }
-  return false;
+  return undefined;
+}
+
+function isInside(element: Element, name: string): boolean {
+  return enclosing(element, name) !== undefined;
 }

@@ -41,6 +41,9 @@ const safeHtmlOptions: sanitizeHtml.IOptions = {
     'div',
     'section',
     'article',
+    'dl',
+    'dt',
+    'dd',
   ],
   allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'] },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -52,10 +55,13 @@ export function sanitizeBodyHtml(html: string): string {
 }
 
 const blockEnd =
-  /<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre|div|section|article|table)>|<br\s*\/?>/gi;
+  /<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre|div|section|article|table|dt|dd)>|<br\s*\/?>/gi;
+const cellEnd = /<\/(td|th)>/gi;
 
 export function htmlToText(html: string): string {
-  const withBreaks = html.replace(blockEnd, (tag) => `${tag}\n\n`);
+  const withBreaks = html
+    .replace(blockEnd, (tag) => `${tag}\n\n`)
+    .replace(cellEnd, (tag) => `${tag} `);
   const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
   return decode(stripped)
     .split('\n')

@@ -41,7 +41,10 @@ const parser = new XMLParser({
 
 const dtdWithEntities = /<!DOCTYPE[^>[]*\[[\s\S]*?<!ENTITY/i;
 
-export function parseXml(text: string): XmlNode {
+export function parseXml(source: string): XmlNode {
+  // Whitespace before the XML declaration is an error by the letter of XML 1.0,
+  // and common in real feeds; it means nothing, so it goes.
+  const text = source.replace(/^\s+(?=<\?xml)/, '');
   if (dtdWithEntities.test(text.slice(0, 64 * 1024))) throw new ParseError('XML_DTD_REFUSED');
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {

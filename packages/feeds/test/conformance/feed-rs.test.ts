@@ -74,29 +74,14 @@ function loadCases(): CorpusCase[] {
 // Measured on the corpus; a regression lowers the rate, a fix changes the lists.
 const documents = 62;
 const fieldsCompared = 582;
-const minimumPassRate = 0.9656; // 562 of 582
+const minimumPassRate = 0.9982; // 581 of 582
 
-const leadingNewline =
-  'a newline before the XML declaration; the XML validator refuses it (parse-xml.ts), so every field of the feed fails';
 const knownFailures: Record<string, string> = {
-  'atom/atom_entry_1.xml: document (FORMAT_UNKNOWN)':
-    'an Atom Entry Document (root <entry>, RFC 4287 4.1.2); detect-format.ts has no rule for it',
-  'atom/atom_example_4.xml: document (XML_MALFORMED)': leadingNewline,
-  'atom/atom_scattered.xml: document (XML_MALFORMED)': leadingNewline,
-  'atom/atom_example_5.xml: content':
-    'htmlToText runs <dt>/<dd> text together ("Time2019-07-31"): dl/dt/dd are not handled in text/html.ts',
-  'rss2/rss_2.0_kdist.xml: content':
-    'htmlToText runs table cells together ("Version:5.7-rc4"): th/td end no line in text/html.ts',
   'rss2/rss_2.0_rps.xml: link':
     'we take feedburner:origLink (the publisher URL) over the feedproxy redirect in <link>, by design',
 };
 
-const refusedDocuments = [
-  'rss2/rss_2.0_invalid_1.xml: XML_MALFORMED',
-  'atom/atom_entry_1.xml: FORMAT_UNKNOWN',
-  'atom/atom_example_4.xml: XML_MALFORMED',
-  'atom/atom_scattered.xml: XML_MALFORMED',
-];
+const refusedDocuments = ['rss2/rss_2.0_invalid_1.xml: XML_MALFORMED'];
 
 describe('feed-rs conformance', () => {
   const report = runSuite(loadCases());
