@@ -53,6 +53,24 @@ export const newsObjectTypes = [
   'planning',
 ] as const;
 
+/** GeoJSON (RFC 7946) as wire emits it: a point, longitude first. */
+const geoJsonPoint = z
+  .object({
+    type: z.literal('Point'),
+    coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+  })
+  .strict();
+
+const place = z
+  .object({
+    name: z.string().optional(),
+    rel: z.string().optional(),
+    uri: z.url().optional(),
+    literal: z.string().optional(),
+    geoJSON: geoJsonPoint.optional(),
+  })
+  .strict();
+
 const ninjsShape = {
   uri: z.url(),
   type: z.enum(newsObjectTypes).optional(),
@@ -76,6 +94,7 @@ const ninjsShape = {
   genres: z.array(concept.omit({ rel: true })).optional(),
   altIds: z.array(z.object({ role: z.string().optional(), value: z.string() }).strict()).optional(),
   renditions: z.array(rendition).optional(),
+  places: z.array(place).optional(),
 };
 
 /** An associated object (for example a picture) is itself a ninjs object. */

@@ -5,6 +5,7 @@
 // inside items (author, published, updated, content, category; any prefix bound to
 // the Atom namespace) and, as fallbacks, iTunes author, summary and image.
 // Relative links are resolved against xml:base, else against the channel link.
+import { decodeGeoPoint, type GeoPoint } from '../geo/geo-point.js';
 import { decodeMediaRss, type MediaReference } from '../media/media-rss.js';
 import { childrenNamed, namespaceUris, prefixesFor, qualified } from '../xml/namespaces.js';
 import { asArray, type XmlNode } from '../xml/parse-xml.js';
@@ -26,6 +27,7 @@ export interface RssItem {
   rights?: string;
   language?: string;
   media: RssMedia[];
+  point?: GeoPoint;
 }
 
 export interface RssChannel {
@@ -132,6 +134,8 @@ function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
       .concat(atom.categories),
     media: [...decodeMediaRss(node), ...decodeEnclosures(node), ...itunes.image],
   };
+  const point = decodeGeoPoint(node);
+  if (point) item.point = point;
   const link = text(node, 'feedburner:origLink') ?? linkText(node);
   const fields = {
     title: markup(node, 'title') ?? markup(node, 'dc:title'),

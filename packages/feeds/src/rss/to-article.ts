@@ -1,5 +1,7 @@
 // An RSS (or RDF) item to a canonical article.
+
 import type { DocumentFormat } from '../detect-format.js';
+import { pointToPlaces } from '../geo/geo-point.js';
 import { mediaPictures } from '../media/media-rss.js';
 import { picturesToAssociations } from '../media/pictures.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
@@ -50,6 +52,7 @@ export function rssItemToArticle(
       }),
       ...(item.guid && { altIds: [{ role: 'guid', value: item.guid }] }),
       ...(pictures.length > 0 && { associations: pictures }),
+      ...(item.point && { places: pointToPlaces(item.point) }),
     },
     source: { format },
     signal: 'none',
