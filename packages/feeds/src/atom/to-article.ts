@@ -4,7 +4,7 @@ import { looksLikePicture, picturesToAssociations } from '../media/pictures.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { canonicalLink } from '../text/canonical-link.js';
 import { toIsoDate } from '../text/dates.js';
-import { countWords, htmlToText, sanitizeBodyHtml } from '../text/html.js';
+import { bodiesFromHtml, htmlToText, sanitizeBodyHtml } from '../text/html.js';
 import type { AtomEntry, AtomFeed, AtomText } from './decode.js';
 
 const escapeHtml = (text: string) =>
@@ -28,7 +28,6 @@ export function atomEntryToArticle(
   const content = entry.content?.value ? entry.content : undefined;
   const body = content ?? entry.summary;
   const html = body ? sanitizeBodyHtml(asHtml(body)) : '';
-  const text = htmlToText(html);
   const summary = content && entry.summary ? asPlain(entry.summary) : undefined;
   const headline = entry.title ? asPlain(entry.title) : undefined;
   const language = entry.language ?? feed.language ?? context.language;
@@ -69,16 +68,7 @@ export function atomEntryToArticle(
       ...(firstCreated && { firstCreated }),
       ...(headline && { headlines: [{ role: 'main', value: headline }] }),
       ...(summary && { descriptions: [{ role: 'summary', value: summary }] }),
-      bodies: [
-        { role: 'main', contentType: 'text/html', value: html },
-        {
-          role: 'main',
-          contentType: 'text/plain',
-          value: text,
-          charCount: text.length,
-          wordCount: countWords(text),
-        },
-      ],
+      bodies: bodiesFromHtml(html),
       ...(authors.length > 0 && { by: authors.join(', ') }),
       ...(rights && { copyrightNotice: rights }),
       ...(subjects.length > 0 && { subjects }),

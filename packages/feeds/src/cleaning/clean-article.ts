@@ -4,7 +4,7 @@
 import type { SourceSignal } from '@wire/schema';
 import { picturesToAssociations } from '../media/pictures.js';
 import type { ParsedArticle } from '../parsed-article.js';
-import { countWords, htmlToText } from '../text/html.js';
+import { bodiesFromHtml } from '../text/html.js';
 import { cleanBodyHtml } from './clean-body.js';
 import { splitWirePrefix } from './wire-prefix.js';
 
@@ -31,21 +31,10 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
   const html = article.bodies?.find((b) => b.contentType === 'text/html');
   if (html) {
     const cleaned = cleanBodyHtml(html.value);
-    const text = htmlToText(cleaned.html);
     const others = (article.bodies ?? []).filter(
       (b) => b.contentType !== 'text/html' && b.contentType !== 'text/plain',
     );
-    article.bodies = [
-      { ...html, value: cleaned.html },
-      {
-        role: html.role ?? 'main',
-        contentType: 'text/plain',
-        value: text,
-        charCount: text.length,
-        wordCount: countWords(text),
-      },
-      ...others,
-    ];
+    article.bodies = [...bodiesFromHtml(cleaned.html, html.role ?? 'main'), ...others];
     if (cleaned.located && article.located === undefined) article.located = cleaned.located;
     if (cleaned.attn) {
       source.attn = cleaned.attn;

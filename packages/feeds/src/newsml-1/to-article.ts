@@ -3,7 +3,7 @@ import type { Ninjs, SourceSignal } from '@wire/schema';
 import { iptcCodeUri, urgencyOrWarn } from '../nitf/iptc-vocabulary.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { toIsoDate } from '../text/dates.js';
-import { countWords, htmlToText } from '../text/html.js';
+import { bodiesFromHtml } from '../text/html.js';
 import type { NewsMl1Document, NewsMl1Item } from './decode.js';
 import type { NewsMl1Component, NewsMl1Lines } from './decode-component.js';
 import { associationOf } from './media.js';
@@ -71,17 +71,7 @@ function bodiesOf(parts: StoryParts, warnings: string[]): Body[] | undefined {
     if (parts.media.length === 0) warnings.push('NewsItem has no text or media content');
     return undefined;
   }
-  const text = htmlToText(html);
-  return [
-    { role: 'main', contentType: 'text/html', value: html },
-    {
-      role: 'main',
-      contentType: 'text/plain',
-      value: text,
-      charCount: text.length,
-      wordCount: countWords(text),
-    },
-  ];
+  return bodiesFromHtml(html);
 }
 
 function associationsOf(media: NewsMl1Component[]): NonNullable<Ninjs['associations']> {

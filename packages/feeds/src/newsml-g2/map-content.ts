@@ -1,7 +1,7 @@
 // NewsML-G2 2.35 "Content Set" to ninjs: inlineXML or inlineData as a sanitized
 // HTML body plus its plain text; remoteContent as renditions.
 import type { ArticleBody } from '../parsed-article.js';
-import { countWords, htmlToText, sanitizeBodyHtml } from '../text/html.js';
+import { bodiesFromHtml, sanitizeBodyHtml } from '../text/html.js';
 import { compact } from './compact.js';
 import type { G2ContentSet, G2InlineData, G2RemoteContent } from './g2-item.js';
 import { codeOf } from './qcodes.js';
@@ -59,17 +59,7 @@ function bodyHtml(content: G2ContentSet, warnings: string[]): string | undefined
 export function toBodies(content: G2ContentSet, warnings: string[]): Body[] | undefined {
   const html = bodyHtml(content, warnings);
   if (html === undefined || html === '') return undefined;
-  const text = htmlToText(html);
-  return [
-    { role: 'main', contentType: 'text/html', value: html },
-    {
-      role: 'main',
-      contentType: 'text/plain',
-      value: text,
-      charCount: text.length,
-      wordCount: countWords(text),
-    },
-  ];
+  return bodiesFromHtml(html);
 }
 
 function lastSegment(uri: string): string | undefined {

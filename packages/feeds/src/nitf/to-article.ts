@@ -2,7 +2,7 @@
 import type { Ninjs, SourceSignal } from '@wire/schema';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { toIsoDate } from '../text/dates.js';
-import { countWords, htmlToText } from '../text/html.js';
+import { bodiesFromHtml } from '../text/html.js';
 import { nitfBodyHtml } from './body-html.js';
 import type { NitfDocument, NitfMedia, NitfSubjectCode } from './decode.js';
 import { iptcCodeUri, urgencyOrWarn } from './iptc-vocabulary.js';
@@ -88,17 +88,7 @@ function bodiesOf(doc: NitfDocument, warnings: string[]): Body[] | undefined {
     return undefined;
   }
   const html = nitfBodyHtml(doc.bodyXml);
-  const text = htmlToText(html);
-  return [
-    { role: 'main', contentType: 'text/html', value: html },
-    {
-      role: 'main',
-      contentType: 'text/plain',
-      value: text,
-      charCount: text.length,
-      wordCount: countWords(text),
-    },
-  ];
+  return bodiesFromHtml(html);
 }
 
 function signalOf(doc: NitfDocument): SourceSignal {

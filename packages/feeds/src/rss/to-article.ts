@@ -7,7 +7,7 @@ import { picturesToAssociations } from '../media/pictures.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { canonicalLink } from '../text/canonical-link.js';
 import { toIsoDate } from '../text/dates.js';
-import { countWords, htmlToText, sanitizeBodyHtml } from '../text/html.js';
+import { bodiesFromHtml, htmlToText, sanitizeBodyHtml } from '../text/html.js';
 import type { RssChannel, RssItem } from './decode.js';
 
 export function rssItemToArticle(
@@ -18,7 +18,6 @@ export function rssItemToArticle(
 ): ParsedArticle {
   const warnings: string[] = [];
   const html = sanitizeBodyHtml(item.contentEncoded ?? item.description ?? '');
-  const text = htmlToText(html);
   // With content:encoded the description is a teaser; alone it is the body.
   const teaser = item.contentEncoded && item.description ? htmlToText(item.description) : undefined;
   const language = item.language ?? channel.language ?? context.language;
@@ -35,16 +34,7 @@ export function rssItemToArticle(
       ...(versionCreated && { versionCreated }),
       ...(item.title && { headlines: [{ role: 'main', value: htmlToText(item.title) }] }),
       ...(teaser && { descriptions: [{ role: 'summary', value: teaser }] }),
-      bodies: [
-        { role: 'main', contentType: 'text/html', value: html },
-        {
-          role: 'main',
-          contentType: 'text/plain',
-          value: text,
-          charCount: text.length,
-          wordCount: countWords(text),
-        },
-      ],
+      bodies: bodiesFromHtml(html),
       ...(item.creator && { by: item.creator }),
       ...(copyright && { copyrightNotice: copyright }),
       ...(item.categories.length > 0 && {

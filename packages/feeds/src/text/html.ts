@@ -75,3 +75,18 @@ export function countWords(text: string): number {
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
   return words?.length ?? 0;
 }
+
+/** The two bodies every article carries: the sanitized HTML and its plain text, with counts. */
+export function bodiesFromHtml(html: string, role = 'main') {
+  const text = htmlToText(html);
+  return [
+    { role, contentType: 'text/html', value: html },
+    {
+      role,
+      contentType: 'text/plain',
+      value: text,
+      charCount: text.length,
+      wordCount: countWords(text),
+    },
+  ];
+}
