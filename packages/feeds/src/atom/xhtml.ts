@@ -2,7 +2,14 @@
 // kept as written; the object tree cannot give it back in order, so it is taken
 // from the source text of each entry.
 import { qualified } from '../xml/namespaces.js';
-import { innerXmlOfAll, innerXmlOfChildren } from '../xml/raw-elements.js';
+import { findRawElements } from '../xml/raw-xml.js';
+
+const innerXmlOfAll = (xml: string, name: string) =>
+  findRawElements(xml, name, { qualified: true }).map((element) => element.inner);
+const innerXmlOfChildren = (xml: string, name: string) =>
+  findRawElements(xml, name, { qualified: true, childrenOnly: true }).map(
+    (element) => element.inner,
+  );
 
 export interface RawEntry {
   /** The inner XML of the entry's first child element with that local name. */

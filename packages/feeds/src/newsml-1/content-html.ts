@@ -10,8 +10,8 @@ import {
   type TagRule,
   unwrap,
 } from '../nitf/markup-to-html.js';
-import { findRawElement, findRawElements, hasElements, rawText } from '../nitf/raw-xml.js';
 import { sanitizeBodyHtml } from '../text/html.js';
+import { findRawElement, findRawElements, hasElements, rawText } from '../xml/raw-xml.js';
 import type { NewsMl1ContentItem } from './decode-component.js';
 
 export type ContentKind = 'nitf' | 'html' | 'text' | 'media' | 'other';

@@ -2,9 +2,10 @@
 // and DescriptiveMetadata, Metadata, nested NewsComponents and NewsItems, ContentItems.
 // DataContent is taken from the XML text: a cursor walks the ContentItems of the source in
 // document order, which the DTD makes the order of this tree walk.
-import { findRawElement, findRawElements, type RawElement } from '../nitf/raw-xml.js';
+
 import { attributeOf, childAt, childOf, childrenOf, textIn } from '../nitf/tree.js';
 import type { XmlNode } from '../xml/parse-xml.js';
+import { findRawElement, findRawElements, type RawElement } from '../xml/raw-xml.js';
 
 export interface NewsMl1Lines {
   headLines: string[];

@@ -2,8 +2,8 @@
 // object. head/docdata and head/tobject come from the tree; body.head text, body.content
 // markup and its media come from the XML text, where mixed content keeps its order.
 import type { XmlNode } from '../xml/parse-xml.js';
+import { findRawElement, findRawElements, type RawElement } from '../xml/raw-xml.js';
 import { nitfInlineText } from './body-html.js';
-import { findRawElement, findRawElements, type RawElement } from './raw-xml.js';
 import { attributeOf, childOf, childrenOf, textIn } from './tree.js';
 
 export interface NitfSubjectCode {

@@ -1,7 +1,7 @@
 // Rewrites an XML fragment tag by tag into HTML: a rule decides what each element
 // becomes, text passes through (already escaped) with whitespace collapsed outside <pre>,
 // CDATA is escaped, comments and processing instructions go. sanitizeBodyHtml comes after.
-import { localName, parseAttributes, xmlTokens } from './raw-xml.js';
+import { localName, parseAttributes, xmlTokens } from '../xml/raw-xml.js';
 
 export interface Replacement {
   open: string;

@@ -1,6 +1,8 @@
 // A small scanner over well-formed XML text (parseXml has validated it): tokens, and the
-// source of elements found by local name. The object tree loses the order of mixed
-// content, so bodies (NITF body.content, NewsML DataContent) are read from the text.
+// source of elements found by name. The object tree loses the order of mixed content,
+// so markup carried inside XML (NITF body.content, NewsML DataContent and inlineXML,
+// Atom xhtml) is read from the text. Comments, CDATA sections and processing
+// instructions are skipped, so markup-like text inside them is never an element.
 import { decode } from 'html-entities';
 
 export type XmlToken =
@@ -61,25 +63,41 @@ export function parseAttributes(source: string): Record<string, string> {
   return attributes;
 }
 
-/** The outermost elements with this local name, in document order. */
-export function findRawElements(xml: string, name: string): RawElement[] {
+export interface FindOptions {
+  /** Match the name as written, prefix included, instead of its local name. */
+  qualified?: boolean;
+  /** Only elements that are direct children of the fragment. */
+  childrenOnly?: boolean;
+}
+
+/** The outermost elements with this name, in document order, nested ones of the same name inside. */
+export function findRawElements(
+  xml: string,
+  name: string,
+  options: FindOptions = {},
+): RawElement[] {
+  const matches = (candidate: string) =>
+    (options.qualified ? candidate : localName(candidate)) === name;
   const found: RawElement[] = [];
-  let open: { name: string; attributes: string; contentStart: number } | undefined;
+  let open: { name: string; attributes: string; contentStart: number; depth: number } | undefined;
   let depth = 0;
   for (const token of xmlTokens(xml)) {
-    if (token.kind === 'open' && open === undefined && localName(token.name) === name) {
-      if (token.selfClosing) {
+    if (token.kind === 'open') {
+      const wanted =
+        open === undefined && matches(token.name) && (!options.childrenOnly || depth === 0);
+      if (wanted && token.selfClosing) {
         found.push({ name: token.name, attributes: parseAttributes(token.attributes), inner: '' });
-      } else {
-        open = { name: token.name, attributes: token.attributes, contentStart: token.end };
-        depth = 1;
+      } else if (wanted) {
+        open = { name: token.name, attributes: token.attributes, contentStart: token.end, depth };
       }
-    } else if (token.kind === 'open' && open && token.name === open.name && !token.selfClosing) {
-      depth++;
-    } else if (token.kind === 'close' && open && token.name === open.name && --depth === 0) {
-      const inner = xml.slice(open.contentStart, token.start);
-      found.push({ name: open.name, attributes: parseAttributes(open.attributes), inner });
-      open = undefined;
+      if (!token.selfClosing) depth++;
+    } else if (token.kind === 'close') {
+      depth--;
+      if (open && depth === open.depth && token.name === open.name) {
+        const inner = xml.slice(open.contentStart, token.start);
+        found.push({ name: open.name, attributes: parseAttributes(open.attributes), inner });
+        open = undefined;
+      }
     }
   }
   return found;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRawElements, hasElements, parseAttributes, rawText } from '../../src/nitf/raw-xml.js';
+import { findRawElements, hasElements, parseAttributes, rawText } from '../../src/xml/raw-xml.js';
 
 describe('findRawElements', () => {
   it('returns the outermost elements of a local name with nested ones of the same name inside', () => {
@@ -32,5 +32,32 @@ describe('raw text helpers', () => {
     expect(rawText('a &lt;b&gt; <i>c</i><![CDATA[ &amp; ]]>')).toBe('a <b> c &amp; ');
     expect(hasElements('&lt;p&gt;escaped&lt;/p&gt;')).toBe(false);
     expect(hasElements(' <p>real</p>')).toBe(true);
+  });
+});
+
+describe('findRawElements by qualified name', () => {
+  it('does not take markup inside CDATA sections or comments for elements', () => {
+    const xml =
+      '<feed><entry><content><![CDATA[<entry>not one</entry>]]></content></entry>' +
+      '<!-- <entry>nor this</entry> --><entry><title>two</title></entry></feed>';
+    const entries = findRawElements(xml, 'entry', { qualified: true });
+    expect(entries).toHaveLength(2);
+    expect(entries[1]?.inner).toBe('<title>two</title>');
+  });
+
+  it('tells media:title from title', () => {
+    const xml = '<media:title>m</media:title><title>t</title>';
+    expect(findRawElements(xml, 'title', { qualified: true }).map((e) => e.inner)).toEqual(['t']);
+    expect(findRawElements(xml, 'title').map((e) => e.inner)).toEqual(['m', 't']);
+  });
+
+  it('gives only direct children when asked, not deeper elements of the same name', () => {
+    const entry = '<source><title>source title</title></source><title>entry title</title>';
+    const children = findRawElements(entry, 'title', { qualified: true, childrenOnly: true });
+    expect(children.map((e) => e.inner)).toEqual(['entry title']);
+    expect(findRawElements(entry, 'title', { qualified: true }).map((e) => e.inner)).toEqual([
+      'source title',
+      'entry title',
+    ]);
   });
 });
