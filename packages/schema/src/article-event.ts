@@ -28,6 +28,10 @@ export const articleEventHeadersSchema = z
     ce_feedid: z.string(),
     /** The wire prefix the source put on the headline, e.g. "(LEAD)", "(속보)". */
     ce_wireprefix: z.string().optional(),
+    /** The story this event belongs to (its key); a re-filing under a new id joins the first. */
+    ce_storyfamily: z.string(),
+    /** Another agency's story with nearly the same text. */
+    ce_relatedto: z.string().optional(),
   })
   .meta({ id: 'article-event-headers', title: 'Headers of a public article event' });
 
@@ -49,8 +53,11 @@ export function articleEventHeaders(normalized: NormalizedArticle): ArticleEvent
     ce_signal: normalized.signal,
     ce_revision: normalized.revision,
     ce_feedid: normalized.feedId,
+    ce_storyfamily: normalized.uri,
   };
   if (normalized.article.language) headers.ce_language = normalized.article.language;
   if (normalized.source.wirePrefix) headers.ce_wireprefix = normalized.source.wirePrefix;
+  if (normalized.nearDuplicate?.relation === 'related')
+    headers.ce_relatedto = normalized.nearDuplicate.of;
   return headers;
 }

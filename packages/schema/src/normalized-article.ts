@@ -28,6 +28,15 @@ export const normalizedArticleSchema = z
         attn: z.string().optional(),
       })
       .strict(),
+    /** Set when the text is close to a story seen before (see docs/architecture.md). */
+    nearDuplicate: z
+      .object({
+        of: z.url(),
+        distance: z.number().int().min(0).max(64),
+        relation: z.enum(['same-story', 'related']),
+      })
+      .strict()
+      .optional(),
     warnings: z.array(z.string()),
     article: ninjsSchema,
   })

@@ -12,6 +12,10 @@ export const normalizerConfigSchema = z.object({
   CLAIM_PENDING_TTL_MS: z.coerce.number().int().positive().default(60_000),
   /** How long an item is remembered as published (duplicates inside it publish once). */
   DEDUPE_TTL_DAYS: z.coerce.number().positive().default(30),
+  /** Largest SimHash distance (0-7 bits of 64) at which two texts are the same story. */
+  NEAR_DUPLICATE_MAX_DISTANCE: z.coerce.number().int().min(0).max(7).default(3),
+  /** How long a published story can still be joined by a re-filing. */
+  NEAR_DUPLICATE_WINDOW_HOURS: z.coerce.number().positive().default(72),
 });
 
 export type NormalizerConfig = z.output<typeof normalizerConfigSchema>;

@@ -1,6 +1,23 @@
 export { loadNormalizerConfig, type NormalizerConfig, normalizerConfigSchema } from './config.js';
 export { decideVerdict } from './decide-verdict.js';
 export {
+  type Fingerprint,
+  fingerprintBands,
+  fingerprintFromHex,
+  fingerprintOf,
+  fingerprintToHex,
+  hammingDistance,
+  normalizeForFingerprint,
+} from './fingerprint.js';
+export {
+  closest,
+  createMemoryNearDuplicateIndex,
+  createRedisNearDuplicateIndex,
+  type NearDuplicate,
+  type NearDuplicateIndex,
+  type NearDuplicateSettings,
+} from './near-duplicates.js';
+export {
   type NormalizeDependencies,
   type NormalizeSummary,
   normalizeDocument,

@@ -15,6 +15,7 @@ import { runService, startOpsServer } from '@wire/ops';
 import { connectRedis, createClaimStore } from '@wire/redis';
 import { deadLetterHeaders } from '@wire/schema';
 import { loadNormalizerConfig } from './config.js';
+import { createRedisNearDuplicateIndex } from './near-duplicates.js';
 import { normalizeDocument } from './normalize-document.js';
 import { createRedisStoryLedger } from './story-ledger.js';
 
@@ -45,6 +46,10 @@ await runService(
       doneTtlMs: dedupeTtlMs,
     });
     const stories = createRedisStoryLedger(redis, config.WIRE_REDIS_PREFIX, dedupeTtlMs / 1000);
+    const nearDuplicates = createRedisNearDuplicateIndex(redis, config.WIRE_REDIS_PREFIX, {
+      maxDistance: config.NEAR_DUPLICATE_MAX_DISTANCE,
+      ttlSeconds: config.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
+    });
 
     const consumer = await startRecordConsumer(
       kafka,
@@ -68,6 +73,7 @@ await runService(
           {
             claims,
             stories,
+            nearDuplicates,
             eventKey: (eventId) => `${config.WIRE_REDIS_PREFIX}event:${eventId}`,
             sleep: (ms) => sleep(ms),
             publishNormalized: async (article) => {

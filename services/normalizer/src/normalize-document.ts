@@ -12,6 +12,8 @@ import {
   rawDocumentHeadersSchema,
 } from '@wire/schema';
 import { decideVerdict } from './decide-verdict.js';
+import { fingerprintOf } from './fingerprint.js';
+import type { NearDuplicateIndex } from './near-duplicates.js';
 import { eventIdOf, revisionOf, storyIdentity } from './story-identity.js';
 import { rankOf, type StoryLedger } from './story-ledger.js';
 
@@ -25,6 +27,7 @@ export interface RawRecord {
 export interface NormalizeDependencies {
   claims: ClaimStore;
   stories: StoryLedger;
+  nearDuplicates: NearDuplicateIndex;
   publishNormalized(article: NormalizedArticle): Promise<void>;
   deadLetter(reason: DeadLetterReason): Promise<void>;
   /** Waits before asking again about an item another instance is publishing. */
@@ -102,7 +105,12 @@ async function normalizeArticle(
   deps: NormalizeDependencies,
 ): Promise<ArticleOutcome> {
   const agency = meta['wire-agency'];
-  const { uri } = storyIdentity(parsed, meta['wire-identity'], agency);
+  const own = storyIdentity(parsed, meta['wire-identity'], agency);
+  const fingerprint = fingerprintable(parsed) ? fingerprintOf(fingerprintText(parsed)) : undefined;
+  const nearDuplicate =
+    fingerprint && (await deps.nearDuplicates.find(fingerprint, own.uri, agency));
+  // A re-filing by the same agency joins the story it repeats; another agency's is only related.
+  const uri = nearDuplicate?.relation === 'same-story' ? nearDuplicate.of : own.uri;
   const revision = revisionOf(parsed);
   const eventId = eventIdOf(uri, revision);
   const key = deps.eventKey(eventId);
@@ -127,6 +135,7 @@ async function normalizeArticle(
       eventId,
       verdict: decideVerdict(parsed.signal, placement.createdStory),
       isLatest: placement.isLatest,
+      ...(nearDuplicate && { nearDuplicate }),
       uri,
       revision,
       agency,
@@ -146,9 +155,23 @@ async function normalizeArticle(
     await deps.publishNormalized(checked.data);
     // Kafka acknowledged: only now is the revision done.
     await deps.claims.markDone(key);
+    if (fingerprint) await deps.nearDuplicates.record(fingerprint, uri, agency);
     return { kind: 'published' };
   } catch (err) {
     await deps.claims.release(key, owner).catch(() => undefined);
     throw err;
   }
+}
+
+const minimumFingerprintText = 40;
+
+function fingerprintText(parsed: ParsedArticle): string {
+  const headline = parsed.article.headlines?.[0]?.value ?? '';
+  const text = parsed.article.bodies?.find((b) => b.contentType === 'text/plain')?.value ?? '';
+  return `${headline}\n${text}`;
+}
+
+/** Too little text gives a fingerprint that matches by chance: a flash line is left alone. */
+function fingerprintable(parsed: ParsedArticle): boolean {
+  return parsed.signal !== 'kill' && fingerprintText(parsed).length >= minimumFingerprintText;
 }

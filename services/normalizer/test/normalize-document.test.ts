@@ -4,6 +4,7 @@ import type { DeadLetterReason, NormalizedArticle, RawDocumentHeaders } from '@w
 import { samplePath } from '@wire/testkit';
 import { describe, expect, it } from 'vitest';
 import {
+  createMemoryNearDuplicateIndex,
   createMemoryStoryLedger,
   type NormalizeDependencies,
   normalizeDocument,
@@ -27,6 +28,7 @@ function pipeline() {
   const deps: NormalizeDependencies = {
     claims: createMemoryClaimStore({ pendingTtlMs: 60_000, doneTtlMs: 60_000 }),
     stories: createMemoryStoryLedger(),
+    nearDuplicates: createMemoryNearDuplicateIndex({ maxDistance: 3 }),
     publishNormalized: async (a) => {
       published.push(a);
     },
@@ -117,6 +119,60 @@ describe('normalizeDocument', () => {
     const summary = await run('yonhap-en-news.xml', 'other-instance');
     expect(sleeps).toBe(2);
     expect(summary).toMatchObject({ published: 2, duplicates: 1 });
+  });
+});
+
+describe('normalizeDocument on near duplicates', () => {
+  const story =
+    'SEOUL -- North Korea fired a short-range ballistic missile into the East Sea on Friday, ' +
+    "the South's Joint Chiefs of Staff said, the third launch this month.";
+  const rss = (guid: string, body: string, title = 'N. Korea fires missile into East Sea') =>
+    Buffer.from(
+      `<rss version="2.0"><channel><item><title>${title}</title><guid>${guid}</guid>` +
+        `<description>${body}</description><pubDate>Fri, 03 Feb 2023 08:15:00 +0900</pubDate></item></channel></rss>`,
+    );
+  const byGuid = { 'wire-identity': 'guid' };
+
+  it('publishes a story re-filed under a new id by the same agency once, as that story', async () => {
+    const { run, published } = pipeline();
+    await run(rss('A-1', story), 'd1', byGuid);
+    const refiled = await run(rss('A-2', story), 'd2', byGuid);
+    expect(refiled).toMatchObject({ published: 0, duplicates: 1 });
+    expect(published).toHaveLength(1);
+  });
+
+  it('joins a re-filing with a changed boilerplate line to the first story as an update', async () => {
+    const { run, published } = pipeline();
+    await run(rss('A-1', story), 'd1', byGuid);
+    await run(rss('A-9', `${story} (END)`), 'd2', byGuid);
+    expect(published.map((a) => a.verdict)).toEqual(['created', 'updated']);
+    expect(published[1]?.uri).toBe(published[0]?.uri);
+    expect(published[1]?.nearDuplicate).toMatchObject({
+      of: published[0]?.uri,
+      relation: 'same-story',
+    });
+    expect(published[1]?.source.guid).toBe('A-9');
+  });
+
+  it("marks another agency's near copy as related, never dropping it", async () => {
+    const { run, published } = pipeline();
+    await run(rss('A-1', story), 'd1', byGuid);
+    await run(rss('B-1', story), 'd2', { ...byGuid, 'wire-agency': 'other' });
+    expect(published).toHaveLength(2);
+    expect(published[1]?.uri).not.toBe(published[0]?.uri);
+    expect(published[1]?.verdict).toBe('created');
+    expect(published[1]?.nearDuplicate).toMatchObject({
+      of: published[0]?.uri,
+      relation: 'related',
+    });
+  });
+
+  it('leaves a one-line flash alone: too little text to fingerprint', async () => {
+    const { run, published } = pipeline();
+    await run(rss('F-1', 'Missile fired.', 'Flash'), 'd1', byGuid);
+    await run(rss('F-2', 'Missile fired.', 'Flash'), 'd2', byGuid);
+    expect(published.map((a) => a.verdict)).toEqual(['created', 'created']);
+    expect(published[1]?.nearDuplicate).toBeUndefined();
   });
 });
 

@@ -1,0 +1,127 @@
+// Recognises a story filed again under a new id ((URGENT) → (LEAD) → (2nd LD), or
+// the same text with other boilerplate) by its text fingerprint. Fingerprints of
+// published stories sit in Redis sets, one per LSH band (see fingerprintBands), for
+// as long as a re-filing is likely (the TTL). The same agency's closest story
+// becomes the family of the new item; another agency's is only "related".
+import type { Redis } from '@wire/redis';
+import {
+  type Fingerprint,
+  fingerprintBands,
+  fingerprintFromHex,
+  fingerprintToHex,
+  hammingDistance,
+} from './fingerprint.js';
+
+export interface NearDuplicate {
+  /** The uri of the story this one is close to. */
+  of: string;
+  distance: number;
+  relation: 'same-story' | 'related';
+}
+
+export interface NearDuplicateIndex {
+  /** The closest story within the distance, other than `uri` itself; same agency first. */
+  find(fingerprint: Fingerprint, uri: string, agency: string): Promise<NearDuplicate | undefined>;
+  /** Remembers a published story's fingerprint. */
+  record(fingerprint: Fingerprint, uri: string, agency: string): Promise<void>;
+}
+
+export interface NearDuplicateSettings {
+  /** Largest Hamming distance (0-7) that still counts as the same text. */
+  maxDistance: number;
+  ttlSeconds: number;
+}
+
+interface Candidate {
+  uri: string;
+  agency: string;
+  fingerprint: Fingerprint;
+}
+
+/** Picks the closest candidate, the same agency before others, then by uri for a stable answer. */
+export function closest(
+  fingerprint: Fingerprint,
+  candidates: Candidate[],
+  uri: string,
+  agency: string,
+  maxDistance: number,
+): NearDuplicate | undefined {
+  const scored = candidates
+    .filter((c) => c.uri !== uri)
+    .map((c) => ({ ...c, distance: hammingDistance(fingerprint, c.fingerprint) }))
+    .filter((c) => c.distance <= maxDistance)
+    .sort(
+      (a, b) =>
+        Number(b.agency === agency) - Number(a.agency === agency) ||
+        a.distance - b.distance ||
+        a.uri.localeCompare(b.uri),
+    );
+  const best = scored[0];
+  if (!best) return undefined;
+  return {
+    of: best.uri,
+    distance: best.distance,
+    relation: best.agency === agency ? 'same-story' : 'related',
+  };
+}
+
+const bandCount = (maxDistance: number) => (maxDistance + 1 <= 4 ? 4 : 8);
+
+export function createRedisNearDuplicateIndex(
+  redis: Redis,
+  prefix: string,
+  settings: NearDuplicateSettings,
+): NearDuplicateIndex {
+  if (settings.maxDistance < 0 || settings.maxDistance > 7)
+    throw new RangeError('maxDistance must be 0-7');
+  const bands = bandCount(settings.maxDistance);
+  const key = (band: string) => `${prefix}nd:${band}`;
+  return {
+    async find(fingerprint, uri, agency) {
+      const pipeline = redis.pipeline();
+      for (const band of fingerprintBands(fingerprint, bands)) pipeline.smembers(key(band));
+      const replies = (await pipeline.exec()) ?? [];
+      const candidates = new Map<string, Candidate>();
+      for (const [err, members] of replies) {
+        if (err) throw err;
+        for (const member of members as string[]) {
+          const [hex = '', memberAgency = '', ...rest] = member.split('|');
+          const memberUri = rest.join('|');
+          candidates.set(member, {
+            uri: memberUri,
+            agency: memberAgency,
+            fingerprint: fingerprintFromHex(hex),
+          });
+        }
+      }
+      return closest(fingerprint, [...candidates.values()], uri, agency, settings.maxDistance);
+    },
+    async record(fingerprint, uri, agency) {
+      const member = `${fingerprintToHex(fingerprint)}|${agency}|${uri}`;
+      const pipeline = redis.pipeline();
+      for (const band of fingerprintBands(fingerprint, bands)) {
+        pipeline.sadd(key(band), member).expire(key(band), settings.ttlSeconds);
+      }
+      await pipeline.exec();
+    },
+  };
+}
+
+/** The same index in memory, for unit tests. */
+export function createMemoryNearDuplicateIndex(
+  settings: Pick<NearDuplicateSettings, 'maxDistance'>,
+): NearDuplicateIndex {
+  const entries = new Map<string, Candidate>();
+  return {
+    async find(fingerprint, uri, agency) {
+      return closest(fingerprint, [...entries.values()], uri, agency, settings.maxDistance);
+    },
+    async record(fingerprint, uri, agency) {
+      entries.set(`${fingerprintToHex(fingerprint)}|${agency}|${uri}`, {
+        uri,
+        agency,
+        fingerprint,
+      });
+    },
+  };
+}
