@@ -163,7 +163,8 @@ async function normalizeArticle(
   }
 }
 
-const minimumFingerprintText = 40;
+// Below this, unrelated items come within a few bits of each other (see docs/near-duplicates.md).
+const minimumFingerprintText = 400;
 
 function fingerprintText(parsed: ParsedArticle): string {
   const headline = parsed.article.headlines?.[0]?.value ?? '';
@@ -171,7 +172,7 @@ function fingerprintText(parsed: ParsedArticle): string {
   return `${headline}\n${text}`;
 }
 
-/** Too little text gives a fingerprint that matches by chance: a flash line is left alone. */
+/** Too little text gives a fingerprint that matches by chance: a flash or a teaser is left alone. */
 function fingerprintable(parsed: ParsedArticle): boolean {
   return parsed.signal !== 'kill' && fingerprintText(parsed).length >= minimumFingerprintText;
 }

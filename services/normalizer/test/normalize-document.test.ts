@@ -125,7 +125,12 @@ describe('normalizeDocument', () => {
 describe('normalizeDocument on near duplicates', () => {
   const story =
     'SEOUL -- North Korea fired a short-range ballistic missile into the East Sea on Friday, ' +
-    "the South's Joint Chiefs of Staff said, the third launch this month.";
+    "the South's Joint Chiefs of Staff said, the third launch this month. The missile flew about " +
+    "600 kilometers before falling into waters outside Japan's exclusive economic zone, the JCS " +
+    'said in a text message sent to reporters. South Korea and the United States are analyzing ' +
+    'the details of the launch, including its range and altitude, and the military has stepped ' +
+    'up its surveillance and is maintaining a full readiness posture, it added. Pyongyang has ' +
+    'fired a series of missiles in recent weeks in protest against joint military drills.';
   const rss = (guid: string, body: string, title = 'N. Korea fires missile into East Sea') =>
     Buffer.from(
       `<rss version="2.0"><channel><item><title>${title}</title><guid>${guid}</guid>` +
