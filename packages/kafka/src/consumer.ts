@@ -1,6 +1,7 @@
 // Consumers that commit an offset only after the handler finished with the record,
 // so a crash re-delivers instead of losing. Reads only committed transactions.
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage, Transaction } from 'kafkajs';
+import type { TransactionalProducer } from './producer.js';
 import { maxRawDocumentBytes } from './topics.js';
 
 export interface ConsumerSettings {
@@ -65,4 +66,51 @@ export async function startRecordConsumer(
 
 export function nextOffset(offset: string): string {
   return (BigInt(offset) + 1n).toString();
+}
+
+export interface TransactionalRecord extends ConsumedRecord {
+  /** Everything the handler writes goes through this transaction. */
+  transaction: Transaction;
+}
+
+/**
+ * Consume-transform-produce in Kafka transactions: for each record, what the
+ * handler sends and the record's offset commit together or not at all. What the
+ * handler returns runs once the transaction committed (for example, marking work
+ * done in Redis); a crash before that leaves the record to be delivered again.
+ */
+export async function startTransactionalRecordConsumer(
+  kafka: Kafka,
+  settings: ConsumerSettings,
+  producer: TransactionalProducer,
+  handle: (record: TransactionalRecord) => Promise<(() => Promise<void>) | undefined>,
+): Promise<RunningConsumer> {
+  const consumer = createConsumer(kafka, settings);
+  let assigned = false;
+  consumer.on(consumer.events.GROUP_JOIN, (event) => {
+    assigned = Object.keys(event.payload.memberAssignment).length > 0;
+  });
+  await consumer.connect();
+  await consumer.subscribe({
+    topics: settings.topics,
+    fromBeginning: settings.fromBeginning ?? true,
+  });
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ topic, partition, message }) => {
+      let afterCommit: (() => Promise<void>) | undefined;
+      await producer.inTransaction(async (transaction) => {
+        afterCommit = await handle({ topic, partition, message, transaction });
+        await transaction.sendOffsets({
+          consumerGroupId: settings.groupId,
+          topics: [{ topic, partitions: [{ partition, offset: nextOffset(message.offset) }] }],
+        });
+      });
+      await afterCommit?.();
+    },
+  });
+  return {
+    isAssigned: () => assigned,
+    stop: () => consumer.disconnect(),
+  };
 }

@@ -13,6 +13,8 @@ export {
   nextOffset,
   type RunningConsumer,
   startRecordConsumer,
+  startTransactionalRecordConsumer,
+  type TransactionalRecord,
 } from './consumer.js';
 export {
   classifyKafkaError,

@@ -6,8 +6,12 @@ import { z } from 'zod';
 export const normalizerConfigSchema = z.object({
   ...commonSettings,
   NORMALIZER_GROUP_ID: z.string().min(1).default('wire-normalizer'),
-  /** Names this instance in pending claims, so a retry recognises its own claim. */
-  INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
+  /**
+   * Kafka transactional id, stable per instance (a pod name in a StatefulSet), so a
+   * restarted instance fences its previous incarnation. Two instances on one host
+   * need one each.
+   */
+  TRANSACTIONAL_ID: z.string().min(1).default(`wire-normalizer-${hostname()}`),
   /** How long a claim protects an item being published before others may take it. */
   CLAIM_PENDING_TTL_MS: z.coerce.number().int().positive().default(60_000),
   /** How long an item is remembered as published (duplicates inside it publish once). */

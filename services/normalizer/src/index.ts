@@ -19,6 +19,7 @@ export {
 } from './near-duplicates.js';
 export {
   type NormalizeDependencies,
+  type NormalizeResult,
   type NormalizeSummary,
   normalizeDocument,
   type RawRecord,

@@ -3,10 +3,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseHostPort } from '@wire/config';
 import {
-  connectProducer,
+  connectTransactionalProducer,
   createKafkaClient,
   readHeaders,
-  startRecordConsumer,
+  startTransactionalRecordConsumer,
   toKafkaHeaders,
   topicCatalogue,
 } from '@wire/kafka';
@@ -40,7 +40,10 @@ await runService(
       clientId: config.KAFKA_CLIENT_ID ?? 'wire-normalizer',
       onLog: (level, msg, extra) => kafkaLog[level](extra, msg),
     });
-    const producer = await connectProducer(kafka);
+    const producer = await connectTransactionalProducer(
+      kafka,
+      `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,
+    );
     const claims = createClaimStore(redis, {
       pendingTtlMs: config.CLAIM_PENDING_TTL_MS,
       doneTtlMs: dedupeTtlMs,
@@ -51,24 +54,25 @@ await runService(
       ttlSeconds: config.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
     });
 
-    const consumer = await startRecordConsumer(
+    const consumer = await startTransactionalRecordConsumer(
       kafka,
       {
         groupId: `${config.WIRE_TOPIC_PREFIX}${config.NORMALIZER_GROUP_ID}`,
         topics: [topics.raw.name],
       },
-      async ({ topic, partition, message }) => {
+      producer,
+      async ({ topic, partition, message, transaction }) => {
         const headers = readHeaders(message.headers);
         const log = logger.child({
           feedId: headers['wire-feed-id'],
           fetchId: headers['wire-fetch-id'],
         });
         const origin = { stage: 'normalizer' as const, topic, partition, offset: message.offset };
-        const summary = await normalizeDocument(
+        const { summary, afterCommit } = await normalizeDocument(
           {
             value: message.value ?? Buffer.alloc(0),
             headers,
-            deliveryId: `${config.INSTANCE_ID}/${topic}/${partition}/${message.offset}`,
+            deliveryId: `${topic}/${partition}/${message.offset}`,
           },
           {
             claims,
@@ -77,20 +81,28 @@ await runService(
             eventKey: (eventId) => `${config.WIRE_REDIS_PREFIX}event:${eventId}`,
             sleep: (ms) => sleep(ms),
             publishNormalized: async (article) => {
-              await producer.send(topics.normalized.name, [
-                {
-                  key: article.uri,
-                  value: JSON.stringify(article),
-                  headers: { 'wire-event-id': article.eventId },
-                },
-              ]);
+              await transaction.send({
+                topic: topics.normalized.name,
+                acks: -1,
+                messages: [
+                  {
+                    key: article.uri,
+                    value: JSON.stringify(article),
+                    headers: { 'wire-event-id': article.eventId },
+                  },
+                ],
+              });
               log.debug({ uri: article.uri, verdict: article.verdict }, 'normalized');
             },
             deadLetter: async (reason) => {
               const dlqHeaders = deadLetterHeaders(origin, reason, headers, new Date());
-              await producer.send(topics.dlq.name, [
-                { key: message.key, value: message.value, headers: toKafkaHeaders(dlqHeaders) },
-              ]);
+              await transaction.send({
+                topic: topics.dlq.name,
+                acks: -1,
+                messages: [
+                  { key: message.key, value: message.value, headers: toKafkaHeaders(dlqHeaders) },
+                ],
+              });
               log.warn(
                 { reason: reason.code, detail: reason.detail, item: reason.item },
                 'dead-lettered',
@@ -99,6 +111,7 @@ await runService(
           },
         );
         log.info(summary, 'document normalized');
+        return afterCommit;
       },
     );
     const ops = config.OPS_ADDRESS

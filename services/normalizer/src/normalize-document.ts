@@ -1,7 +1,10 @@
 // The normalizer's stage logic for one wire.raw.v1 record: parse the document,
 // decide identity and revision of each article, publish each new revision once,
-// and dead-letter what cannot be read. Returns only after every article derived
-// from the record is published or dead-lettered, so the caller may then commit.
+// and dead-letter what cannot be read. The caller writes what this hands to
+// `publishNormalized` and `deadLetter` in one Kafka transaction with the raw
+// record's offset; once that committed, it runs the returned `afterCommit`, which
+// marks the revisions done. If anything fails, the claims are released and the
+// transaction aborts, so a redelivery does the whole record again.
 import { type ParsedArticle, ParseError, parseDocument } from '@wire/feeds';
 import type { ClaimStore } from '@wire/redis';
 import {
@@ -12,7 +15,7 @@ import {
   rawDocumentHeadersSchema,
 } from '@wire/schema';
 import { decideVerdict } from './decide-verdict.js';
-import { fingerprintOf } from './fingerprint.js';
+import { type Fingerprint, fingerprintOf } from './fingerprint.js';
 import type { NearDuplicateIndex } from './near-duplicates.js';
 import { eventIdOf, revisionOf, storyIdentity } from './story-identity.js';
 import { rankOf, type StoryLedger } from './story-ledger.js';
@@ -20,7 +23,10 @@ import { rankOf, type StoryLedger } from './story-ledger.js';
 export interface RawRecord {
   value: Buffer;
   headers: Record<string, string>;
-  /** Identifies this delivery; a redelivery after a crash carries the same one. */
+  /**
+   * Identifies the record (topic/partition/offset), the same for any instance that
+   * gets it again after a crash, so a redelivery recognises its own pending claims.
+   */
   deliveryId: string;
 }
 
@@ -43,9 +49,48 @@ export interface NormalizeSummary {
   warnings: string[];
 }
 
+export interface NormalizeResult {
+  summary: NormalizeSummary;
+  /** Marks the published revisions done; run it only after the transaction committed. */
+  afterCommit(): Promise<void>;
+}
+
 export async function normalizeDocument(
   record: RawRecord,
   deps: NormalizeDependencies,
+): Promise<NormalizeResult> {
+  const pending: PendingRevision[] = [];
+  try {
+    const summary = await normalizeRecord(record, deps, pending);
+    return {
+      summary,
+      async afterCommit() {
+        for (const revision of pending) {
+          await deps.claims.markDone(revision.key);
+          if (revision.fingerprint) {
+            await deps.nearDuplicates.record(revision.fingerprint, revision.uri, revision.agency);
+          }
+        }
+      },
+    };
+  } catch (err) {
+    for (const revision of pending)
+      await deps.claims.release(revision.key, record.deliveryId).catch(() => undefined);
+    throw err;
+  }
+}
+
+interface PendingRevision {
+  key: string;
+  uri: string;
+  agency: string;
+  fingerprint: Fingerprint | undefined;
+}
+
+async function normalizeRecord(
+  record: RawRecord,
+  deps: NormalizeDependencies,
+  pending: PendingRevision[],
 ): Promise<NormalizeSummary> {
   const summary: NormalizeSummary = {
     articles: 0,
@@ -79,7 +124,7 @@ export async function normalizeDocument(
 
   for (const [index, article] of parsed.articles.entries()) {
     summary.articles++;
-    const outcome = await normalizeArticle(article, meta, record.deliveryId, deps);
+    const outcome = await normalizeArticle(article, meta, record.deliveryId, deps, pending);
     if (outcome.kind === 'invalid') {
       await deps.deadLetter({
         code: 'ARTICLE_INVALID',
@@ -103,6 +148,7 @@ async function normalizeArticle(
   meta: RawDocumentMetadata,
   owner: string,
   deps: NormalizeDependencies,
+  pending: PendingRevision[],
 ): Promise<ArticleOutcome> {
   const agency = meta['wire-agency'];
   const own = storyIdentity(parsed, meta['wire-identity'], agency);
@@ -114,6 +160,8 @@ async function normalizeArticle(
   const revision = revisionOf(parsed);
   const eventId = eventIdOf(uri, revision);
   const key = deps.eventKey(eventId);
+  // The same revision twice in one document: the first one is already on its way.
+  if (pending.some((revision) => revision.key === key)) return { kind: 'duplicate' };
 
   for (let attempt = 0; ; attempt++) {
     const claim = await deps.claims.claim(key, owner);
@@ -123,44 +171,37 @@ async function normalizeArticle(
     await deps.sleep(Math.min(100 * 2 ** attempt, 2_000));
   }
 
-  try {
-    const placement = await deps.stories.place(uri, {
-      eventId,
-      rank: rankOf(parsed.source.version, parsed.article.versionCreated),
-      revision,
-      versionCreated: parsed.article.versionCreated,
-    });
-    const firstCreated = placement.firstCreated ?? parsed.article.versionCreated;
-    const candidate = {
-      eventId,
-      verdict: decideVerdict(parsed.signal, placement.createdStory),
-      isLatest: placement.isLatest,
-      ...(nearDuplicate && { nearDuplicate }),
-      uri,
-      revision,
-      agency,
-      feedId: meta['wire-feed-id'],
-      fetchId: meta['wire-fetch-id'],
-      fetchedAt: meta['wire-fetched-at'],
-      signal: parsed.signal,
-      source: parsed.source,
-      warnings: parsed.warnings,
-      article: { uri, version: revision, ...(firstCreated && { firstCreated }), ...parsed.article },
-    };
-    const checked = normalizedArticleSchema.safeParse(candidate);
-    if (!checked.success) {
-      await deps.claims.release(key, owner);
-      return { kind: 'invalid', detail: checked.error.message };
-    }
-    await deps.publishNormalized(checked.data);
-    // Kafka acknowledged: only now is the revision done.
-    await deps.claims.markDone(key);
-    if (fingerprint) await deps.nearDuplicates.record(fingerprint, uri, agency);
-    return { kind: 'published' };
-  } catch (err) {
-    await deps.claims.release(key, owner).catch(() => undefined);
-    throw err;
+  const placement = await deps.stories.place(uri, {
+    eventId,
+    rank: rankOf(parsed.source.version, parsed.article.versionCreated),
+    revision,
+    versionCreated: parsed.article.versionCreated,
+  });
+  const firstCreated = placement.firstCreated ?? parsed.article.versionCreated;
+  const candidate = {
+    eventId,
+    verdict: decideVerdict(parsed.signal, placement.createdStory),
+    isLatest: placement.isLatest,
+    ...(nearDuplicate && { nearDuplicate }),
+    uri,
+    revision,
+    agency,
+    feedId: meta['wire-feed-id'],
+    fetchId: meta['wire-fetch-id'],
+    fetchedAt: meta['wire-fetched-at'],
+    signal: parsed.signal,
+    source: parsed.source,
+    warnings: parsed.warnings,
+    article: { uri, version: revision, ...(firstCreated && { firstCreated }), ...parsed.article },
+  };
+  const checked = normalizedArticleSchema.safeParse(candidate);
+  if (!checked.success) {
+    await deps.claims.release(key, owner);
+    return { kind: 'invalid', detail: checked.error.message };
   }
+  pending.push({ key, uri, agency, fingerprint: fingerprint || undefined });
+  await deps.publishNormalized(checked.data);
+  return { kind: 'published' };
 }
 
 // Below this, unrelated items come within a few bits of each other (see docs/near-duplicates.md).

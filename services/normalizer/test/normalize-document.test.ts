@@ -38,8 +38,12 @@ function pipeline() {
     sleep: async () => undefined,
     eventKey: (id) => `event:${id}`,
   };
-  const run = (file: string | Buffer, deliveryId = 'd1', extra: Record<string, string> = {}) =>
-    normalizeDocument(
+  const run = async (
+    file: string | Buffer,
+    deliveryId = 'd1',
+    extra: Record<string, string> = {},
+  ) => {
+    const result = await normalizeDocument(
       {
         value: typeof file === 'string' ? readFileSync(samplePath(file)) : file,
         headers: { ...(headers as Record<string, string>), ...extra },
@@ -47,6 +51,9 @@ function pipeline() {
       },
       deps,
     );
+    await result.afterCommit();
+    return result.summary;
+  };
   return { deps, published, deadLetters, run };
 }
 

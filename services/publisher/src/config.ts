@@ -10,6 +10,8 @@ export const publisherConfigSchema = z.object({
   TRANSACTIONAL_ID: z.string().min(1).default(`wire-publisher-${hostname()}`),
   /** YAML or JSON routes beyond the firehose; see infra/routes.sample.yaml. */
   ROUTES_FILE: z.string().optional(),
+  /** How long a published event id is remembered, so a repeat of it is not sent again. */
+  DEDUPE_TTL_DAYS: z.coerce.number().positive().default(7),
 });
 
 export type PublisherConfig = z.output<typeof publisherConfigSchema>;

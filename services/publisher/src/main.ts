@@ -10,14 +10,14 @@ import {
   nextOffset,
   readHeaders,
   routedTopicSpec,
-  toKafkaHeaders,
   topicCatalogue,
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
 import { runService, startOpsServer } from '@wire/ops';
-import { deadLetterHeaders } from '@wire/schema';
+import { connectRedis } from '@wire/redis';
+import type { Message } from 'kafkajs';
 import { loadPublisherConfig } from './config.js';
-import { routeArticle } from './route-article.js';
+import { eventIdsOf, planBatch } from './plan-batch.js';
 import { loadRoutes } from './routes.js';
 
 const config = loadPublisherConfig(process.env);
@@ -30,6 +30,12 @@ const logger = createLogger({
 await runService(
   async () => {
     const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
+    const redis = await connectRedis({
+      url: config.REDIS_URL,
+      onError: (err) => logger.warn({ err }, 'redis connection error'),
+    });
+    const dedupeTtlMs = config.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
+    const publishedKey = (eventId: string) => `${config.WIRE_REDIS_PREFIX}published:${eventId}`;
     const routes = loadRoutes(config.ROUTES_FILE);
     // Routed topics are created the first time an event goes to them.
     const knownTopics = new Set(Object.values(topics).map((spec) => spec.name));
@@ -63,53 +69,36 @@ await runService(
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-        let published = 0;
-        let deadLetters = 0;
-        const routedBatch = batch.messages.map((message) => ({
-          message,
-          routed: routeArticle(message.value, topics, routes, config.WIRE_TOPIC_PREFIX),
+        const messages = batch.messages.map((message) => ({
+          key: message.key,
+          value: message.value,
+          headers: readHeaders(message.headers),
+          offset: message.offset,
         }));
-        await ensureRouted(
-          routedBatch.flatMap(({ routed }) =>
-            routed.kind === 'publish' ? routed.records.map((r) => r.topic) : [],
-          ),
+        const candidates = eventIdsOf(messages);
+        const known = candidates.length > 0 ? await redis.mget(candidates.map(publishedKey)) : [];
+        const alreadyPublished = new Set(candidates.filter((_, i) => known[i] !== null));
+        const plan = planBatch(
+          messages,
+          {
+            topics,
+            routes,
+            prefix: config.WIRE_TOPIC_PREFIX,
+            source: { topic: batch.topic, partition: batch.partition },
+            now: new Date(),
+          },
+          alreadyPublished,
         );
+        await ensureRouted([...plan.topicMessages.keys()]);
         await producer.inTransaction(async (transaction) => {
-          for (const { message, routed } of routedBatch) {
-            if (routed.kind === 'dead-letter') {
-              const origin = {
-                stage: 'publisher' as const,
-                topic: batch.topic,
-                partition: batch.partition,
-                offset: message.offset,
-              };
-              const headers = deadLetterHeaders(
-                origin,
-                routed.reason,
-                readHeaders(message.headers),
-                new Date(),
-              );
-              await transaction.send({
-                topic: topics.dlq.name,
-                acks: -1,
-                messages: [
-                  { key: message.key, value: message.value, headers: toKafkaHeaders(headers) },
-                ],
-              });
-              logger.warn({ reason: routed.reason.code, offset: message.offset }, 'dead-lettered');
-              deadLetters++;
-              continue;
-            }
-            for (const record of routed.records) {
-              await transaction.send({
-                topic: record.topic,
-                acks: -1,
-                messages: [
-                  { key: record.key, value: record.value, headers: toKafkaHeaders(record.headers) },
-                ],
-              });
-            }
-            published++;
+          if (plan.topicMessages.size > 0) {
+            await transaction.sendBatch({
+              acks: -1,
+              topicMessages: [...plan.topicMessages].map(([topic, records]) => ({
+                topic,
+                messages: records as Message[],
+              })),
+            });
           }
           await transaction.sendOffsets({
             consumerGroupId: groupId,
@@ -123,9 +112,24 @@ await runService(
             ],
           });
         });
+        // Committed: remember what went out, so a repeat of the same event is not sent again.
+        if (plan.eventIds.length > 0) {
+          const pipeline = redis.pipeline();
+          for (const id of plan.eventIds) pipeline.set(publishedKey(id), '1', 'PX', dedupeTtlMs);
+          await pipeline.exec();
+        }
+        for (const letter of plan.deadLetters) logger.warn(letter, 'dead-lettered');
         resolveOffset(batch.lastOffset());
         await heartbeat();
-        logger.info({ partition: batch.partition, published, deadLetters }, 'batch published');
+        logger.info(
+          {
+            partition: batch.partition,
+            published: plan.published,
+            duplicates: plan.duplicates,
+            deadLetters: plan.deadLetters.length,
+          },
+          'batch published',
+        );
       },
     });
     const ops = config.OPS_ADDRESS
@@ -149,6 +153,7 @@ await runService(
         await consumer.disconnect();
         await ops?.close();
         await producer.disconnect();
+        await redis.quit();
       },
     };
   },

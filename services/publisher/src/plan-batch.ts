@@ -1,0 +1,87 @@
+// What one transaction of the publisher writes for a batch of wire.normalized.v1
+// records: the public records grouped by topic, dead letters for records that
+// break the contract, and nothing for an event id already published (a repeat the
+// normalizer could not rule out), so read_committed readers see each event once.
+import type { OutgoingRecord, TopicCatalogue } from '@wire/kafka';
+import { toKafkaHeaders } from '@wire/kafka';
+import { deadLetterHeaders } from '@wire/schema';
+import { routeArticle } from './route-article.js';
+import type { Route } from './routes.js';
+
+export interface BatchMessage {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+  offset: string;
+}
+
+export interface BatchSettings {
+  topics: TopicCatalogue;
+  routes: Route[];
+  prefix: string;
+  source: { topic: string; partition: number };
+  now: Date;
+}
+
+export interface BatchPlan {
+  /** Records to send, by topic, in the order of the batch. */
+  topicMessages: Map<string, OutgoingRecord[]>;
+  /** Event ids published by this batch, to remember once the transaction committed. */
+  eventIds: string[];
+  published: number;
+  duplicates: number;
+  deadLetters: { offset: string; code: string }[];
+}
+
+export function planBatch(
+  messages: BatchMessage[],
+  settings: BatchSettings,
+  alreadyPublished: ReadonlySet<string>,
+): BatchPlan {
+  const plan: BatchPlan = {
+    topicMessages: new Map(),
+    eventIds: [],
+    published: 0,
+    duplicates: 0,
+    deadLetters: [],
+  };
+  const add = (topic: string, record: OutgoingRecord) => {
+    const list = plan.topicMessages.get(topic) ?? [];
+    list.push(record);
+    plan.topicMessages.set(topic, list);
+  };
+  for (const message of messages) {
+    const routed = routeArticle(message.value, settings.topics, settings.routes, settings.prefix);
+    if (routed.kind === 'dead-letter') {
+      const origin = { stage: 'publisher' as const, ...settings.source, offset: message.offset };
+      const headers = deadLetterHeaders(origin, routed.reason, message.headers, settings.now);
+      add(settings.topics.dlq.name, {
+        key: message.key,
+        value: message.value,
+        headers: toKafkaHeaders(headers),
+      });
+      plan.deadLetters.push({ offset: message.offset, code: routed.reason.code });
+      continue;
+    }
+    const eventId = routed.records[0]?.headers.ce_id ?? '';
+    if (alreadyPublished.has(eventId) || plan.eventIds.includes(eventId)) {
+      plan.duplicates++;
+      continue;
+    }
+    for (const record of routed.records) {
+      add(record.topic, {
+        key: record.key,
+        value: record.value,
+        headers: toKafkaHeaders(record.headers),
+      });
+    }
+    plan.eventIds.push(eventId);
+    plan.published++;
+  }
+  return plan;
+}
+
+/** The event ids a batch carries, read without validating the records. */
+export function eventIdsOf(messages: BatchMessage[]): string[] {
+  return messages.flatMap((m) => m.headers['wire-event-id'] ?? []);
+}
