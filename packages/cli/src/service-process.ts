@@ -16,6 +16,10 @@ export interface ServiceProcess {
   logs: string[];
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Sends a signal (SIGKILL, SIGSTOP, SIGCONT...) as a fault would. */
+  signal(name: NodeJS.Signals): void;
+  /** Resolves when the process has exited, with its code or signal. */
+  exited: Promise<number | null>;
 }
 
 export interface ServiceProcessOptions {
@@ -54,5 +58,9 @@ export function startServiceProcess(
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
+    signal(name) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    },
+    exited,
   };
 }

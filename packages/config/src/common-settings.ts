@@ -25,6 +25,8 @@ export const commonSettings = {
   /** host:port of the internal /healthz and /readyz endpoints; empty disables them. */
   OPS_ADDRESS: z.string().default('127.0.0.1:0'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** How long the consumer group waits for a silent member before giving its partitions away. */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
 };
 
 export function parseHostPort(address: string): { host: string; port: number } {

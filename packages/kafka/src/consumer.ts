@@ -8,18 +8,21 @@ export interface ConsumerSettings {
   groupId: string;
   topics: string[];
   fromBeginning?: boolean;
+  /** How soon a crashed member's partitions go to the others (the broker's minimum is 6 s). */
+  sessionTimeoutMs?: number;
 }
 
 export function createConsumer(
   kafka: Kafka,
-  settings: Pick<ConsumerSettings, 'groupId'>,
+  settings: Pick<ConsumerSettings, 'groupId' | 'sessionTimeoutMs'>,
 ): Consumer {
+  const sessionTimeout = settings.sessionTimeoutMs ?? 30_000;
   return kafka.consumer({
     groupId: settings.groupId,
     readUncommitted: false,
     maxBytesPerPartition: maxRawDocumentBytes,
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
+    sessionTimeout,
+    heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
   });
 }
 

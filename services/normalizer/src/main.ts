@@ -14,6 +14,7 @@ import { createLogger } from '@wire/logging';
 import { runService, startOpsServer } from '@wire/ops';
 import { connectRedis, createClaimStore } from '@wire/redis';
 import { deadLetterHeaders } from '@wire/schema';
+import type { Message } from 'kafkajs';
 import { loadNormalizerConfig } from './config.js';
 import { createRedisNearDuplicateIndex } from './near-duplicates.js';
 import { normalizeDocument } from './normalize-document.js';
@@ -59,6 +60,7 @@ await runService(
       {
         groupId: `${config.WIRE_TOPIC_PREFIX}${config.NORMALIZER_GROUP_ID}`,
         topics: [topics.raw.name],
+        sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       },
       producer,
       async ({ topic, partition, message, transaction }) => {
@@ -68,6 +70,8 @@ await runService(
           fetchId: headers['wire-fetch-id'],
         });
         const origin = { stage: 'normalizer' as const, topic, partition, offset: message.offset };
+        const normalized: Message[] = [];
+        const deadLetters: Message[] = [];
         const { summary, afterCommit } = await normalizeDocument(
           {
             value: message.value ?? Buffer.alloc(0),
@@ -81,27 +85,19 @@ await runService(
             eventKey: (eventId) => `${config.WIRE_REDIS_PREFIX}event:${eventId}`,
             sleep: (ms) => sleep(ms),
             publishNormalized: async (article) => {
-              await transaction.send({
-                topic: topics.normalized.name,
-                acks: -1,
-                messages: [
-                  {
-                    key: article.uri,
-                    value: JSON.stringify(article),
-                    headers: { 'wire-event-id': article.eventId },
-                  },
-                ],
+              normalized.push({
+                key: article.uri,
+                value: JSON.stringify(article),
+                headers: { 'wire-event-id': article.eventId },
               });
               log.debug({ uri: article.uri, verdict: article.verdict }, 'normalized');
             },
             deadLetter: async (reason) => {
               const dlqHeaders = deadLetterHeaders(origin, reason, headers, new Date());
-              await transaction.send({
-                topic: topics.dlq.name,
-                acks: -1,
-                messages: [
-                  { key: message.key, value: message.value, headers: toKafkaHeaders(dlqHeaders) },
-                ],
+              deadLetters.push({
+                key: message.key,
+                value: message.value,
+                headers: toKafkaHeaders(dlqHeaders),
               });
               log.warn(
                 { reason: reason.code, detail: reason.detail, item: reason.item },
@@ -110,6 +106,12 @@ await runService(
             },
           },
         );
+        // One request for the whole record; the transaction makes it all or nothing anyway.
+        const topicMessages = [
+          { topic: topics.normalized.name, messages: normalized },
+          { topic: topics.dlq.name, messages: deadLetters },
+        ].filter((t) => t.messages.length > 0);
+        if (topicMessages.length > 0) await transaction.sendBatch({ acks: -1, topicMessages });
         log.info(summary, 'document normalized');
         return afterCommit;
       },

@@ -57,7 +57,10 @@ await runService(
       kafka,
       `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,
     );
-    const consumer = createConsumer(kafka, { groupId });
+    const consumer = createConsumer(kafka, {
+      groupId,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    });
     let assigned = false;
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       assigned = Object.keys(event.payload.memberAssignment).length > 0;
