@@ -2,7 +2,7 @@
 // items flow from wire.raw.v1, restart them, then prove from the public topic,
 // read as a newsroom would (read_committed), that every item arrived exactly once.
 // Sizes: CRASH_ITEMS (5000) and CRASH_FAULTS (6).
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type ServiceName, type ServiceProcess, startServiceProcess } from '@wire/cli';
 import {
   allTopics,
