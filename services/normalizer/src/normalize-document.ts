@@ -9,6 +9,7 @@ import { type ParsedArticle, ParseError, parseDocument } from '@wire/feeds';
 import type { ClaimStore } from '@wire/redis';
 import {
   type DeadLetterReason,
+  type IdentityStrategy,
   type NormalizedArticle,
   normalizedArticleSchema,
   type RawDocumentMetadata,
@@ -122,9 +123,26 @@ async function normalizeRecord(
   }
   summary.warnings.push(...parsed.warnings);
 
+  const unreliableGuids = guidsUsedTwice(parsed.articles);
+  for (const guid of unreliableGuids) {
+    summary.warnings.push(
+      `guid "${guid.slice(0, 80)}" names several items; they are identified by link`,
+    );
+  }
   for (const [index, article] of parsed.articles.entries()) {
     summary.articles++;
-    const outcome = await normalizeArticle(article, meta, record.deliveryId, deps, pending);
+    const strategy =
+      article.source.guid !== undefined && unreliableGuids.has(article.source.guid)
+        ? 'link'
+        : meta['wire-identity'];
+    const outcome = await normalizeArticle(
+      article,
+      meta,
+      strategy,
+      record.deliveryId,
+      deps,
+      pending,
+    );
     if (outcome.kind === 'invalid') {
       await deps.deadLetter({
         code: 'ARTICLE_INVALID',
@@ -146,12 +164,13 @@ type ArticleOutcome = { kind: 'published' | 'duplicate' } | { kind: 'invalid'; d
 async function normalizeArticle(
   parsed: ParsedArticle,
   meta: RawDocumentMetadata,
+  strategy: IdentityStrategy,
   owner: string,
   deps: NormalizeDependencies,
   pending: PendingRevision[],
 ): Promise<ArticleOutcome> {
   const agency = meta['wire-agency'];
-  const own = storyIdentity(parsed, meta['wire-identity'], agency);
+  const own = storyIdentity(parsed, strategy, agency);
   const fingerprint = fingerprintable(parsed) ? fingerprintOf(fingerprintText(parsed)) : undefined;
   const nearDuplicate =
     fingerprint && (await deps.nearDuplicates.find(fingerprint, own.uri, agency));
@@ -216,4 +235,21 @@ function fingerprintText(parsed: ParsedArticle): string {
 /** Too little text gives a fingerprint that matches by chance: a flash or a teaser is left alone. */
 function fingerprintable(parsed: ParsedArticle): boolean {
   return parsed.signal !== 'kill' && fingerprintText(parsed).length >= minimumFingerprintText;
+}
+
+/**
+ * Guids that name two different items of one document (a feed that reuses its
+ * guid, or sets it to the channel's): they cannot identify a story there.
+ */
+function guidsUsedTwice(articles: ParsedArticle[]): Set<string> {
+  const firstSeen = new Map<string, string>();
+  const unreliable = new Set<string>();
+  for (const { source, article } of articles) {
+    if (source.guid === undefined) continue;
+    const what = `${source.link ?? ''}\n${article.headlines?.[0]?.value ?? ''}`;
+    const seen = firstSeen.get(source.guid);
+    if (seen === undefined) firstSeen.set(source.guid, what);
+    else if (seen !== what) unreliable.add(source.guid);
+  }
+  return unreliable;
 }

@@ -129,6 +129,24 @@ describe('normalizeDocument', () => {
   });
 });
 
+describe('normalizeDocument on unreliable guids', () => {
+  it('identifies items that share one guid by their links, and says so', async () => {
+    const { run, published } = pipeline();
+    const feed = Buffer.from(
+      '<rss version="2.0"><channel>' +
+        '<item><title>One</title><guid>same</guid><link>https://x.org/1</link><description>a</description></item>' +
+        '<item><title>Two</title><guid>same</guid><link>https://x.org/2</link><description>b</description></item>' +
+        '</channel></rss>',
+    );
+    const summary = await run(feed, 'd1', { 'wire-identity': 'guid' });
+    expect(summary.published).toBe(2);
+    expect(new Set(published.map((a) => a.uri)).size).toBe(2);
+    expect(summary.warnings).toContain(
+      'guid "same" names several items; they are identified by link',
+    );
+  });
+});
+
 describe('normalizeDocument on near duplicates', () => {
   const story =
     'SEOUL -- North Korea fired a short-range ballistic missile into the East Sea on Friday, ' +
