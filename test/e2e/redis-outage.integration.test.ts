@@ -1,0 +1,117 @@
+// Redis going away must pause the pipeline, not drop articles: a document that
+// arrives while Redis is down is published once Redis is back, and nothing is
+// dead-lettered or published twice. Runs its own redis-server on a free port.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
+import { type ServiceProcess, startServiceProcess } from '@wire/cli';
+import {
+  allTopics,
+  connectProducer,
+  createKafkaClient,
+  ensureTopics,
+  toKafkaHeaders,
+  topicCatalogue,
+} from '@wire/kafka';
+import { readTopics, testBrokers, uniqueNamespace } from '@wire/testkit';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ns = uniqueNamespace('redis-outage');
+const topics = topicCatalogue(ns);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function startRedis(port: number): ChildProcess {
+  return spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+}
+
+function feed(from: number, count: number): Buffer {
+  const items = Array.from(
+    { length: count },
+    (_, i) =>
+      `<item><title>Outage item ${from + i}</title><guid>outage-${from + i}</guid><description>Text ${from + i}.</description></item>`,
+  );
+  return Buffer.from(
+    `<rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`,
+  );
+}
+
+describe('a Redis outage', () => {
+  let redis: ChildProcess | undefined;
+  const services: ServiceProcess[] = [];
+
+  afterAll(async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    redis?.kill('SIGKILL');
+  });
+
+  it('pauses the pipeline and loses nothing', async () => {
+    const port = await freePort();
+    redis = startRedis(port);
+    const env = {
+      KAFKA_BROKERS: testBrokers.join(','),
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      WIRE_TOPIC_PREFIX: ns,
+      WIRE_REDIS_PREFIX: ns,
+      LOG_LEVEL: 'warn',
+    };
+    const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'outage-test' });
+    await ensureTopics(kafka, allTopics(topics));
+    const producer = await connectProducer(kafka);
+    const send = async (body: Buffer, n: number) => {
+      const headers = {
+        'wire-feed-id': 'outage',
+        'wire-agency': 'test',
+        'wire-url': 'http://127.0.0.1/outage.xml',
+        'wire-fetch-id': `fetch-${n}`,
+        'wire-fetched-at': new Date().toISOString(),
+        'wire-http-status': '200',
+        'wire-content-type': 'application/rss+xml',
+        'wire-sha256': createHash('sha256').update(body).digest('hex'),
+      };
+      await producer.send(topics.raw.name, [
+        { key: 'outage', value: body, headers: toKafkaHeaders(headers) },
+      ]);
+    };
+    const reader = await readTopics(testBrokers, [topics.articles.name, topics.dlq.name]);
+    const events = () => reader.records.filter((r) => r.topic === topics.articles.name);
+    try {
+      services.push(
+        startServiceProcess('normalizer', { env }),
+        startServiceProcess('publisher', { env }),
+      );
+      await send(feed(0, 20), 1);
+      await reader.waitFor(() => events().length >= 20, 60_000);
+
+      redis.kill('SIGKILL');
+      await new Promise((r) => redis?.once('exit', r));
+      await send(feed(20, 20), 2);
+      await new Promise((r) => setTimeout(r, 5_000));
+      expect(events()).toHaveLength(20);
+
+      redis = startRedis(port);
+      await reader.waitFor(() => events().length >= 40, 120_000);
+      await new Promise((r) => setTimeout(r, 2_000));
+    } finally {
+      await producer.disconnect();
+      await reader.close();
+    }
+    const ids = events().map((r) => r.headers.ce_id);
+    expect(new Set(events().map((r) => r.key)).size).toBe(40);
+    expect(ids).toHaveLength(new Set(ids).size);
+    expect(reader.records.filter((r) => r.topic === topics.dlq.name)).toEqual([]);
+    for (const service of services) expect(service.logs.join('\n')).not.toMatch(/"level":60/);
+  });
+});
