@@ -15,7 +15,9 @@ describe('docs/asyncapi.yaml', () => {
   });
 
   it('refers only to generated schema files that exist', () => {
-    const refs = [...asyncapi.matchAll(/\$ref: '(\.\.\/[^']+)'/g)].map((m) => m[1] as string);
+    const refs = [...asyncapi.matchAll(/\$ref: ['"](\.\.\/[^'"]+)['"]/g)].map(
+      (m) => m[1] as string,
+    );
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(existsSync(join(docs, ref)), ref).toBe(true);
   });

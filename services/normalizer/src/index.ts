@@ -9,6 +9,7 @@ export {
   hammingDistance,
   normalizeForFingerprint,
 } from './fingerprint.js';
+export { createMemoryLinkMemory, createRedisLinkMemory, type LinkMemory } from './link-memory.js';
 export {
   closest,
   createMemoryNearDuplicateIndex,

@@ -16,6 +16,7 @@ import { connectRedis, createClaimStore } from '@wire/redis';
 import { deadLetterHeaders } from '@wire/schema';
 import type { Message } from 'kafkajs';
 import { loadNormalizerConfig } from './config.js';
+import { createRedisLinkMemory } from './link-memory.js';
 import { createRedisNearDuplicateIndex } from './near-duplicates.js';
 import { normalizeDocument } from './normalize-document.js';
 import { createRedisStoryLedger } from './story-ledger.js';
@@ -50,6 +51,7 @@ await runService(
       doneTtlMs: dedupeTtlMs,
     });
     const stories = createRedisStoryLedger(redis, config.WIRE_REDIS_PREFIX, dedupeTtlMs / 1000);
+    const links = createRedisLinkMemory(redis, config.WIRE_REDIS_PREFIX, dedupeTtlMs / 1000);
     const nearDuplicates = createRedisNearDuplicateIndex(redis, config.WIRE_REDIS_PREFIX, {
       maxDistance: config.NEAR_DUPLICATE_MAX_DISTANCE,
       ttlSeconds: config.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
@@ -82,6 +84,7 @@ await runService(
             claims,
             stories,
             nearDuplicates,
+            links,
             eventKey: (eventId) => `${config.WIRE_REDIS_PREFIX}event:${eventId}`,
             sleep: (ms) => sleep(ms),
             publishNormalized: async (article) => {

@@ -17,6 +17,7 @@ import {
 } from '@wire/schema';
 import { decideVerdict } from './decide-verdict.js';
 import { type Fingerprint, fingerprintOf } from './fingerprint.js';
+import type { LinkMemory } from './link-memory.js';
 import type { NearDuplicateIndex } from './near-duplicates.js';
 import { eventIdOf, revisionOf, storyIdentity } from './story-identity.js';
 import { rankOf, type StoryLedger } from './story-ledger.js';
@@ -35,6 +36,7 @@ export interface NormalizeDependencies {
   claims: ClaimStore;
   stories: StoryLedger;
   nearDuplicates: NearDuplicateIndex;
+  links: LinkMemory;
   publishNormalized(article: NormalizedArticle): Promise<void>;
   deadLetter(reason: DeadLetterReason): Promise<void>;
   /** Waits before asking again about an item another instance is publishing. */
@@ -71,6 +73,8 @@ export async function normalizeDocument(
           if (revision.fingerprint) {
             await deps.nearDuplicates.record(revision.fingerprint, revision.uri, revision.agency);
           }
+          if (revision.link)
+            await deps.links.remember(revision.link.feedId, revision.link.link, revision.uri);
         }
       },
     };
@@ -86,6 +90,8 @@ interface PendingRevision {
   uri: string;
   agency: string;
   fingerprint: Fingerprint | undefined;
+  /** The feed's link for this story, when it may name the story on a later poll. */
+  link: { feedId: string; link: string } | undefined;
 }
 
 async function normalizeRecord(
@@ -124,6 +130,7 @@ async function normalizeRecord(
   summary.warnings.push(...parsed.warnings);
 
   const unreliableGuids = guidsUsedTwice(parsed.articles);
+  const sharedLinks = linksUsedTwice(parsed.articles);
   for (const guid of unreliableGuids) {
     summary.warnings.push(
       `guid "${guid.slice(0, 80)}" names several items; they are identified by link`,
@@ -135,10 +142,12 @@ async function normalizeRecord(
       article.source.guid !== undefined && unreliableGuids.has(article.source.guid)
         ? 'link'
         : meta['wire-identity'];
+    const link = article.source.link;
+    const storyLink = link !== undefined && !sharedLinks.has(link) ? link : undefined;
     const outcome = await normalizeArticle(
       article,
       meta,
-      strategy,
+      { strategy, storyLink },
       record.deliveryId,
       deps,
       pending,
@@ -161,16 +170,29 @@ async function normalizeRecord(
 
 type ArticleOutcome = { kind: 'published' | 'duplicate' } | { kind: 'invalid'; detail: string };
 
+interface IdentityHints {
+  strategy: IdentityStrategy;
+  /** The item's link, if no other item of the document has it. */
+  storyLink: string | undefined;
+}
+
 async function normalizeArticle(
   parsed: ParsedArticle,
   meta: RawDocumentMetadata,
-  strategy: IdentityStrategy,
+  hints: IdentityHints,
   owner: string,
   deps: NormalizeDependencies,
   pending: PendingRevision[],
 ): Promise<ArticleOutcome> {
   const agency = meta['wire-agency'];
-  const own = storyIdentity(parsed, strategy, agency);
+  const feedId = meta['wire-feed-id'];
+  const identity = storyIdentity(parsed, hints.strategy, agency);
+  // A guid that changed for a link this feed showed before: the link's story it is.
+  const remembered =
+    identity.strategy === 'guid' && hints.storyLink
+      ? await deps.links.uriFor(feedId, hints.storyLink)
+      : undefined;
+  const own = { ...identity, uri: remembered ?? identity.uri };
   const fingerprint = fingerprintable(parsed) ? fingerprintOf(fingerprintText(parsed)) : undefined;
   const nearDuplicate =
     fingerprint && (await deps.nearDuplicates.find(fingerprint, own.uri, agency));
@@ -218,7 +240,13 @@ async function normalizeArticle(
     await deps.claims.release(key, owner);
     return { kind: 'invalid', detail: checked.error.message };
   }
-  pending.push({ key, uri, agency, fingerprint: fingerprint || undefined });
+  pending.push({
+    key,
+    uri,
+    agency,
+    fingerprint: fingerprint || undefined,
+    link: hints.storyLink ? { feedId, link: hints.storyLink } : undefined,
+  });
   await deps.publishNormalized(checked.data);
   return { kind: 'published' };
 }
@@ -252,4 +280,16 @@ function guidsUsedTwice(articles: ParsedArticle[]): Set<string> {
     else if (seen !== what) unreliable.add(source.guid);
   }
   return unreliable;
+}
+
+/** Links that several items of one document share (a section page, the home page). */
+function linksUsedTwice(articles: ParsedArticle[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const { source } of articles) {
+    if (source.link === undefined) continue;
+    if (seen.has(source.link)) shared.add(source.link);
+    seen.add(source.link);
+  }
+  return shared;
 }

@@ -4,6 +4,7 @@ import type { DeadLetterReason, NormalizedArticle, RawDocumentHeaders } from '@w
 import { samplePath } from '@wire/testkit';
 import { describe, expect, it } from 'vitest';
 import {
+  createMemoryLinkMemory,
   createMemoryNearDuplicateIndex,
   createMemoryStoryLedger,
   type NormalizeDependencies,
@@ -29,6 +30,7 @@ function pipeline() {
     claims: createMemoryClaimStore({ pendingTtlMs: 60_000, doneTtlMs: 60_000 }),
     stories: createMemoryStoryLedger(),
     nearDuplicates: createMemoryNearDuplicateIndex({ maxDistance: 3 }),
+    links: createMemoryLinkMemory(),
     publishNormalized: async (a) => {
       published.push(a);
     },
@@ -144,6 +146,23 @@ describe('normalizeDocument on unreliable guids', () => {
     expect(summary.warnings).toContain(
       'guid "same" names several items; they are identified by link',
     );
+  });
+});
+
+describe('normalizeDocument on unstable guids', () => {
+  const poll = (guid: string, text: string) =>
+    Buffer.from(
+      `<rss version="2.0"><channel><item><title>Story</title><guid>${guid}</guid>` +
+        `<link>https://x.org/story?utm_source=rss</link><description>${text}</description></item></channel></rss>`,
+    );
+
+  it('keeps the first uri of a link when the feed gives the story a new guid', async () => {
+    const { run, published } = pipeline();
+    await run(poll('g-1', 'first text'), 'd1', { 'wire-identity': 'guid' });
+    await run(poll('g-2', 'first text'), 'd2', { 'wire-identity': 'guid' });
+    await run(poll('g-3', 'second text'), 'd3', { 'wire-identity': 'guid' });
+    expect(published.map((a) => a.verdict)).toEqual(['created', 'updated']);
+    expect(published[1]?.uri).toBe(published[0]?.uri);
   });
 });
 
