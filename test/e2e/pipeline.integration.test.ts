@@ -65,6 +65,7 @@ describe('the pipeline on the Yonhap sample feeds', () => {
             url: feeds.url('/news.xml'),
             language: 'en',
             intervalSeconds: 1,
+            allowAddresses: ['127.0.0.1'],
             identity: 'yonhap',
           },
           {
@@ -73,9 +74,16 @@ describe('the pipeline on the Yonhap sample feeds', () => {
             url: feeds.url('/northkorea.xml'),
             language: 'en',
             intervalSeconds: 1,
+            allowAddresses: ['127.0.0.1'],
             identity: 'yonhap',
           },
-          { id: 'broken', agency: 'yna', url: feeds.url('/broken.xml'), intervalSeconds: 1 },
+          {
+            id: 'broken',
+            agency: 'yna',
+            url: feeds.url('/broken.xml'),
+            intervalSeconds: 1,
+            allowAddresses: ['127.0.0.1'],
+          },
         ],
       }),
     );

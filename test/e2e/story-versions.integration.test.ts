@@ -68,8 +68,20 @@ describe('NewsML-G2 versions of one story', () => {
       registry,
       JSON.stringify({
         feeds: [
-          { id: 'yna-g2', agency: 'yna', url: feeds.url('/g2.xml'), intervalSeconds: 1 },
-          { id: 'yna-g2-late', agency: 'yna', url: feeds.url('/late.xml'), intervalSeconds: 1 },
+          {
+            id: 'yna-g2',
+            agency: 'yna',
+            url: feeds.url('/g2.xml'),
+            intervalSeconds: 1,
+            allowAddresses: ['127.0.0.1'],
+          },
+          {
+            id: 'yna-g2-late',
+            agency: 'yna',
+            url: feeds.url('/late.xml'),
+            intervalSeconds: 1,
+            allowAddresses: ['127.0.0.1'],
+          },
         ],
       }),
     );

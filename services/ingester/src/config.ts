@@ -13,6 +13,14 @@ export const ingesterConfigSchema = z.object({
     .int()
     .positive()
     .default(16 * 1024 * 1024),
+  /** Longest wait between polls of a failing feed (backoff never gives up). */
+  MAX_BACKOFF_SECONDS: z.coerce.number().int().positive().default(3_600),
+  /** Longest Retry-After (429, 503) honoured. */
+  MAX_RETRY_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(6 * 3_600),
   USER_AGENT: z
     .string()
     .default('wire/0.1 (news wire ingester; +https://github.com/wire-news/wire)'),

@@ -1,8 +1,11 @@
 // The feed registry: which feeds to poll and how, from a YAML or JSON file.
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@wire/config';
+import ipaddr from 'ipaddr.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+
+const isCidrOrAddress = (value: string) => ipaddr.isValid(value) || ipaddr.isValidCIDR(value);
 
 export const feedSchema = z
   .object({
@@ -14,6 +17,13 @@ export const feedSchema = z
     intervalSeconds: z.number().int().min(1).default(300),
     identity: z.enum(['guid', 'link', 'content', 'yonhap']).default('guid'),
     enabled: z.boolean().default(true),
+    /**
+     * Address ranges (CIDR) this feed may reach besides public addresses: the SSRF
+     * guard refuses private, loopback, link-local and cloud metadata addresses otherwise.
+     */
+    allowAddresses: z
+      .array(z.string().refine((cidr) => isCidrOrAddress(cidr), 'an IP address or CIDR range'))
+      .default([]),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+export { addressAllowed, parseAllowedRanges } from './address-guard.js';
 export { type IngesterConfig, ingesterConfigSchema, loadIngesterConfig } from './config.js';
 export { type Feed, feedSchema, loadFeedRegistry, parseFeedRegistry } from './feed-registry.js';
 export {
@@ -7,10 +8,14 @@ export {
   type FeedStateStore,
 } from './feed-state.js';
 export {
+  type CacheHints,
+  createFetcher,
+  type FetchFailureCode,
   type FetchRequest,
   type FetchResult,
   type FetchSettings,
-  fetchDocument,
+  parseHints,
 } from './fetch-document.js';
 export { type PollDependencies, type PollOutcome, pollFeed } from './poll-feed.js';
 export { type PollScheduler, startPollScheduler } from './poll-scheduler.js';
+export { nextPollDelayMs, type TimingSettings } from './poll-timing.js';

@@ -8,9 +8,10 @@ import { connectRedis } from '@wire/redis';
 import { loadIngesterConfig } from './config.js';
 import { loadFeedRegistry } from './feed-registry.js';
 import { createFeedStateStore } from './feed-state.js';
-import { fetchDocument } from './fetch-document.js';
+import { createFetcher } from './fetch-document.js';
 import { pollFeed } from './poll-feed.js';
 import { startPollScheduler } from './poll-scheduler.js';
+import { nextPollDelayMs } from './poll-timing.js';
 
 const config = loadIngesterConfig(process.env);
 const logger = createLogger({
@@ -35,35 +36,39 @@ await runService(
     });
     const producer = await connectProducer(kafka);
     const state = createFeedStateStore(redis, config.WIRE_REDIS_PREFIX);
-    const fetchSettings = {
+    const fetcher = createFetcher({
       timeoutMs: config.FETCH_TIMEOUT_MS,
       maxBytes: config.FETCH_MAX_BYTES,
       userAgent: config.USER_AGENT,
+    });
+    const timing = {
+      jitter: 0.1,
+      maxBackoffMs: config.MAX_BACKOFF_SECONDS * 1000,
+      maxRetryAfterMs: config.MAX_RETRY_AFTER_SECONDS * 1000,
     };
 
-    const scheduler = startPollScheduler(
-      feeds,
-      async (feed) => {
-        const log = logger.child({ feedId: feed.id });
-        try {
-          const outcome = await pollFeed(feed, {
-            fetch: (req) => fetchDocument(req, fetchSettings),
-            state,
-            publishRaw: (key, body, headers) =>
-              producer.send(topics.raw.name, [
-                { key, value: body, headers: toKafkaHeaders(headers) },
-              ]),
-            now: () => new Date(),
-            newFetchId: randomUUID,
-          });
-          if (outcome.kind === 'failed') log.warn(outcome, 'poll failed');
-          else log.info(outcome, 'polled');
-        } catch (err) {
-          log.error({ err }, 'poll could not complete; the feed will be polled again');
-        }
-      },
-      { jitter: 0.1 },
-    );
+    const scheduler = startPollScheduler(feeds, async (feed) => {
+      const log = logger.child({ feedId: feed.id });
+      try {
+        const outcome = await pollFeed(feed, {
+          fetch: (req) => fetcher.fetchDocument(req),
+          state,
+          publishRaw: (key, body, headers) =>
+            producer.send(topics.raw.name, [
+              { key, value: body, headers: toKafkaHeaders(headers) },
+            ]),
+          now: () => new Date(),
+          newFetchId: randomUUID,
+        });
+        const delay = nextPollDelayMs(feed, outcome, timing);
+        if (outcome.kind === 'failed') log.warn({ ...outcome, nextPollMs: delay }, 'poll failed');
+        else log.info({ ...outcome, nextPollMs: delay }, 'polled');
+        return delay;
+      } catch (err) {
+        log.error({ err }, 'poll could not complete; the feed will be polled again');
+        return feed.intervalSeconds * 1000;
+      }
+    });
     const ops = config.OPS_ADDRESS
       ? await startOpsServer({
           ...parseHostPort(config.OPS_ADDRESS),
@@ -75,6 +80,7 @@ await runService(
     return {
       async stop() {
         await scheduler.stop();
+        await fetcher.close();
         await ops?.close();
         await producer.disconnect();
         await redis.quit();

@@ -2,15 +2,22 @@
 // wire.raw.v1, and only after Kafka acknowledged it advance the feed's state.
 import { createHash } from 'node:crypto';
 import type { RawDocumentHeaders } from '@wire/schema';
+import { parseAllowedRanges } from './address-guard.js';
 import type { Feed } from './feed-registry.js';
 import type { FeedStateStore } from './feed-state.js';
-import type { FetchRequest, FetchResult } from './fetch-document.js';
+import type { CacheHints, FetchFailureCode, FetchRequest, FetchResult } from './fetch-document.js';
 
-export type PollOutcome =
+export type PollOutcome = (
   | { kind: 'published'; fetchId: string; sha256: string; bytes: number }
   | { kind: 'not-modified' }
   | { kind: 'unchanged'; sha256: string }
-  | { kind: 'failed'; reason: string; status?: number | undefined };
+  | { kind: 'failed'; code: FetchFailureCode; reason: string; status?: number | undefined }
+) & {
+  /** What the server said about when to come back. */
+  hints: CacheHints;
+  /** Consecutive failures after this poll. */
+  consecutiveFailures: number;
+};
 
 export interface PollDependencies {
   fetch(request: FetchRequest): Promise<FetchResult>;
@@ -27,15 +34,25 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
     url: feed.url,
     etag: state.etag,
     lastModified: state.lastModified,
+    allowed: parseAllowedRanges(feed.allowAddresses),
   });
+  const { hints } = fetched;
 
   if (fetched.kind === 'failed') {
+    const consecutiveFailures = state.consecutiveFailures + 1;
     await deps.state.update(feed.id, {
       lastAttemptAt: attemptedAt,
-      lastStatus: fetched.status ? String(fetched.status) : 'error',
-      consecutiveFailures: state.consecutiveFailures + 1,
+      lastStatus: fetched.status ? String(fetched.status) : fetched.code,
+      consecutiveFailures,
     });
-    return { kind: 'failed', reason: fetched.reason, status: fetched.status };
+    return {
+      kind: 'failed',
+      code: fetched.code,
+      reason: fetched.reason,
+      status: fetched.status,
+      hints,
+      consecutiveFailures,
+    };
   }
   const healthy = {
     lastAttemptAt: attemptedAt,
@@ -44,7 +61,7 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
   };
   if (fetched.kind === 'not-modified') {
     await deps.state.update(feed.id, { ...healthy, lastStatus: '304' });
-    return { kind: 'not-modified' };
+    return { kind: 'not-modified', hints, consecutiveFailures: 0 };
   }
 
   const sha256 = createHash('sha256').update(fetched.body).digest('hex');
@@ -56,7 +73,7 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
       ...validators,
       lastStatus: String(fetched.status),
     });
-    return { kind: 'unchanged', sha256 };
+    return { kind: 'unchanged', sha256, hints, consecutiveFailures: 0 };
   }
 
   const fetchId = deps.newFetchId();
@@ -83,5 +100,12 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
     lastStatus: String(fetched.status),
     documentsPublished: state.documentsPublished + 1,
   });
-  return { kind: 'published', fetchId, sha256, bytes: fetched.body.length };
+  return {
+    kind: 'published',
+    fetchId,
+    sha256,
+    bytes: fetched.body.length,
+    hints,
+    consecutiveFailures: 0,
+  };
 }

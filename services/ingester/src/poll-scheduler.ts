@@ -1,6 +1,6 @@
-// Polls each feed on its own interval, with jitter so feeds do not fire together.
-// A poll never overlaps the previous poll of the same feed. stop() waits for
-// in-flight polls to finish.
+// Polls each feed when its last poll says (see poll-timing.ts), starting with a
+// short random spread. A poll never overlaps the previous poll of the same feed;
+// stop() waits for in-flight polls to finish.
 import type { Feed } from './feed-registry.js';
 
 export interface PollScheduler {
@@ -8,44 +8,41 @@ export interface PollScheduler {
 }
 
 export interface SchedulerSettings {
-  /** Fraction of the interval added or removed at random. */
-  jitter: number;
   random?: () => number;
 }
 
+/** `poll` resolves with the delay until the feed's next poll, in ms. */
 export function startPollScheduler(
   feeds: Feed[],
-  poll: (feed: Feed) => Promise<void>,
-  settings: SchedulerSettings,
+  poll: (feed: Feed) => Promise<number>,
+  settings: SchedulerSettings = {},
 ): PollScheduler {
   const random = settings.random ?? Math.random;
   const timers = new Map<string, NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
 
-  const delayFor = (feed: Feed) => {
-    const base = feed.intervalSeconds * 1000;
-    return Math.max(0, base + (random() * 2 - 1) * settings.jitter * base);
-  };
-
   const run = (feed: Feed) => {
     if (stopped) return;
-    const polling = poll(feed).finally(() => {
-      inFlight.delete(polling);
-      if (!stopped)
-        timers.set(
-          feed.id,
-          setTimeout(() => run(feed), delayFor(feed)),
-        );
-    });
+    const polling = poll(feed)
+      .catch(() => feed.intervalSeconds * 1000)
+      .then((delay) => {
+        if (!stopped)
+          timers.set(
+            feed.id,
+            setTimeout(() => run(feed), delay),
+          );
+      })
+      .finally(() => inFlight.delete(polling));
     inFlight.add(polling);
   };
 
   for (const feed of feeds) {
     // The first poll of each feed is spread over a short window, not all at once.
+    const spread = random() * Math.min(5_000, feed.intervalSeconds * 100);
     timers.set(
       feed.id,
-      setTimeout(() => run(feed), random() * Math.min(5_000, feed.intervalSeconds * 100)),
+      setTimeout(() => run(feed), spread),
     );
   }
 

@@ -23,6 +23,7 @@ feeds:
         intervalSeconds: 300,
         identity: 'guid',
         enabled: true,
+        allowAddresses: [],
       },
     ]);
   });

@@ -17,6 +17,7 @@ const feed: Feed = {
   intervalSeconds: 60,
   identity: 'yonhap',
   enabled: true,
+  allowAddresses: ['127.0.0.1'],
 };
 
 function memoryState(initial: Partial<FeedState> = {}): FeedStateStore & { current: FeedState } {
@@ -63,6 +64,8 @@ const document = (
   status: 200,
   body: Buffer.from(body),
   contentType: 'application/rss+xml',
+  finalUrl: feed.url,
+  hints: {},
   ...extra,
 });
 
@@ -88,10 +91,14 @@ describe('pollFeed', () => {
   it('sends the stored validators and publishes nothing on 304', async () => {
     const state = memoryState({ etag: '"a"', lastModified: 'Fri, 03 Feb 2023 00:00:00 GMT' });
     const { dependencies, published, requests } = deps(
-      { kind: 'not-modified', status: 304 },
+      { kind: 'not-modified', status: 304, finalUrl: feed.url, hints: {} },
       state,
     );
-    expect(await pollFeed(feed, dependencies)).toEqual({ kind: 'not-modified' });
+    expect(await pollFeed(feed, dependencies)).toEqual({
+      kind: 'not-modified',
+      hints: {},
+      consecutiveFailures: 0,
+    });
     expect(requests[0]).toMatchObject({
       etag: '"a"',
       lastModified: 'Fri, 03 Feb 2023 00:00:00 GMT',
@@ -112,10 +119,16 @@ describe('pollFeed', () => {
     const state = memoryState();
     await pollFeed(
       feed,
-      deps({ kind: 'failed', status: 503, reason: 'HTTP 503' }, state).dependencies,
+      deps(
+        { kind: 'failed', code: 'HTTP_ERROR', status: 503, reason: 'HTTP 503', hints: {} },
+        state,
+      ).dependencies,
     );
-    await pollFeed(feed, deps({ kind: 'failed', reason: 'timeout' }, state).dependencies);
-    expect(state.current).toMatchObject({ consecutiveFailures: 2, lastStatus: 'error' });
+    await pollFeed(
+      feed,
+      deps({ kind: 'failed', code: 'TIMEOUT', reason: 'timeout', hints: {} }, state).dependencies,
+    );
+    expect(state.current).toMatchObject({ consecutiveFailures: 2, lastStatus: 'TIMEOUT' });
     await pollFeed(feed, deps(document('<rss/>'), state).dependencies);
     expect(state.current.consecutiveFailures).toBe(0);
   });

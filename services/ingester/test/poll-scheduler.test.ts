@@ -9,6 +9,7 @@ const feed = (id: string, intervalSeconds: number): Feed => ({
   intervalSeconds,
   identity: 'guid',
   enabled: true,
+  allowAddresses: [],
 });
 
 beforeEach(() => {
@@ -19,14 +20,35 @@ afterEach(() => {
 });
 
 describe('startPollScheduler', () => {
+  it('waits the delay each poll asks for', async () => {
+    const polls: number[] = [];
+    const delays = [10_000, 1_000, 60_000];
+    const scheduler = startPollScheduler(
+      [feed('a', 30)],
+      async () => {
+        polls.push(Date.now());
+        return delays.shift() ?? 60_000;
+      },
+      { random: () => 0 },
+    );
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(polls).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(58_000);
+    expect(polls).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(polls).toHaveLength(4);
+    await scheduler.stop();
+  });
+
   it('polls each feed on its own interval', async () => {
     const polls: string[] = [];
     const scheduler = startPollScheduler(
       [feed('fast', 10), feed('slow', 60)],
       async (f) => {
         polls.push(f.id);
+        return f.intervalSeconds * 1000;
       },
-      { jitter: 0, random: () => 0 },
+      { random: () => 0 },
     );
     await vi.advanceTimersByTimeAsync(61_000);
     expect(polls.filter((id) => id === 'fast')).toHaveLength(7);
@@ -46,8 +68,9 @@ describe('startPollScheduler', () => {
         await new Promise((resolve) => setTimeout(resolve, 5_000));
         running--;
         finished++;
+        return 1_000;
       },
-      { jitter: 0, random: () => 0 },
+      { random: () => 0 },
     );
     await vi.advanceTimersByTimeAsync(2_000);
     const stopped = scheduler.stop();

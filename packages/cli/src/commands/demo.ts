@@ -52,6 +52,7 @@ export async function runDemo(settings: DemoSettings): Promise<number> {
         '    language: en',
         '    identity: yonhap',
         '    intervalSeconds: 2',
+        '    allowAddresses: [127.0.0.1]  # the local demo server; public addresses need no entry',
       ]),
       '',
     ].join('\n'),
