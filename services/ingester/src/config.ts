@@ -1,4 +1,5 @@
 // The ingester's configuration, parsed once from the environment.
+import { hostname } from 'node:os';
 import { commonSettings, loadConfigOrExit } from '@wire/config';
 import { z } from 'zod';
 
@@ -21,6 +22,10 @@ export const ingesterConfigSchema = z.object({
     .int()
     .positive()
     .default(6 * 3_600),
+  /** Names this instance in feed leases. */
+  INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
+  /** A feed's lease lasts at least this long (and at least two of its intervals). */
+  LEASE_SECONDS: z.coerce.number().int().positive().default(60),
   USER_AGENT: z
     .string()
     .default('wire/0.1 (news wire ingester; +https://github.com/wire-news/wire)'),

@@ -1,6 +1,7 @@
 // Per-feed state in Redis, so any ingester instance can take over a feed: the
 // validators and hash of the last document Kafka acknowledged, and health counters.
 import type { Redis } from '@wire/redis';
+import { leaseKeyOf } from './feed-lease.js';
 
 export interface FeedState {
   etag?: string;
@@ -18,8 +19,20 @@ export type FeedStateChanges = { [K in keyof FeedState]?: FeedState[K] | undefin
 
 export interface FeedStateStore {
   get(feedId: string): Promise<FeedState>;
-  update(feedId: string, changes: FeedStateChanges): Promise<void>;
+  /**
+   * Writes the changes; with a fence (the lease value this instance holds), only if
+   * the feed's lease still has it. Resolves false when a newer holder exists.
+   */
+  update(feedId: string, changes: FeedStateChanges, fence?: string): Promise<boolean>;
 }
+
+// KEYS: state hash, lease. ARGV: fence ('' for none), ttl seconds, field, value, field, value...
+const fencedUpdate = `
+if ARGV[1] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
+for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1
+`;
 
 const ttlSeconds = 30 * 24 * 60 * 60;
 
@@ -36,14 +49,20 @@ export function createFeedStateStore(redis: Redis, prefix: string): FeedStateSto
         documentsPublished: Number(documentsPublished ?? 0),
       };
     },
-    async update(feedId, changes) {
+    async update(feedId, changes, fence) {
       const fields = Object.entries(changes).filter(([, value]) => value !== undefined);
-      if (fields.length === 0) return;
-      await redis
-        .multi()
-        .hset(key(feedId), Object.fromEntries(fields.map(([k, v]) => [k, String(v)])))
-        .expire(key(feedId), ttlSeconds)
-        .exec();
+      if (fields.length === 0) return true;
+      const args = fields.flatMap(([k, v]) => [k, String(v)]);
+      const applied = await redis.eval(
+        fencedUpdate,
+        2,
+        key(feedId),
+        leaseKeyOf(prefix, feedId),
+        fence ?? '',
+        String(ttlSeconds),
+        ...args,
+      );
+      return applied === 1;
     },
   };
 }

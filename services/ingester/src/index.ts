@@ -1,5 +1,6 @@
 export { addressAllowed, parseAllowedRanges } from './address-guard.js';
 export { type IngesterConfig, ingesterConfigSchema, loadIngesterConfig } from './config.js';
+export { createLeaseStore, type Lease, type LeaseStore } from './feed-lease.js';
 export { type Feed, feedSchema, loadFeedRegistry, parseFeedRegistry } from './feed-registry.js';
 export {
   createFeedStateStore,

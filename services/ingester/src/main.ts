@@ -6,6 +6,7 @@ import { createLogger } from '@wire/logging';
 import { runService, startOpsServer } from '@wire/ops';
 import { connectRedis } from '@wire/redis';
 import { loadIngesterConfig } from './config.js';
+import { createLeaseStore, type Lease } from './feed-lease.js';
 import { loadFeedRegistry } from './feed-registry.js';
 import { createFeedStateStore } from './feed-state.js';
 import { createFetcher } from './fetch-document.js';
@@ -36,6 +37,8 @@ await runService(
     });
     const producer = await connectProducer(kafka);
     const state = createFeedStateStore(redis, config.WIRE_REDIS_PREFIX);
+    const leases = createLeaseStore(redis, config.WIRE_REDIS_PREFIX, config.INSTANCE_ID);
+    const held = new Map<string, Lease>();
     const fetcher = createFetcher({
       timeoutMs: config.FETCH_TIMEOUT_MS,
       maxBytes: config.FETCH_MAX_BYTES,
@@ -49,8 +52,19 @@ await runService(
 
     const scheduler = startPollScheduler(feeds, async (feed) => {
       const log = logger.child({ feedId: feed.id });
+      const interval = feed.intervalSeconds * 1000;
+      const leaseMs = Math.max(config.LEASE_SECONDS * 1000, 2 * interval + config.FETCH_TIMEOUT_MS);
       try {
+        // Another instance polls this feed; look again before its lease could run out.
+        const lease = await leases.acquire(feed.id, leaseMs);
+        if (!lease) {
+          if (held.delete(feed.id)) log.info('lease lost to another instance');
+          return Math.min(interval, leaseMs / 2);
+        }
+        if (!held.has(feed.id)) log.info({ token: lease.token }, 'lease taken');
+        held.set(feed.id, lease);
         const outcome = await pollFeed(feed, {
+          fence: `${config.INSTANCE_ID}:${lease.token}`,
           fetch: (req) => fetcher.fetchDocument(req),
           state,
           publishRaw: (key, body, headers) =>
@@ -80,6 +94,8 @@ await runService(
     return {
       async stop() {
         await scheduler.stop();
+        // Hand the feeds over at once instead of after the leases expire.
+        await Promise.all([...held.values()].map((lease) => leases.release(lease)));
         await fetcher.close();
         await ops?.close();
         await producer.disconnect();

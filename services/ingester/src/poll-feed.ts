@@ -25,6 +25,8 @@ export interface PollDependencies {
   publishRaw(key: string, body: Buffer, headers: RawDocumentHeaders): Promise<void>;
   now(): Date;
   newFetchId(): string;
+  /** The lease value this instance holds for the feed; state writes are fenced by it. */
+  fence?: string;
 }
 
 export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<PollOutcome> {
@@ -40,11 +42,15 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
 
   if (fetched.kind === 'failed') {
     const consecutiveFailures = state.consecutiveFailures + 1;
-    await deps.state.update(feed.id, {
-      lastAttemptAt: attemptedAt,
-      lastStatus: fetched.status ? String(fetched.status) : fetched.code,
-      consecutiveFailures,
-    });
+    await deps.state.update(
+      feed.id,
+      {
+        lastAttemptAt: attemptedAt,
+        lastStatus: fetched.status ? String(fetched.status) : fetched.code,
+        consecutiveFailures,
+      },
+      deps.fence,
+    );
     return {
       kind: 'failed',
       code: fetched.code,
@@ -60,7 +66,7 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
     consecutiveFailures: 0,
   };
   if (fetched.kind === 'not-modified') {
-    await deps.state.update(feed.id, { ...healthy, lastStatus: '304' });
+    await deps.state.update(feed.id, { ...healthy, lastStatus: '304' }, deps.fence);
     return { kind: 'not-modified', hints, consecutiveFailures: 0 };
   }
 
@@ -68,11 +74,15 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
   // Validators are replaced together: a validator the server stopped sending is dropped.
   const validators = { etag: fetched.etag ?? '', lastModified: fetched.lastModified ?? '' };
   if (sha256 === state.sha256) {
-    await deps.state.update(feed.id, {
-      ...healthy,
-      ...validators,
-      lastStatus: String(fetched.status),
-    });
+    await deps.state.update(
+      feed.id,
+      {
+        ...healthy,
+        ...validators,
+        lastStatus: String(fetched.status),
+      },
+      deps.fence,
+    );
     return { kind: 'unchanged', sha256, hints, consecutiveFailures: 0 };
   }
 
@@ -93,13 +103,17 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
     'wire-identity': feed.identity,
   });
   // Kafka has the document: now, and only now, the feed's state may move on.
-  await deps.state.update(feed.id, {
-    ...healthy,
-    ...validators,
-    sha256,
-    lastStatus: String(fetched.status),
-    documentsPublished: state.documentsPublished + 1,
-  });
+  await deps.state.update(
+    feed.id,
+    {
+      ...healthy,
+      ...validators,
+      sha256,
+      lastStatus: String(fetched.status),
+      documentsPublished: state.documentsPublished + 1,
+    },
+    deps.fence,
+  );
   return {
     kind: 'published',
     fetchId,

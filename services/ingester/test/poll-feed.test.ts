@@ -26,12 +26,13 @@ function memoryState(initial: Partial<FeedState> = {}): FeedStateStore & { curre
     async get() {
       return { ...store.current };
     },
-    async update(_id: string, changes: FeedStateChanges) {
+    async update(_id: string, changes: FeedStateChanges, _fence?: string) {
       for (const [key, value] of Object.entries(changes)) {
         if (value === undefined) continue;
         if (value === '') delete (store.current as unknown as Record<string, unknown>)[key];
         else (store.current as unknown as Record<string, unknown>)[key] = value;
       }
+      return true;
     },
   };
   return store;
