@@ -22,6 +22,8 @@ export const ingesterConfigSchema = z.object({
     .int()
     .positive()
     .default(6 * 3_600),
+  /** Requests at a time to one host, over all its feeds. */
+  MAX_REQUESTS_PER_HOST: z.coerce.number().int().positive().default(2),
   /** Names this instance in feed leases. */
   INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
   /** A feed's lease lasts at least this long (and at least two of its intervals). */

@@ -10,6 +10,7 @@ import { createLeaseStore, type Lease } from './feed-lease.js';
 import { loadFeedRegistry } from './feed-registry.js';
 import { createFeedStateStore } from './feed-state.js';
 import { createFetcher } from './fetch-document.js';
+import { createHostLimiter } from './host-limiter.js';
 import { pollFeed } from './poll-feed.js';
 import { startPollScheduler } from './poll-scheduler.js';
 import { nextPollDelayMs } from './poll-timing.js';
@@ -44,6 +45,7 @@ await runService(
       maxBytes: config.FETCH_MAX_BYTES,
       userAgent: config.USER_AGENT,
     });
+    const hosts = createHostLimiter(config.MAX_REQUESTS_PER_HOST);
     const timing = {
       jitter: 0.1,
       maxBackoffMs: config.MAX_BACKOFF_SECONDS * 1000,
@@ -65,7 +67,7 @@ await runService(
         held.set(feed.id, lease);
         const outcome = await pollFeed(feed, {
           fence: `${config.INSTANCE_ID}:${lease.token}`,
-          fetch: (req) => fetcher.fetchDocument(req),
+          fetch: (req) => hosts.run(new URL(req.url).host, () => fetcher.fetchDocument(req)),
           state,
           publishRaw: (key, body, headers) =>
             producer.send(topics.raw.name, [
