@@ -12,7 +12,25 @@ export interface FeedState {
   lastStatus?: string;
   consecutiveFailures: number;
   documentsPublished: number;
+  /** Feed activity (see feed-activity.ts). */
+  itemsSeen: number;
+  gaps: number;
+  changes: number;
+  lastChangedAt?: number;
+  changeIntervalMs?: number;
+  /** Short hashes of the last changed document's item ids, comma-separated. */
+  lastItems?: string;
+  quiet?: string;
 }
+
+const numericFields = [
+  'consecutiveFailures',
+  'documentsPublished',
+  'itemsSeen',
+  'gaps',
+  'changes',
+] as const;
+const optionalNumbers = ['lastChangedAt', 'changeIntervalMs'] as const;
 
 /** Fields left undefined keep their value; an empty string clears a field. */
 export type FeedStateChanges = { [K in keyof FeedState]?: FeedState[K] | undefined };
@@ -41,13 +59,13 @@ export function createFeedStateStore(redis: Redis, prefix: string): FeedStateSto
   return {
     async get(feedId) {
       const raw = await redis.hgetall(key(feedId));
-      const { consecutiveFailures, documentsPublished, ...rest } = raw;
-      const present = Object.entries(rest).filter(([, value]) => value !== '');
-      return {
-        ...Object.fromEntries(present),
-        consecutiveFailures: Number(consecutiveFailures ?? 0),
-        documentsPublished: Number(documentsPublished ?? 0),
-      };
+      const state: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(raw)) if (value !== '') state[field] = value;
+      for (const field of numericFields) state[field] = Number(raw[field] ?? 0);
+      for (const field of optionalNumbers) {
+        if (raw[field]) state[field] = Number(raw[field]);
+      }
+      return state as unknown as FeedState;
     },
     async update(feedId, changes, fence) {
       const fields = Object.entries(changes).filter(([, value]) => value !== undefined);

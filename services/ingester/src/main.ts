@@ -1,6 +1,7 @@
 // Wires the ingester: config, logger, adapters, scheduler; stops in reverse order.
 import { randomUUID } from 'node:crypto';
 import { parseHostPort } from '@wire/config';
+import { ParseError, parseDocument } from '@wire/feeds';
 import { connectProducer, createKafkaClient, toKafkaHeaders, topicCatalogue } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
 import { runService, startOpsServer } from '@wire/ops';
@@ -14,6 +15,21 @@ import { createHostLimiter } from './host-limiter.js';
 import { pollFeed } from './poll-feed.js';
 import { startPollScheduler } from './poll-scheduler.js';
 import { nextPollDelayMs } from './poll-timing.js';
+
+/** The ids of a document's items; a document that does not parse has none here (the normalizer dead-letters it). */
+function itemIdsOf(body: Buffer, contentType: string, feedId: string): string[] {
+  try {
+    const parsed = parseDocument(body, {
+      feedId,
+      fetchedAt: new Date().toISOString(),
+      contentType,
+    });
+    return parsed.articles.flatMap((a) => a.source.guid ?? a.source.link ?? []);
+  } catch (err) {
+    if (err instanceof ParseError) return [];
+    throw err;
+  }
+}
 
 const config = loadIngesterConfig(process.env);
 const logger = createLogger({
@@ -75,6 +91,7 @@ await runService(
             ]),
           now: () => new Date(),
           newFetchId: randomUUID,
+          itemIds: (body, contentType) => itemIdsOf(body, contentType, feed.id),
         });
         const delay = nextPollDelayMs(feed, outcome, timing);
         if (outcome.kind === 'failed') log.warn({ ...outcome, nextPollMs: delay }, 'poll failed');

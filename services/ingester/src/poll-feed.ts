@@ -3,12 +3,20 @@
 import { createHash } from 'node:crypto';
 import type { RawDocumentHeaders } from '@wire/schema';
 import { parseAllowedRanges } from './address-guard.js';
+import { type ActivityState, isStrangelyQuiet, recordChange } from './feed-activity.js';
 import type { Feed } from './feed-registry.js';
-import type { FeedStateStore } from './feed-state.js';
+import type { FeedState, FeedStateStore } from './feed-state.js';
 import type { CacheHints, FetchFailureCode, FetchRequest, FetchResult } from './fetch-document.js';
 
 export type PollOutcome = (
-  | { kind: 'published'; fetchId: string; sha256: string; bytes: number }
+  | {
+      kind: 'published';
+      fetchId: string;
+      sha256: string;
+      bytes: number;
+      newItems: number;
+      gap: boolean;
+    }
   | { kind: 'not-modified' }
   | { kind: 'unchanged'; sha256: string }
   | { kind: 'failed'; code: FetchFailureCode; reason: string; status?: number | undefined }
@@ -17,6 +25,8 @@ export type PollOutcome = (
   hints: CacheHints;
   /** Consecutive failures after this poll. */
   consecutiveFailures: number;
+  /** The feed usually moves and has not for a strangely long time. */
+  quiet?: boolean;
 };
 
 export interface PollDependencies {
@@ -27,6 +37,8 @@ export interface PollDependencies {
   newFetchId(): string;
   /** The lease value this instance holds for the feed; state writes are fenced by it. */
   fence?: string;
+  /** The ids of the items a document shows (guid, else link), for gaps and counts. */
+  itemIds(body: Buffer, contentType: string): string[];
 }
 
 export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<PollOutcome> {
@@ -60,14 +72,17 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
       consecutiveFailures,
     };
   }
+  const now = deps.now().getTime();
+  const quiet = isStrangelyQuiet(activityOf(state), now, feed.intervalSeconds * 1000);
   const healthy = {
     lastAttemptAt: attemptedAt,
     lastSuccessAt: attemptedAt,
     consecutiveFailures: 0,
+    quiet: quiet ? '1' : '0',
   };
   if (fetched.kind === 'not-modified') {
     await deps.state.update(feed.id, { ...healthy, lastStatus: '304' }, deps.fence);
-    return { kind: 'not-modified', hints, consecutiveFailures: 0 };
+    return { kind: 'not-modified', hints, consecutiveFailures: 0, quiet };
   }
 
   const sha256 = createHash('sha256').update(fetched.body).digest('hex');
@@ -83,7 +98,7 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
       },
       deps.fence,
     );
-    return { kind: 'unchanged', sha256, hints, consecutiveFailures: 0 };
+    return { kind: 'unchanged', sha256, hints, consecutiveFailures: 0, quiet };
   }
 
   const fetchId = deps.newFetchId();
@@ -103,6 +118,11 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
     'wire-identity': feed.identity,
   });
   // Kafka has the document: now, and only now, the feed's state may move on.
+  const activity = recordChange(
+    activityOf(state),
+    deps.itemIds(fetched.body, fetched.contentType),
+    now,
+  );
   await deps.state.update(
     feed.id,
     {
@@ -111,15 +131,35 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
       sha256,
       lastStatus: String(fetched.status),
       documentsPublished: state.documentsPublished + 1,
+      quiet: '0',
+      itemsSeen: activity.state.itemsSeen,
+      gaps: activity.state.gaps,
+      changes: activity.state.changes,
+      lastChangedAt: activity.state.lastChangedAt,
+      changeIntervalMs: activity.state.changeIntervalMs,
+      lastItems: activity.state.lastItems.join(','),
     },
     deps.fence,
   );
   return {
     kind: 'published',
+    newItems: activity.newItems,
+    gap: activity.gap,
     fetchId,
     sha256,
     bytes: fetched.body.length,
     hints,
     consecutiveFailures: 0,
+  };
+}
+
+function activityOf(state: FeedState): ActivityState {
+  return {
+    lastItems: state.lastItems ? state.lastItems.split(',') : [],
+    itemsSeen: state.itemsSeen,
+    gaps: state.gaps,
+    changes: state.changes,
+    ...(state.lastChangedAt !== undefined && { lastChangedAt: state.lastChangedAt }),
+    ...(state.changeIntervalMs !== undefined && { changeIntervalMs: state.changeIntervalMs }),
   };
 }

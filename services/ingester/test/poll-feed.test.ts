@@ -22,7 +22,14 @@ const feed: Feed = {
 
 function memoryState(initial: Partial<FeedState> = {}): FeedStateStore & { current: FeedState } {
   const store = {
-    current: { consecutiveFailures: 0, documentsPublished: 0, ...initial } as FeedState,
+    current: {
+      consecutiveFailures: 0,
+      documentsPublished: 0,
+      itemsSeen: 0,
+      gaps: 0,
+      changes: 0,
+      ...initial,
+    } as FeedState,
     async get() {
       return { ...store.current };
     },
@@ -53,6 +60,8 @@ function deps(fetched: FetchResult, state = memoryState()) {
     },
     now: () => new Date('2026-11-28T10:00:00.000Z'),
     newFetchId: () => 'fetch-1',
+    itemIds: (body) =>
+      [...body.toString().matchAll(/<guid>([^<]+)<\/guid>/g)].map((m) => m[1] as string),
   };
   return { dependencies, published, requests, state };
 }
@@ -99,6 +108,7 @@ describe('pollFeed', () => {
       kind: 'not-modified',
       hints: {},
       consecutiveFailures: 0,
+      quiet: false,
     });
     expect(requests[0]).toMatchObject({
       etag: '"a"',
@@ -114,6 +124,18 @@ describe('pollFeed', () => {
     expect((await pollFeed(feed, again.dependencies)).kind).toBe('unchanged');
     expect(again.published).toHaveLength(0);
     expect(first.state.current.etag).toBeUndefined();
+  });
+
+  it('counts the items a changed document shows and flags a gap when a full window is all new', async () => {
+    const state = memoryState();
+    const items = (from: number) =>
+      `<rss>${Array.from({ length: 5 }, (_, i) => `<guid>g${from + i}</guid>`).join('')}</rss>`;
+    await pollFeed(feed, deps(document(items(0)), state).dependencies);
+    const overlap = await pollFeed(feed, deps(document(items(2)), state).dependencies);
+    expect(overlap).toMatchObject({ kind: 'published', newItems: 2, gap: false });
+    const jump = await pollFeed(feed, deps(document(items(50)), state).dependencies);
+    expect(jump).toMatchObject({ kind: 'published', newItems: 5, gap: true });
+    expect(state.current).toMatchObject({ itemsSeen: 12, gaps: 1, changes: 3 });
   });
 
   it('counts consecutive failures and resets them on success', async () => {
