@@ -22,6 +22,8 @@ export const ingesterConfigSchema = z.object({
     .int()
     .positive()
     .default(6 * 3_600),
+  /** When set, every published raw document is also archived here, for replay. */
+  ARCHIVE_DIR: z.string().optional(),
   /** Requests at a time to one host, over all its feeds. */
   MAX_REQUESTS_PER_HOST: z.coerce.number().int().positive().default(2),
   /** Names this instance in feed leases. */

@@ -18,6 +18,20 @@ export const feedSchema = z
     identity: z.enum(['guid', 'link', 'content', 'yonhap']).default('guid'),
     enabled: z.boolean().default(true),
     /**
+     * Request headers, e.g. an agency API key: a literal, or { env: NAME } or
+     * { file: PATH } so the secret stays out of the registry. Never logged.
+     */
+    headers: z
+      .record(
+        z.string(),
+        z.union([
+          z.string(),
+          z.object({ env: z.string() }).strict(),
+          z.object({ file: z.string() }).strict(),
+        ]),
+      )
+      .default({}),
+    /**
      * Address ranges (CIDR) this feed may reach besides public addresses: the SSRF
      * guard refuses private, loopback, link-local and cloud metadata addresses otherwise.
      */
@@ -49,4 +63,33 @@ export function parseFeedRegistry(text: string, source = 'feed registry'): Feed[
 
 export function loadFeedRegistry(path: string): Feed[] {
   return parseFeedRegistry(readFileSync(path, 'utf8'), path);
+}
+
+/** The feed's request headers with secrets read from the environment or files. */
+export function resolveFeedHeaders(
+  feed: Feed,
+  env: Readonly<Record<string, string | undefined>>,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [name, source] of Object.entries(feed.headers)) {
+    if (typeof source === 'string') headers[name] = source;
+    else if ('env' in source) {
+      const value = env[source.env];
+      if (value === undefined)
+        problems.push(`feed ${feed.id}: header ${name}: ${source.env} is not set`);
+      else headers[name] = value;
+    } else {
+      try {
+        headers[name] = readFile(source.file).trim();
+      } catch (err) {
+        problems.push(
+          `feed ${feed.id}: header ${name}: cannot read ${source.file} (${(err as NodeJS.ErrnoException).code ?? err})`,
+        );
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return headers;
 }

@@ -20,6 +20,8 @@ export interface FetchRequest {
   lastModified?: string | undefined;
   /** Address ranges this feed may reach besides public addresses (registry: allowAddresses). */
   allowed: AddressRanges;
+  /** The feed's own request headers (API keys); they never reach a log. */
+  headers?: Record<string, string> | undefined;
 }
 
 /** What the server said about when to ask again. */
@@ -158,6 +160,7 @@ export function createFetcher(settings: FetchSettings) {
           signal,
           dispatcher: agentFor(req.allowed),
           headers: {
+            ...req.headers,
             'user-agent': settings.userAgent,
             accept:
               'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',

@@ -1,7 +1,13 @@
 export { addressAllowed, parseAllowedRanges } from './address-guard.js';
 export { type IngesterConfig, ingesterConfigSchema, loadIngesterConfig } from './config.js';
 export { createLeaseStore, type Lease, type LeaseStore } from './feed-lease.js';
-export { type Feed, feedSchema, loadFeedRegistry, parseFeedRegistry } from './feed-registry.js';
+export {
+  type Feed,
+  feedSchema,
+  loadFeedRegistry,
+  parseFeedRegistry,
+  resolveFeedHeaders,
+} from './feed-registry.js';
 export {
   createFeedStateStore,
   type FeedState,
@@ -20,3 +26,4 @@ export {
 export { type PollDependencies, type PollOutcome, pollFeed } from './poll-feed.js';
 export { type PollScheduler, startPollScheduler } from './poll-scheduler.js';
 export { nextPollDelayMs, type TimingSettings } from './poll-timing.js';
+export { createRawArchive, type RawArchive } from './raw-archive.js';

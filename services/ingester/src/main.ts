@@ -8,13 +8,14 @@ import { runService, startOpsServer } from '@wire/ops';
 import { connectRedis } from '@wire/redis';
 import { loadIngesterConfig } from './config.js';
 import { createLeaseStore, type Lease } from './feed-lease.js';
-import { loadFeedRegistry } from './feed-registry.js';
+import { loadFeedRegistry, resolveFeedHeaders } from './feed-registry.js';
 import { createFeedStateStore } from './feed-state.js';
 import { createFetcher } from './fetch-document.js';
 import { createHostLimiter } from './host-limiter.js';
 import { pollFeed } from './poll-feed.js';
 import { startPollScheduler } from './poll-scheduler.js';
 import { nextPollDelayMs } from './poll-timing.js';
+import { createRawArchive } from './raw-archive.js';
 
 /** The ids of a document's items; a document that does not parse has none here (the normalizer dead-letters it). */
 function itemIdsOf(body: Buffer, contentType: string, feedId: string): string[] {
@@ -41,6 +42,9 @@ const logger = createLogger({
 await runService(
   async () => {
     const feeds = loadFeedRegistry(config.FEEDS_FILE);
+    const feedHeaders = new Map(
+      feeds.map((feed) => [feed.id, resolveFeedHeaders(feed, process.env)]),
+    );
     const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
     const redis = await connectRedis({
       url: config.REDIS_URL,
@@ -62,6 +66,7 @@ await runService(
       userAgent: config.USER_AGENT,
     });
     const hosts = createHostLimiter(config.MAX_REQUESTS_PER_HOST);
+    const archive = config.ARCHIVE_DIR ? createRawArchive(config.ARCHIVE_DIR) : undefined;
     const timing = {
       jitter: 0.1,
       maxBackoffMs: config.MAX_BACKOFF_SECONDS * 1000,
@@ -85,13 +90,18 @@ await runService(
           fence: `${config.INSTANCE_ID}:${lease.token}`,
           fetch: (req) => hosts.run(new URL(req.url).host, () => fetcher.fetchDocument(req)),
           state,
-          publishRaw: (key, body, headers) =>
-            producer.send(topics.raw.name, [
+          publishRaw: async (key, body, headers) => {
+            await producer.send(topics.raw.name, [
               { key, value: body, headers: toKafkaHeaders(headers) },
-            ]),
+            ]);
+            await archive
+              ?.store(body, headers)
+              .catch((err) => log.warn({ err }, 'could not archive the document'));
+          },
           now: () => new Date(),
           newFetchId: randomUUID,
           itemIds: (body, contentType) => itemIdsOf(body, contentType, feed.id),
+          requestHeaders: feedHeaders.get(feed.id) ?? {},
         });
         const delay = nextPollDelayMs(feed, outcome, timing);
         if (outcome.kind === 'failed') log.warn({ ...outcome, nextPollMs: delay }, 'poll failed');

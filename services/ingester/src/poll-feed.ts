@@ -37,6 +37,8 @@ export interface PollDependencies {
   newFetchId(): string;
   /** The lease value this instance holds for the feed; state writes are fenced by it. */
   fence?: string;
+  /** The feed's resolved request headers (see resolveFeedHeaders). */
+  requestHeaders?: Record<string, string>;
   /** The ids of the items a document shows (guid, else link), for gaps and counts. */
   itemIds(body: Buffer, contentType: string): string[];
 }
@@ -49,8 +51,10 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
     etag: state.etag,
     lastModified: state.lastModified,
     allowed: parseAllowedRanges(feed.allowAddresses),
+    headers: deps.requestHeaders,
   });
-  const { hints } = fetched;
+  const hints =
+    fetched.kind === 'document' ? withFeedTtl(fetched.hints, fetched.body) : fetched.hints;
 
   if (fetched.kind === 'failed') {
     const consecutiveFailures = state.consecutiveFailures + 1;
@@ -162,4 +166,13 @@ function activityOf(state: FeedState): ActivityState {
     ...(state.lastChangedAt !== undefined && { lastChangedAt: state.lastChangedAt }),
     ...(state.changeIntervalMs !== undefined && { changeIntervalMs: state.changeIntervalMs }),
   };
+}
+
+/** RSS <ttl> (minutes the feed may be cached) counts like Cache-Control max-age. */
+function withFeedTtl(hints: CacheHints, body: Buffer): CacheHints {
+  const minutes = Number(
+    /<ttl>\s*(\d{1,6})\s*<\/ttl>/.exec(body.subarray(0, 64 * 1024).toString('latin1'))?.[1],
+  );
+  if (!Number.isFinite(minutes) || minutes <= 0) return hints;
+  return { ...hints, freshForMs: Math.max(hints.freshForMs ?? 0, minutes * 60_000) };
 }

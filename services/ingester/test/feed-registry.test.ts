@@ -1,6 +1,6 @@
 import { ConfigError } from '@wire/config';
 import { describe, expect, it } from 'vitest';
-import { parseFeedRegistry } from '../src/index.js';
+import { parseFeedRegistry, resolveFeedHeaders } from '../src/index.js';
 
 describe('parseFeedRegistry', () => {
   it('reads YAML, applies defaults and leaves out disabled feeds', () => {
@@ -23,6 +23,7 @@ feeds:
         intervalSeconds: 300,
         identity: 'guid',
         enabled: true,
+        headers: {},
         allowAddresses: [],
       },
     ]);
@@ -56,5 +57,35 @@ feeds:
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(new URL('../../../infra/feeds.sample.yaml', import.meta.url), 'utf8');
     expect(parseFeedRegistry(text).map((f) => f.id)).toContain('yna-en-news');
+  });
+});
+
+describe('resolveFeedHeaders', () => {
+  const [feed] = parseFeedRegistry(`
+feeds:
+  - id: ap
+    agency: ap
+    url: https://api.example.org/feed
+    headers:
+      x-api-key: { env: AP_KEY }
+      authorization: { file: /run/secrets/ap }
+      accept-language: en
+`);
+
+  it('reads secrets from the environment and files, literals as they are', () => {
+    const headers = resolveFeedHeaders(feed as never, { AP_KEY: 'k1' }, () => 'Bearer t\n');
+    expect(headers).toEqual({
+      'x-api-key': 'k1',
+      authorization: 'Bearer t',
+      'accept-language': 'en',
+    });
+  });
+
+  it('lists every secret it cannot find', () => {
+    expect(() =>
+      resolveFeedHeaders(feed as never, {}, () => {
+        throw Object.assign(new Error('no'), { code: 'ENOENT' });
+      }),
+    ).toThrow(/AP_KEY is not set[\s\S]*cannot read \/run\/secrets\/ap/);
   });
 });

@@ -48,6 +48,16 @@ describe('fetching a feed', () => {
     expect(userAgent).toBe('wire-test');
   });
 
+  it("sends the feed's own headers, such as an API key", async () => {
+    let key: string | undefined;
+    const base = await serve((req, res) => {
+      key = req.headers['x-api-key'] as string | undefined;
+      res.writeHead(200).end('<rss/>');
+    });
+    await get(`${base}/f`, { headers: { 'x-api-key': 'secret' } });
+    expect(key).toBe('secret');
+  });
+
   it('sends both validators and reports 304, also when the ETag changes between polls', async () => {
     let etag = '"v1"';
     const base = await serve((req, res) => {

@@ -17,6 +17,7 @@ const feed: Feed = {
   intervalSeconds: 60,
   identity: 'yonhap',
   enabled: true,
+  headers: {},
   allowAddresses: ['127.0.0.1'],
 };
 
@@ -136,6 +137,11 @@ describe('pollFeed', () => {
     const jump = await pollFeed(feed, deps(document(items(50)), state).dependencies);
     expect(jump).toMatchObject({ kind: 'published', newItems: 5, gap: true });
     expect(state.current).toMatchObject({ itemsSeen: 12, gaps: 1, changes: 3 });
+  });
+
+  it("takes the feed's RSS ttl as a hint of how long it stays fresh", async () => {
+    const { dependencies } = deps(document('<rss><channel><ttl>15</ttl></channel></rss>'));
+    expect((await pollFeed(feed, dependencies)).hints).toEqual({ freshForMs: 900_000 });
   });
 
   it('counts consecutive failures and resets them on success', async () => {

@@ -9,6 +9,7 @@ const feed = (id: string, intervalSeconds: number): Feed => ({
   intervalSeconds,
   identity: 'guid',
   enabled: true,
+  headers: {},
   allowAddresses: [],
 });
 
