@@ -182,6 +182,20 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     expect(publicTopic.records).toHaveLength(4);
   });
 
+  it("counts the polls in the ingester's /metrics", async () => {
+    const ingester = services[2];
+    const ops = ingester?.logs.map((l) => /"ops":"(http:[^"]+)"/.exec(l)?.[1]).find(Boolean);
+    expect(ops).toBeDefined();
+    const text = await (await fetch(`${ops}/metrics`)).text();
+    expect(text).toMatch(
+      /wire_ingester_polls_total\{feed="yna-en-news",outcome="published",service="ingester"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /wire_ingester_polls_total\{feed="yna-en-news",outcome="unchanged",service="ingester"\} [1-9]/,
+    );
+    expect(text).toMatch(/wire_ingester_leases_held\{service="ingester"\} 3/);
+  });
+
   it('stops every service cleanly on SIGTERM', async () => {
     const codes = await Promise.all(services.map((s) => s.stop()));
     expect(codes).toEqual([0, 0, 0]);

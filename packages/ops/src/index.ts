@@ -1,3 +1,4 @@
+export { createMetricsRegistry } from './metrics-registry.js';
 export {
   type OpsServer,
   type OpsServerSettings,

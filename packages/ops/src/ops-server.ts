@@ -1,7 +1,9 @@
-// The internal HTTP endpoints of a service: /healthz (the process is alive) and
-// /readyz (its dependencies answer). Meant for an internal address only.
+// The internal HTTP endpoints of a service: /healthz (the process is alive),
+// /readyz (its dependencies answer) and /metrics (Prometheus). Meant for an
+// internal address only.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
 
 export type ReadinessCheck = () => Promise<boolean> | boolean;
 
@@ -9,6 +11,8 @@ export interface OpsServerSettings {
   host: string;
   port: number;
   readiness: Record<string, ReadinessCheck>;
+  /** Served at /metrics in the Prometheus text format. */
+  metrics?: Registry;
 }
 
 export interface OpsServer {
@@ -42,6 +46,11 @@ export async function startOpsServer(settings: OpsServerSettings): Promise<OpsSe
       res
         .writeHead(ready ? 200 : 503, { 'content-type': 'application/json' })
         .end(JSON.stringify({ status: ready ? 'ready' : 'not-ready', checks }));
+      return;
+    }
+    if (path === '/metrics' && settings.metrics) {
+      const body = await settings.metrics.metrics();
+      res.writeHead(200, { 'content-type': settings.metrics.contentType }).end(body);
       return;
     }
     res.writeHead(404).end();

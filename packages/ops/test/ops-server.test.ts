@@ -1,5 +1,6 @@
+import { Counter } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type OpsServer, startOpsServer } from '../src/index.js';
+import { createMetricsRegistry, type OpsServer, startOpsServer } from '../src/index.js';
 
 describe('ops server', () => {
   let server: OpsServer | undefined;
@@ -36,5 +37,16 @@ describe('ops server', () => {
       checks: Record<string, boolean>;
     };
     expect(ready.checks.kafka).toBe(true);
+  });
+
+  it('serves the registry at /metrics with the default Node metrics and the service label', async () => {
+    const metrics = createMetricsRegistry('test-service');
+    new Counter({ name: 'wire_test_events_total', help: 'events', registers: [metrics] }).inc(3);
+    server = await startOpsServer({ host: '127.0.0.1', port: 0, readiness: {}, metrics });
+    const res = await fetch(`${server.url}/metrics`);
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text).toContain('wire_test_events_total{service="test-service"} 3');
+    expect(text).toContain('process_resident_memory_bytes');
   });
 });

@@ -23,6 +23,7 @@ export {
   type FetchSettings,
   parseHints,
 } from './fetch-document.js';
+export { createIngesterMetrics, type IngesterMetrics } from './ingester-metrics.js';
 export { type PollDependencies, type PollOutcome, pollFeed } from './poll-feed.js';
 export { type PollScheduler, startPollScheduler } from './poll-scheduler.js';
 export { nextPollDelayMs, type TimingSettings } from './poll-timing.js';

@@ -4,7 +4,7 @@ import { parseHostPort } from '@wire/config';
 import { ParseError, parseDocument } from '@wire/feeds';
 import { connectProducer, createKafkaClient, toKafkaHeaders, topicCatalogue } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
-import { runService, startOpsServer } from '@wire/ops';
+import { createMetricsRegistry, runService, startOpsServer } from '@wire/ops';
 import { connectRedis } from '@wire/redis';
 import { loadIngesterConfig } from './config.js';
 import { createLeaseStore, type Lease } from './feed-lease.js';
@@ -12,6 +12,7 @@ import { loadFeedRegistry, resolveFeedHeaders } from './feed-registry.js';
 import { createFeedStateStore } from './feed-state.js';
 import { createFetcher } from './fetch-document.js';
 import { createHostLimiter } from './host-limiter.js';
+import { createIngesterMetrics } from './ingester-metrics.js';
 import { pollFeed } from './poll-feed.js';
 import { startPollScheduler } from './poll-scheduler.js';
 import { nextPollDelayMs } from './poll-timing.js';
@@ -66,6 +67,8 @@ await runService(
       userAgent: config.USER_AGENT,
     });
     const hosts = createHostLimiter(config.MAX_REQUESTS_PER_HOST);
+    const registry = createMetricsRegistry('ingester');
+    const metrics = createIngesterMetrics(registry);
     const archive = config.ARCHIVE_DIR ? createRawArchive(config.ARCHIVE_DIR) : undefined;
     const timing = {
       jitter: 0.1,
@@ -86,6 +89,7 @@ await runService(
         }
         if (!held.has(feed.id)) log.info({ token: lease.token }, 'lease taken');
         held.set(feed.id, lease);
+        const started = Date.now();
         const outcome = await pollFeed(feed, {
           fence: `${config.INSTANCE_ID}:${lease.token}`,
           fetch: (req) => hosts.run(new URL(req.url).host, () => fetcher.fetchDocument(req)),
@@ -104,6 +108,8 @@ await runService(
           requestHeaders: feedHeaders.get(feed.id) ?? {},
         });
         const delay = nextPollDelayMs(feed, outcome, timing);
+        metrics.recordPoll(feed.id, outcome, (Date.now() - started) / 1000, Date.now());
+        metrics.leasesHeld.set(held.size);
         if (outcome.kind === 'failed') log.warn({ ...outcome, nextPollMs: delay }, 'poll failed');
         else log.info({ ...outcome, nextPollMs: delay }, 'polled');
         return delay;
@@ -116,6 +122,7 @@ await runService(
       ? await startOpsServer({
           ...parseHostPort(config.OPS_ADDRESS),
           readiness: { redis: async () => (await redis.ping()) === 'PONG' },
+          metrics: registry,
         })
       : undefined;
     logger.info({ feeds: feeds.length, topic: topics.raw.name, ops: ops?.url }, 'polling');
