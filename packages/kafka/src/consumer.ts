@@ -44,6 +44,22 @@ export async function startRecordConsumer(
   settings: ConsumerSettings,
   handle: (record: ConsumedRecord) => Promise<void>,
 ): Promise<RunningConsumer> {
+  const { consumer, running } = await subscribeConsumer(kafka, settings);
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ topic, partition, message }) => {
+      await handle({ topic, partition, message });
+      await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
+    },
+  });
+  return running;
+}
+
+/** A connected, subscribed consumer that knows whether the group gave it partitions. */
+export async function subscribeConsumer(
+  kafka: Kafka,
+  settings: ConsumerSettings,
+): Promise<{ consumer: Consumer; running: RunningConsumer }> {
   const consumer = createConsumer(kafka, settings);
   let assigned = false;
   consumer.on(consumer.events.GROUP_JOIN, (event) => {
@@ -54,17 +70,7 @@ export async function startRecordConsumer(
     topics: settings.topics,
     fromBeginning: settings.fromBeginning ?? true,
   });
-  await consumer.run({
-    autoCommit: false,
-    eachMessage: async ({ topic, partition, message }) => {
-      await handle({ topic, partition, message });
-      await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
-    },
-  });
-  return {
-    isAssigned: () => assigned,
-    stop: () => consumer.disconnect(),
-  };
+  return { consumer, running: { isAssigned: () => assigned, stop: () => consumer.disconnect() } };
 }
 
 export function nextOffset(offset: string): string {
@@ -88,16 +94,7 @@ export async function startTransactionalRecordConsumer(
   producer: TransactionalProducer,
   handle: (record: TransactionalRecord) => Promise<(() => Promise<void>) | undefined>,
 ): Promise<RunningConsumer> {
-  const consumer = createConsumer(kafka, settings);
-  let assigned = false;
-  consumer.on(consumer.events.GROUP_JOIN, (event) => {
-    assigned = Object.keys(event.payload.memberAssignment).length > 0;
-  });
-  await consumer.connect();
-  await consumer.subscribe({
-    topics: settings.topics,
-    fromBeginning: settings.fromBeginning ?? true,
-  });
+  const { consumer, running } = await subscribeConsumer(kafka, settings);
   await consumer.run({
     autoCommit: false,
     eachMessage: async ({ topic, partition, message }) => {
@@ -112,8 +109,5 @@ export async function startTransactionalRecordConsumer(
       await afterCommit?.();
     },
   });
-  return {
-    isAssigned: () => assigned,
-    stop: () => consumer.disconnect(),
-  };
+  return running;
 }

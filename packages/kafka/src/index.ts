@@ -14,6 +14,7 @@ export {
   type RunningConsumer,
   startRecordConsumer,
   startTransactionalRecordConsumer,
+  subscribeConsumer,
   type TransactionalRecord,
 } from './consumer.js';
 export {

@@ -4,12 +4,12 @@
 import { parseHostPort } from '@wire/config';
 import {
   connectTransactionalProducer,
-  createConsumer,
   createKafkaClient,
   ensureTopics,
   nextOffset,
   readHeaders,
   routedTopicSpec,
+  subscribeConsumer,
   topicCatalogue,
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
@@ -57,16 +57,11 @@ await runService(
       kafka,
       `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,
     );
-    const consumer = createConsumer(kafka, {
+    const { consumer, running } = await subscribeConsumer(kafka, {
       groupId,
+      topics: [topics.normalized.name],
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     });
-    let assigned = false;
-    consumer.on(consumer.events.GROUP_JOIN, (event) => {
-      assigned = Object.keys(event.payload.memberAssignment).length > 0;
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topics.normalized.name], fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -138,7 +133,7 @@ await runService(
     const ops = config.OPS_ADDRESS
       ? await startOpsServer({
           ...parseHostPort(config.OPS_ADDRESS),
-          readiness: { consumer: () => assigned },
+          readiness: { consumer: () => running.isAssigned() },
         })
       : undefined;
     logger.info(
