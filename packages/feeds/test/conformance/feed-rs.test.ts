@@ -1,20 +1,13 @@
 // Conformance with feed-rs (Rust): its RSS 0.9x, 1.0, 2.0 and Atom fixtures and the
 // model it serialises for each (*.serde.json), on the fields that map to ninjs.
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '@wire/testkit';
-import { describe, expect, it } from 'vitest';
 import { type ExpectedItem, isPicture } from './compare-fields.js';
+import { describeConformance } from './describe-suite.js';
 import { list, str } from './json-path.js';
-import {
-  type CorpusCase,
-  describeMismatches,
-  listFiles,
-  passRate,
-  readBytes,
-  readJson,
-  runSuite,
-} from './run-suite.js';
+import { type CorpusCase, listFiles, readBytes, readJson } from './run-suite.js';
 
 const root = join(corpusDir, 'feed-libs/feed-rs/fixture');
 
@@ -83,23 +76,10 @@ const knownFailures: Record<string, string> = {
 
 const refusedDocuments = ['rss2/rss_2.0_invalid_1.xml: XML_MALFORMED'];
 
-describe('feed-rs conformance', () => {
-  const report = runSuite(loadCases());
-
-  it('reads every fixture and compares as many fields as when measured', () => {
-    expect(report.documents).toBe(documents);
-    expect(report.fieldsCompared).toBe(fieldsCompared);
-  });
-
-  it(`matches at least ${minimumPassRate} of the compared fields`, () => {
-    expect(passRate(report), describeMismatches(report)).toBeGreaterThanOrEqual(minimumPassRate);
-  });
-
-  it('fails on exactly the known failures, no more and no fewer', () => {
-    expect(report.failures, describeMismatches(report)).toEqual(Object.keys(knownFailures).sort());
-  });
-
-  it('refuses the truncated feed, and the documents listed, with their codes', () => {
-    expect(report.parseErrors).toEqual(refusedDocuments);
-  });
+describeConformance('feed-rs conformance', loadCases, {
+  documents,
+  fieldsCompared: fieldsCompared,
+  minimumPassRate,
+  knownFailures,
+  refusedDocuments,
 });

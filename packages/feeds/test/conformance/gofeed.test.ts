@@ -1,20 +1,13 @@
 // Conformance with gofeed's expectations: its parser-level RSS and Atom cases
 // (testdata/parser/{rss,atom}) and its universal-feed translations
 // (testdata/translator/{rss,atom}), on the fields that map to ninjs.
+
 import { join } from 'node:path';
 import { corpusDir } from '@wire/testkit';
-import { describe, expect, it } from 'vitest';
 import { type ExpectedItem, isPicture } from './compare-fields.js';
+import { describeConformance } from './describe-suite.js';
 import { at, list, str, strings } from './json-path.js';
-import {
-  type CorpusCase,
-  describeMismatches,
-  listFiles,
-  passRate,
-  readBytes,
-  readJson,
-  runSuite,
-} from './run-suite.js';
+import { type CorpusCase, listFiles, readBytes, readJson } from './run-suite.js';
 
 const root = join(corpusDir, 'feed-libs/gofeed/testdata');
 
@@ -156,23 +149,10 @@ const refusedDocuments = [
   'parser/atom/atom10_feed_title_xhtml_inline_markup.xml: XML_MALFORMED',
 ];
 
-describe('gofeed conformance (parser and translator, RSS and Atom)', () => {
-  const report = runSuite(loadCases());
-
-  it('reads every case and compares as many fields as when measured', () => {
-    expect(report.documents).toBe(documents);
-    expect(report.fieldsCompared).toBe(fieldsCompared);
-  });
-
-  it(`matches at least ${minimumPassRate} of the compared fields`, () => {
-    expect(passRate(report), describeMismatches(report)).toBeGreaterThanOrEqual(minimumPassRate);
-  });
-
-  it('fails on exactly the known failures, no more and no fewer', () => {
-    expect(report.failures, describeMismatches(report)).toEqual(Object.keys(knownFailures).sort());
-  });
-
-  it('refuses exactly the documents that are not well-formed, with XML_MALFORMED', () => {
-    expect(report.parseErrors).toEqual(refusedDocuments);
-  });
+describeConformance('gofeed conformance (parser and translator, RSS and Atom)', loadCases, {
+  documents,
+  fieldsCompared: fieldsCompared,
+  minimumPassRate,
+  knownFailures,
+  refusedDocuments,
 });

@@ -1,17 +1,11 @@
 // Robustness on node-feedparser's test feeds, which come without expected output:
 // each well-formed feed parses and gives items with headlines; the ones broken on
-// purpose (not a feed, gzip bytes, a bare ampersand) give a ParseError, never a crash.
+// purpose (not a feed, gzip bytes) give a ParseError, never a crash.
+
 import { join } from 'node:path';
 import { corpusDir } from '@wire/testkit';
-import { describe, expect, it } from 'vitest';
-import {
-  type CorpusCase,
-  describeMismatches,
-  listFiles,
-  passRate,
-  readBytes,
-  runSuite,
-} from './run-suite.js';
+import { describeConformance } from './describe-suite.js';
+import { type CorpusCase, listFiles, readBytes } from './run-suite.js';
 
 const root = join(corpusDir, 'feed-libs/node-feedparser/feeds');
 
@@ -49,23 +43,10 @@ const refusedDocuments = [
   'notafeed.html: XML_MALFORMED',
 ];
 
-describe('node-feedparser robustness', () => {
-  const report = runSuite(loadCases());
-
-  it('reads every feed and checks as many items as when measured', () => {
-    expect(report.documents).toBe(documents);
-    expect(report.fieldsCompared).toBe(itemsChecked);
-  });
-
-  it('gives every item of a well-formed feed a headline, unless its source has no title', () => {
-    expect(passRate(report), describeMismatches(report)).toBeGreaterThanOrEqual(minimumPassRate);
-  });
-
-  it('fails on exactly the known failures, no more and no fewer', () => {
-    expect(report.failures, describeMismatches(report)).toEqual(Object.keys(knownFailures).sort());
-  });
-
-  it('refuses the broken documents with a ParseError, never a crash', () => {
-    expect(report.parseErrors).toEqual(refusedDocuments);
-  });
+describeConformance('node-feedparser robustness', loadCases, {
+  documents,
+  fieldsCompared: itemsChecked,
+  minimumPassRate,
+  knownFailures,
+  refusedDocuments,
 });

@@ -1,20 +1,13 @@
 // Conformance with rss-parser (npm "rss-parser"): its test inputs and the parse
 // results it records for them, on the fields that map to ninjs.
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir } from '@wire/testkit';
-import { describe, expect, it } from 'vitest';
 import { type ExpectedItem, isPicture } from './compare-fields.js';
+import { describeConformance } from './describe-suite.js';
 import { at, list, str, strings } from './json-path.js';
-import {
-  type CorpusCase,
-  describeMismatches,
-  listFiles,
-  passRate,
-  readBytes,
-  readJson,
-  runSuite,
-} from './run-suite.js';
+import { type CorpusCase, listFiles, readBytes, readJson } from './run-suite.js';
 
 const root = join(corpusDir, 'feed-libs/rss-parser');
 
@@ -83,23 +76,10 @@ const knownFailures: Record<string, string> = {
 
 const refusedDocuments = ['unrecognized.rss: XML_MALFORMED'];
 
-describe('rss-parser conformance', () => {
-  const report = runSuite(loadCases());
-
-  it('reads every input and compares as many fields as when measured', () => {
-    expect(report.documents).toBe(documents);
-    expect(report.fieldsCompared).toBe(fieldsCompared);
-  });
-
-  it(`matches at least ${minimumPassRate} of the compared fields`, () => {
-    expect(passRate(report), describeMismatches(report)).toBeGreaterThanOrEqual(minimumPassRate);
-  });
-
-  it('fails on exactly the known failures, no more and no fewer', () => {
-    expect(report.failures, describeMismatches(report)).toEqual(Object.keys(knownFailures).sort());
-  });
-
-  it('refuses the HTML page that is not a feed, and the feeds listed, with their codes', () => {
-    expect(report.parseErrors).toEqual(refusedDocuments);
-  });
+describeConformance('rss-parser conformance', loadCases, {
+  documents,
+  fieldsCompared: fieldsCompared,
+  minimumPassRate,
+  knownFailures,
+  refusedDocuments,
 });
