@@ -1,3 +1,4 @@
+export { type AdapterSettings, connectAdapters } from './connect-adapters.js';
 export { createMetricsRegistry } from './metrics-registry.js';
 export {
   type OpsServer,

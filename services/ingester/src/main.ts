@@ -1,11 +1,9 @@
 // Wires the ingester: config, logger, adapters, scheduler; stops in reverse order.
 import { randomUUID } from 'node:crypto';
 import { parseHostPort } from '@wire/config';
-import { ParseError, parseDocument } from '@wire/feeds';
-import { connectProducer, createKafkaClient, toKafkaHeaders, topicCatalogue } from '@wire/kafka';
+import { connectProducer, toKafkaHeaders, topicCatalogue } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
-import { createMetricsRegistry, runService, startOpsServer } from '@wire/ops';
-import { connectRedis } from '@wire/redis';
+import { connectAdapters, createMetricsRegistry, runService, startOpsServer } from '@wire/ops';
 import { loadIngesterConfig } from './config.js';
 import { createLeaseStore, type Lease } from './feed-lease.js';
 import { loadFeedRegistry, resolveFeedHeaders } from './feed-registry.js';
@@ -13,25 +11,11 @@ import { createFeedStateStore } from './feed-state.js';
 import { createFetcher } from './fetch-document.js';
 import { createHostLimiter } from './host-limiter.js';
 import { createIngesterMetrics } from './ingester-metrics.js';
+import { itemIdsOf } from './item-ids.js';
 import { pollFeed } from './poll-feed.js';
 import { startPollScheduler } from './poll-scheduler.js';
 import { nextPollDelayMs } from './poll-timing.js';
 import { createRawArchive } from './raw-archive.js';
-
-/** The ids of a document's items; a document that does not parse has none here (the normalizer dead-letters it). */
-function itemIdsOf(body: Buffer, contentType: string, feedId: string): string[] {
-  try {
-    const parsed = parseDocument(body, {
-      feedId,
-      fetchedAt: new Date().toISOString(),
-      contentType,
-    });
-    return parsed.articles.flatMap((a) => a.source.guid ?? a.source.link ?? []);
-  } catch (err) {
-    if (err instanceof ParseError) return [];
-    throw err;
-  }
-}
 
 const config = loadIngesterConfig(process.env);
 const logger = createLogger({
@@ -47,16 +31,7 @@ await runService(
       feeds.map((feed) => [feed.id, resolveFeedHeaders(feed, process.env)]),
     );
     const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
-    const redis = await connectRedis({
-      url: config.REDIS_URL,
-      onError: (err) => logger.warn({ err }, 'redis connection error'),
-    });
-    const kafkaLog = logger.child({ component: 'kafka' });
-    const kafka = createKafkaClient({
-      brokers: config.KAFKA_BROKERS,
-      clientId: config.KAFKA_CLIENT_ID ?? 'wire-ingester',
-      onLog: (level, msg, extra) => kafkaLog[level](extra, msg),
-    });
+    const { kafka, redis } = await connectAdapters({ service: 'ingester', ...config }, logger);
     const producer = await connectProducer(kafka);
     const state = createFeedStateStore(redis, config.WIRE_REDIS_PREFIX);
     const leases = createLeaseStore(redis, config.WIRE_REDIS_PREFIX, config.INSTANCE_ID);

@@ -4,15 +4,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseHostPort } from '@wire/config';
 import {
   connectTransactionalProducer,
-  createKafkaClient,
   readHeaders,
   startTransactionalRecordConsumer,
   toKafkaHeaders,
   topicCatalogue,
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
-import { runService, startOpsServer } from '@wire/ops';
-import { connectRedis, createClaimStore } from '@wire/redis';
+import { connectAdapters, runService, startOpsServer } from '@wire/ops';
+import { createClaimStore } from '@wire/redis';
 import { deadLetterHeaders } from '@wire/schema';
 import type { Message } from 'kafkajs';
 import { loadNormalizerConfig } from './config.js';
@@ -32,16 +31,7 @@ await runService(
   async () => {
     const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
     const dedupeTtlMs = config.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
-    const redis = await connectRedis({
-      url: config.REDIS_URL,
-      onError: (err) => logger.warn({ err }, 'redis connection error'),
-    });
-    const kafkaLog = logger.child({ component: 'kafka' });
-    const kafka = createKafkaClient({
-      brokers: config.KAFKA_BROKERS,
-      clientId: config.KAFKA_CLIENT_ID ?? 'wire-normalizer',
-      onLog: (level, msg, extra) => kafkaLog[level](extra, msg),
-    });
+    const { kafka, redis } = await connectAdapters({ service: 'normalizer', ...config }, logger);
     const producer = await connectTransactionalProducer(
       kafka,
       `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,

@@ -4,7 +4,6 @@
 import { parseHostPort } from '@wire/config';
 import {
   connectTransactionalProducer,
-  createKafkaClient,
   ensureTopics,
   nextOffset,
   readHeaders,
@@ -13,8 +12,7 @@ import {
   topicCatalogue,
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
-import { runService, startOpsServer } from '@wire/ops';
-import { connectRedis } from '@wire/redis';
+import { connectAdapters, runService, startOpsServer } from '@wire/ops';
 import type { Message } from 'kafkajs';
 import { loadPublisherConfig } from './config.js';
 import { eventIdsOf, planBatch } from './plan-batch.js';
@@ -30,10 +28,7 @@ const logger = createLogger({
 await runService(
   async () => {
     const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
-    const redis = await connectRedis({
-      url: config.REDIS_URL,
-      onError: (err) => logger.warn({ err }, 'redis connection error'),
-    });
+    const { kafka, redis } = await connectAdapters({ service: 'publisher', ...config }, logger);
     const dedupeTtlMs = config.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
     const publishedKey = (eventId: string) => `${config.WIRE_REDIS_PREFIX}published:${eventId}`;
     const routes = loadRoutes(config.ROUTES_FILE);
@@ -47,12 +42,6 @@ await runService(
       if (created.length > 0) logger.info({ topics: created }, 'created routed topics');
     };
     const groupId = `${config.WIRE_TOPIC_PREFIX}${config.PUBLISHER_GROUP_ID}`;
-    const kafkaLog = logger.child({ component: 'kafka' });
-    const kafka = createKafkaClient({
-      brokers: config.KAFKA_BROKERS,
-      clientId: config.KAFKA_CLIENT_ID ?? 'wire-publisher',
-      onLog: (level, msg, extra) => kafkaLog[level](extra, msg),
-    });
     const producer = await connectTransactionalProducer(
       kafka,
       `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,
