@@ -26,6 +26,16 @@ export {
   type RawRecord,
 } from './normalize-document.js';
 export {
+  createNormalizerState,
+  type NormalizerState,
+  type NormalizerStateSettings,
+} from './normalizer-state.js';
+export {
+  createMemoryStoryAliases,
+  createRedisStoryAliases,
+  type StoryAliases,
+} from './story-aliases.js';
+export {
   eventIdOf,
   revisionOf,
   type StoryIdentity,

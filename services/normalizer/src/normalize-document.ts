@@ -19,6 +19,7 @@ import { decideVerdict } from './decide-verdict.js';
 import { type Fingerprint, fingerprintOf } from './fingerprint.js';
 import type { LinkMemory } from './link-memory.js';
 import type { NearDuplicateIndex } from './near-duplicates.js';
+import type { StoryAliases } from './story-aliases.js';
 import { eventIdOf, revisionOf, storyIdentity } from './story-identity.js';
 import { rankOf, type StoryLedger } from './story-ledger.js';
 
@@ -37,6 +38,7 @@ export interface NormalizeDependencies {
   stories: StoryLedger;
   nearDuplicates: NearDuplicateIndex;
   links: LinkMemory;
+  aliases: StoryAliases;
   publishNormalized(article: NormalizedArticle): Promise<void>;
   deadLetter(reason: DeadLetterReason): Promise<void>;
   /** Waits before asking again about an item another instance is publishing. */
@@ -75,6 +77,7 @@ export async function normalizeDocument(
           }
           if (revision.link)
             await deps.links.remember(revision.link.feedId, revision.link.link, revision.uri);
+          if (revision.joined) await deps.aliases.remember(revision.joined, revision.uri);
         }
       },
     };
@@ -92,6 +95,8 @@ interface PendingRevision {
   fingerprint: Fingerprint | undefined;
   /** The feed's link for this story, when it may name the story on a later poll. */
   link: { feedId: string; link: string } | undefined;
+  /** The item's own uri, when it joined the story of another (now named by `uri`). */
+  joined: string | undefined;
 }
 
 async function normalizeRecord(
@@ -193,11 +198,14 @@ async function normalizeArticle(
       ? await deps.links.uriFor(feedId, hints.storyLink)
       : undefined;
   const own = { ...identity, uri: remembered ?? identity.uri };
+  // An earlier version of this item joined another story: this one goes there too.
+  const joinedBefore = await deps.aliases.storyOf(own.uri);
   const fingerprint = fingerprintable(parsed) ? fingerprintOf(fingerprintText(parsed)) : undefined;
   const nearDuplicate =
-    fingerprint && (await deps.nearDuplicates.find(fingerprint, own.uri, agency));
+    fingerprint && (await deps.nearDuplicates.find(fingerprint, joinedBefore ?? own.uri, agency));
   // A re-filing by the same agency joins the story it repeats; another agency's is only related.
-  const uri = nearDuplicate?.relation === 'same-story' ? nearDuplicate.of : own.uri;
+  const joins = nearDuplicate?.relation === 'same-story' ? nearDuplicate.of : undefined;
+  const uri = joinedBefore ?? joins ?? own.uri;
   const revision = revisionOf(parsed);
   const eventId = eventIdOf(uri, revision);
   const key = deps.eventKey(eventId);
@@ -246,6 +254,7 @@ async function normalizeArticle(
     agency,
     fingerprint: fingerprint || undefined,
     link: hints.storyLink ? { feedId, link: hints.storyLink } : undefined,
+    joined: uri !== own.uri && !joinedBefore ? own.uri : undefined,
   });
   await deps.publishNormalized(checked.data);
   return { kind: 'published' };

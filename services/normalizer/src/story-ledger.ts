@@ -101,11 +101,16 @@ export function createMemoryStoryLedger(): StoryLedger {
   };
 }
 
-/** A revision's rank: the source's numeric version if it has one, else its version time. */
+/**
+ * A revision's rank: its version time in ms, with the source's version number
+ * (below 1000) as thousandths of a ms to break ties. Time comes first because one
+ * story can join revisions from feeds that number them differently (an RSS item
+ * and the NewsML-G2 item that re-files it); without a time, the number alone.
+ */
 export function rankOf(version: string | undefined, versionCreated: string | undefined): number {
   const numeric =
     version !== undefined && /^\d+(?:\.\d+)?$/.test(version) ? Number(version) : Number.NaN;
-  if (Number.isFinite(numeric)) return numeric;
+  const number = Number.isFinite(numeric) ? Math.min(numeric, 999) : 0;
   const time = versionCreated ? Date.parse(versionCreated) : Number.NaN;
-  return Number.isFinite(time) ? time : 0;
+  return Number.isFinite(time) ? time + number / 1000 : number;
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createMemoryLinkMemory,
   createMemoryNearDuplicateIndex,
+  createMemoryStoryAliases,
   createMemoryStoryLedger,
   type NormalizeDependencies,
   normalizeDocument,
@@ -31,6 +32,7 @@ function pipeline() {
     stories: createMemoryStoryLedger(),
     nearDuplicates: createMemoryNearDuplicateIndex({ maxDistance: 3 }),
     links: createMemoryLinkMemory(),
+    aliases: createMemoryStoryAliases(),
     publishNormalized: async (a) => {
       published.push(a);
     },
@@ -201,6 +203,24 @@ describe('normalizeDocument on near duplicates', () => {
       relation: 'same-story',
     });
     expect(published[1]?.source.guid).toBe('A-9');
+  });
+
+  it('sends every later version of a re-filing that joined a story to that story, cancel included', async () => {
+    const { run, published } = pipeline();
+    await run('yonhap-en-news.xml', 'd1');
+    const g2 = {
+      'wire-identity': 'guid',
+      'wire-content-type': 'application/vnd.iptc.g2.newsitem+xml',
+    };
+    await run('yonhap-g2-v1.xml', 'd2', g2);
+    await run('yonhap-g2-v2-correction.xml', 'd3', g2);
+    await run('yonhap-g2-v3-canceled.xml', 'd4', g2);
+    const story = 'urn:wire:yna:AEN202302030004';
+    expect(published.slice(3).map((a) => [a.uri, a.verdict, a.isLatest])).toEqual([
+      [story, 'updated', true],
+      [story, 'corrected', true],
+      [story, 'withdrawn', true],
+    ]);
   });
 
   it("marks another agency's near copy as related, never dropping it", async () => {

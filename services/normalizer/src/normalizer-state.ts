@@ -1,0 +1,51 @@
+// The normalizer's Redis-backed state, built from its configuration: claims, the
+// story ledger, link memory and the near-duplicate index, all under one prefix.
+// The service and the CLI's replay build it the same way, so a replay decides as
+// the service would.
+import { type ClaimStore, createClaimStore, type Redis } from '@wire/redis';
+import type { NormalizerConfig } from './config.js';
+import { createRedisLinkMemory, type LinkMemory } from './link-memory.js';
+import { createRedisNearDuplicateIndex, type NearDuplicateIndex } from './near-duplicates.js';
+import { createRedisStoryAliases, type StoryAliases } from './story-aliases.js';
+import { createRedisStoryLedger, type StoryLedger } from './story-ledger.js';
+
+export type NormalizerStateSettings = Pick<
+  NormalizerConfig,
+  | 'WIRE_REDIS_PREFIX'
+  | 'CLAIM_PENDING_TTL_MS'
+  | 'DEDUPE_TTL_DAYS'
+  | 'NEAR_DUPLICATE_MAX_DISTANCE'
+  | 'NEAR_DUPLICATE_WINDOW_HOURS'
+>;
+
+export interface NormalizerState {
+  claims: ClaimStore;
+  stories: StoryLedger;
+  links: LinkMemory;
+  aliases: StoryAliases;
+  nearDuplicates: NearDuplicateIndex;
+  /** The claim key of an event id. */
+  eventKey(eventId: string): string;
+}
+
+export function createNormalizerState(
+  redis: Redis,
+  settings: NormalizerStateSettings,
+): NormalizerState {
+  const prefix = settings.WIRE_REDIS_PREFIX;
+  const dedupeTtlMs = settings.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
+  return {
+    claims: createClaimStore(redis, {
+      pendingTtlMs: settings.CLAIM_PENDING_TTL_MS,
+      doneTtlMs: dedupeTtlMs,
+    }),
+    stories: createRedisStoryLedger(redis, prefix, dedupeTtlMs / 1000),
+    links: createRedisLinkMemory(redis, prefix, dedupeTtlMs / 1000),
+    aliases: createRedisStoryAliases(redis, prefix, dedupeTtlMs / 1000),
+    nearDuplicates: createRedisNearDuplicateIndex(redis, prefix, {
+      maxDistance: settings.NEAR_DUPLICATE_MAX_DISTANCE,
+      ttlSeconds: settings.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
+    }),
+    eventKey: (eventId) => `${prefix}event:${eventId}`,
+  };
+}

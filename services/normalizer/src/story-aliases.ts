@@ -1,0 +1,39 @@
+// Which story a uri was joined to. A same-agency re-filing (a NewsML-G2 item that
+// repeats the RSS copy under its own guid) joins the story it nearly duplicates;
+// its later versions, and a cancel that has too little text to fingerprint, must
+// follow it there instead of starting a story of their own.
+import type { Redis } from '@wire/redis';
+
+export interface StoryAliases {
+  storyOf(uri: string): Promise<string | undefined>;
+  /** Remembers the first story a uri joined; later ones do not replace it. */
+  remember(uri: string, storyUri: string): Promise<void>;
+}
+
+export function createRedisStoryAliases(
+  redis: Redis,
+  prefix: string,
+  ttlSeconds: number,
+): StoryAliases {
+  const key = (uri: string) => `${prefix}alias:${uri}`;
+  return {
+    async storyOf(uri) {
+      return (await redis.get(key(uri))) ?? undefined;
+    },
+    async remember(uri, storyUri) {
+      await redis.set(key(uri), storyUri, 'EX', Math.ceil(ttlSeconds), 'NX');
+    },
+  };
+}
+
+export function createMemoryStoryAliases(): StoryAliases {
+  const aliases = new Map<string, string>();
+  return {
+    async storyOf(uri) {
+      return aliases.get(uri);
+    },
+    async remember(uri, storyUri) {
+      if (!aliases.has(uri)) aliases.set(uri, storyUri);
+    },
+  };
+}
