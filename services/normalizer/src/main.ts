@@ -10,14 +10,16 @@ import {
   topicCatalogue,
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
-import { connectAdapters, runService, startOpsServer } from '@wire/ops';
+import { connectAdapters, createMetricsRegistry, runService, startOpsServer } from '@wire/ops';
 import { createClaimStore } from '@wire/redis';
 import { deadLetterHeaders } from '@wire/schema';
 import type { Message } from 'kafkajs';
 import { loadNormalizerConfig } from './config.js';
+import { createAdminLagSource, startLagMonitor } from './consumer-lag.js';
 import { createRedisLinkMemory } from './link-memory.js';
 import { createRedisNearDuplicateIndex } from './near-duplicates.js';
 import { normalizeDocument } from './normalize-document.js';
+import { type CommittedDocument, createNormalizerMetrics } from './normalizer-metrics.js';
 import { createRedisStoryLedger } from './story-ledger.js';
 
 const config = loadNormalizerConfig(process.env);
@@ -32,10 +34,22 @@ await runService(
     const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
     const dedupeTtlMs = config.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
     const { kafka, redis } = await connectAdapters({ service: 'normalizer', ...config }, logger);
-    const producer = await connectTransactionalProducer(
+    const registry = createMetricsRegistry('normalizer');
+    const metrics = createNormalizerMetrics(registry);
+    redis.on('error', () => metrics.recordRedisConnectionError());
+    const transactional = await connectTransactionalProducer(
       kafka,
       `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,
     );
+    // Every record is one transaction: one that aborts is a failed document, delivered again.
+    const producer: typeof transactional = {
+      inTransaction: (work) =>
+        transactional.inTransaction(work).catch((err: unknown) => {
+          metrics.recordFailedDocument(err);
+          throw err;
+        }),
+      disconnect: () => transactional.disconnect(),
+    };
     const claims = createClaimStore(redis, {
       pendingTtlMs: config.CLAIM_PENDING_TTL_MS,
       doneTtlMs: dedupeTtlMs,
@@ -47,10 +61,11 @@ await runService(
       ttlSeconds: config.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
     });
 
+    const groupId = `${config.WIRE_TOPIC_PREFIX}${config.NORMALIZER_GROUP_ID}`;
     const consumer = await startTransactionalRecordConsumer(
       kafka,
       {
-        groupId: `${config.WIRE_TOPIC_PREFIX}${config.NORMALIZER_GROUP_ID}`,
+        groupId,
         topics: [topics.raw.name],
         sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       },
@@ -64,6 +79,11 @@ await runService(
         const origin = { stage: 'normalizer' as const, topic, partition, offset: message.offset };
         const normalized: Message[] = [];
         const deadLetters: Message[] = [];
+        const counted: Omit<CommittedDocument, 'summary'> = {
+          articles: [],
+          deadLetterCodes: [],
+          fetchedAt: headers['wire-fetched-at'],
+        };
         const { summary, afterCommit } = await normalizeDocument(
           {
             value: message.value ?? Buffer.alloc(0),
@@ -83,6 +103,7 @@ await runService(
                 value: JSON.stringify(article),
                 headers: { 'wire-event-id': article.eventId },
               });
+              counted.articles.push(article);
               log.debug({ uri: article.uri, verdict: article.verdict }, 'normalized');
             },
             deadLetter: async (reason) => {
@@ -92,6 +113,7 @@ await runService(
                 value: message.value,
                 headers: toKafkaHeaders(dlqHeaders),
               });
+              counted.deadLetterCodes.push(reason.code);
               log.warn(
                 { reason: reason.code, detail: reason.detail, item: reason.item },
                 'dead-lettered',
@@ -106,7 +128,13 @@ await runService(
         ].filter((t) => t.messages.length > 0);
         if (topicMessages.length > 0) await transaction.sendBatch({ acks: -1, topicMessages });
         log.info(summary, 'document normalized');
-        return afterCommit;
+        return async () => {
+          metrics.recordCommitted({ summary, ...counted }, Date.now());
+          await afterCommit().catch((err: unknown) => {
+            metrics.recordError(err);
+            throw err;
+          });
+        };
       },
     );
     const ops = config.OPS_ADDRESS
@@ -116,13 +144,19 @@ await runService(
             redis: async () => (await redis.ping()) === 'PONG',
             consumer: () => consumer.isAssigned(),
           },
+          metrics: registry,
         })
       : undefined;
+    const lag = startLagMonitor(registry, createAdminLagSource(kafka, groupId, [topics.raw.name]), {
+      intervalMs: 15_000,
+      onError: (err) => metrics.recordError(err),
+    });
     logger.info({ from: topics.raw.name, to: topics.normalized.name, ops: ops?.url }, 'consuming');
 
     return {
       async stop() {
         await consumer.stop();
+        await lag.stop();
         await ops?.close();
         await producer.disconnect();
         await redis.quit();
