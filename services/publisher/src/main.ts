@@ -12,10 +12,12 @@ import {
   topicCatalogue,
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
-import { connectAdapters, runService, startOpsServer } from '@wire/ops';
+import { connectAdapters, createMetricsRegistry, runService, startOpsServer } from '@wire/ops';
 import type { Message } from 'kafkajs';
 import { loadPublisherConfig } from './config.js';
+import { createAdminLagSource, startLagMonitor } from './consumer-lag.js';
 import { eventIdsOf, planBatch } from './plan-batch.js';
+import { createPublisherMetrics } from './publisher-metrics.js';
 import { loadRoutes } from './routes.js';
 
 const config = loadPublisherConfig(process.env);
@@ -29,6 +31,13 @@ await runService(
   async () => {
     const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
     const { kafka, redis } = await connectAdapters({ service: 'publisher', ...config }, logger);
+    const registry = createMetricsRegistry('publisher');
+    const metrics = createPublisherMetrics(registry, {
+      articles: topics.articles.name,
+      latest: topics.latest.name,
+      dlq: topics.dlq.name,
+    });
+    redis.on('error', () => metrics.recordRedisConnectionError());
     const dedupeTtlMs = config.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
     const publishedKey = (eventId: string) => `${config.WIRE_REDIS_PREFIX}published:${eventId}`;
     const routes = loadRoutes(config.ROUTES_FILE);
@@ -51,10 +60,12 @@ await runService(
       topics: [topics.normalized.name],
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     });
+    // A batch that throws is counted as failed, and kafkajs delivers it again.
+    const counted = metrics.countingFailures;
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      eachBatch: counted(async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
         const messages = batch.messages.map((message) => ({
           key: message.key,
@@ -105,6 +116,7 @@ await runService(
           for (const id of plan.eventIds) pipeline.set(publishedKey(id), '1', 'PX', dedupeTtlMs);
           await pipeline.exec();
         }
+        metrics.recordCommitted(plan, Date.now());
         for (const letter of plan.deadLetters) logger.warn(letter, 'dead-lettered');
         resolveOffset(batch.lastOffset());
         await heartbeat();
@@ -117,14 +129,20 @@ await runService(
           },
           'batch published',
         );
-      },
+      }),
     });
     const ops = config.OPS_ADDRESS
       ? await startOpsServer({
           ...parseHostPort(config.OPS_ADDRESS),
           readiness: { consumer: () => running.isAssigned() },
+          metrics: registry,
         })
       : undefined;
+    const lag = startLagMonitor(
+      registry,
+      createAdminLagSource(kafka, groupId, [topics.normalized.name]),
+      { intervalMs: 15_000, onError: (err) => metrics.recordError(err) },
+    );
     logger.info(
       {
         from: topics.normalized.name,
@@ -138,6 +156,7 @@ await runService(
     return {
       async stop() {
         await consumer.disconnect();
+        await lag.stop();
         await ops?.close();
         await producer.disconnect();
         await redis.quit();
