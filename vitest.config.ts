@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{packages,services,examples}/*/test/**/*.test.ts'],
+          include: ['{packages,services,examples}/*/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**', '**/dist/**'],
         },
       },

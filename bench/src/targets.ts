@@ -1,0 +1,41 @@
+// The issue's targets, checked against the figures of a run.
+import type { Figure } from './harness.js';
+
+export interface Target {
+  name: string;
+  /** The figure whose ratio decides it. */
+  figure: string;
+  /** The ratio the figure needs; `atMost` for a cost, else at least. */
+  threshold: number;
+  atMost?: boolean;
+}
+
+export interface TargetOutcome extends Target {
+  ratio: number | null;
+  met: boolean | null;
+  /** The figure as a multiple of what the target allows: ≥ 1 is met, 0.5 is half way. */
+  margin: number | null;
+}
+
+export function checkTarget(target: Target, figures: readonly Figure[]): TargetOutcome {
+  const ratio = figures.find((f) => f.name === target.figure)?.ratio ?? null;
+  if (ratio === null) return { ...target, ratio, met: null, margin: null };
+  const margin = target.atMost ? target.threshold / ratio : ratio / target.threshold;
+  return { ...target, ratio, met: margin >= 1, margin };
+}
+
+export function formatTargets(outcomes: readonly TargetOutcome[]): string {
+  const lines = outcomes.map((o) => {
+    const verdict = o.met === null ? 'not measured' : o.met ? 'met' : 'missed';
+    const by = o.margin === null ? '' : ` (${o.margin.toPrecision(2)}× of the target)`;
+    const sign = o.atMost ? '≤' : '≥';
+    const have = o.ratio === null ? 'n/a' : o.ratio.toPrecision(3);
+    return `| ${o.name} | ${o.figure} | ${sign} ${o.threshold} | ${have} | ${verdict}${by} |`;
+  });
+  return [
+    '| target | figure | needs ratio | has | verdict |',
+    '| --- | --- | --- | --- | --- |',
+    ...lines,
+    '',
+  ].join('\n');
+}
