@@ -41,6 +41,12 @@ describe('the pipeline on the Yonhap sample feeds', () => {
   let deadLetters: TopicReader;
 
   const byKey = (records: ReadRecord[], key: string) => records.filter((r) => r.key === key);
+  /** The service's /metrics, at the ops address it logged when it started. */
+  const scrape = async (service: ServiceProcess | undefined) => {
+    const ops = service?.logs.map((l) => /"ops":"(http:[^"]+)"/.exec(l)?.[1]).find(Boolean);
+    expect(ops).toBeDefined();
+    return (await fetch(`${ops}/metrics`)).text();
+  };
   const drained = async () =>
     (await groupLag(testBrokers, `${ns}wire-normalizer`, topics.raw.name)) === 0 &&
     (await groupLag(testBrokers, `${ns}wire-publisher`, topics.normalized.name)) === 0;
@@ -194,6 +200,48 @@ describe('the pipeline on the Yonhap sample feeds', () => {
       /wire_ingester_polls_total\{feed="yna-en-news",outcome="unchanged",service="ingester"\} [1-9]/,
     );
     expect(text).toMatch(/wire_ingester_leases_held\{service="ingester"\} 3/);
+  });
+
+  it("counts documents, verdicts, dead letters, latency and lag in the normalizer's /metrics", async () => {
+    const text = await scrape(services[1]);
+    expect(text).toMatch(
+      /wire_normalizer_documents_total\{outcome="published",service="normalizer"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /wire_normalizer_articles_total\{verdict="created",service="normalizer"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /wire_normalizer_articles_total\{verdict="updated",service="normalizer"\} [1-9]/,
+    );
+    expect(text).toContain(
+      'wire_dead_letters_total{stage="normalizer",reason="XML_MALFORMED",service="normalizer"} 1',
+    );
+    expect(text).toMatch(
+      /wire_normalizer_fetched_to_acked_seconds_count\{service="normalizer"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `wire_consumer_lag_messages\\{topic="${topics.raw.name}",partition="0",service="normalizer"\\} \\d+`,
+      ),
+    );
+  });
+
+  it("counts the public records by kind of topic, latency and lag in the publisher's /metrics", async () => {
+    const text = await scrape(services[0]);
+    // The four events read from the public topic above, each written once.
+    expect(text).toContain('wire_publisher_records_total{kind="articles",service="publisher"} 4');
+    expect(text).toContain(
+      'wire_publisher_events_total{outcome="published",service="publisher"} 4',
+    );
+    expect(text).toMatch(/wire_publisher_records_total\{kind="latest",service="publisher"\} [1-9]/);
+    expect(text).toContain(
+      'wire_publisher_version_to_publish_seconds_count{service="publisher"} 4',
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `wire_consumer_lag_messages\\{topic="${topics.normalized.name}",partition="0",service="publisher"\\} \\d+`,
+      ),
+    );
   });
 
   it('stops every service cleanly on SIGTERM', async () => {
