@@ -115,7 +115,7 @@ export function startLagMonitor(
     refresh,
     async stop() {
       clearInterval(timer);
-      await inFlight;
+      // Not waiting for a fetch in flight: with the broker gone it could outlast the shutdown.
       await source.close();
     },
   };
