@@ -88,9 +88,14 @@ describe('a Redis outage', () => {
     const reader = await readTopics(testBrokers, [topics.articles.name, topics.dlq.name]);
     const events = () => reader.records.filter((r) => r.topic === topics.articles.name);
     try {
+      const ops = { normalizer: await freePort(), publisher: await freePort() };
       services.push(
-        startServiceProcess('normalizer', { env }),
-        startServiceProcess('publisher', { env }),
+        startServiceProcess('normalizer', {
+          env: { ...env, OPS_ADDRESS: `127.0.0.1:${ops.normalizer}` },
+        }),
+        startServiceProcess('publisher', {
+          env: { ...env, OPS_ADDRESS: `127.0.0.1:${ops.publisher}` },
+        }),
       );
       await send(feed(0, 20), 1);
       await reader.waitFor(() => events().length >= 20, 60_000);
@@ -100,6 +105,13 @@ describe('a Redis outage', () => {
       await send(feed(20, 20), 2);
       await new Promise((r) => setTimeout(r, 5_000));
       expect(events()).toHaveLength(20);
+      // Both stages saw their Redis connection fail, and say so in /metrics.
+      for (const [service, port] of Object.entries(ops)) {
+        const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+        expect(text).toMatch(
+          new RegExp(`wire_redis_errors_total\\{kind="connection",service="${service}"\\} [1-9]`),
+        );
+      }
 
       redis = startRedis(port);
       await reader.waitFor(() => events().length >= 40, 120_000);
