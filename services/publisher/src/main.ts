@@ -110,13 +110,13 @@ await runService(
             ],
           });
         });
+        metrics.recordCommitted(plan, Date.now());
         // Committed: remember what went out, so a repeat of the same event is not sent again.
         if (plan.eventIds.length > 0) {
           const pipeline = redis.pipeline();
           for (const id of plan.eventIds) pipeline.set(publishedKey(id), '1', 'PX', dedupeTtlMs);
           await pipeline.exec();
         }
-        metrics.recordCommitted(plan, Date.now());
         for (const letter of plan.deadLetters) logger.warn(letter, 'dead-lettered');
         resolveOffset(batch.lastOffset());
         await heartbeat();
