@@ -8,48 +8,13 @@ import { runDemo } from './commands/demo.js';
 import { runDlqList, runDlqRedrive, runDlqShow } from './commands/dlq.js';
 import { runFeeds } from './commands/feeds.js';
 import { runParse } from './commands/parse.js';
+import { runReplay } from './commands/replay.js';
+import { runReprocess } from './commands/reprocess.js';
+import { runServe } from './commands/serve.js';
 import { runTail } from './commands/tail.js';
+import { helpFor, mainHelp } from './help.js';
 
 const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
-
-const usage = `usage: wire <command> [options]
-
-commands:
-  demo               run the whole pipeline on the bundled Yonhap sample feeds and
-                     show the public events as they arrive (needs the local stack)
-  parse FILE|URL     parse one document (RSS, RDF, Atom, NewsML-G2, NITF, NewsML 1.2)
-                     and print one JSON line per article: {article, source, signal,
-                     warnings}; warnings go to stderr; an unreadable document exits 1
-  tail TOPIC         article events as lines: partition:offset, verdict, key,
-                     headline (or --json); follows until Ctrl-C
-  feeds              every feed's health from Redis: status, last success,
-                     failures, items, gaps, quiet, which instance polls it
-  dlq list           the dead letters: id (partition:offset), stage, reason, feed
-  dlq show ID        one dead letter: its headers and original bytes
-  dlq redrive ID...  send dead letters back to the topic they came from
-                     (or --reason CODE for all with that reason)
-
-options:
-  -h, --help              show this help
-  --timeout <sec>         demo: give up after this long (default 120)
-  --content-type <type>   parse: the HTTP Content-Type to assume (its charset counts)
-  --identity <strategy>   parse: guid | link | content | yonhap (default guid)
-  --agency <id>           parse: the agency id used in story uris (default local)
-  --from-beginning        tail: from the oldest record instead of from now
-  --since <time>          tail: records at or after this ISO time
-  --filter <k=v>          tail: only records whose key (key=...) or header matches;
-                          repeatable, e.g. --filter ce_agency=yna
-  --json                  tail, feeds, dlq list: one JSON object per line
-  --max <n>               tail: stop after n records
-  --idle <sec>            tail: stop after this long without a record
-  --reason <code>         dlq redrive: every dead letter with this reason
-  --prefix <p>            the WIRE_TOPIC_PREFIX / WIRE_REDIS_PREFIX of a run
-
-environment:
-  KAFKA_BROKERS       default 127.0.0.1:9092
-  REDIS_URL           default redis://127.0.0.1:6379
-  WIRE_TOPIC_PREFIX   prefix of topic names (as the services use it)
-  WIRE_REDIS_PREFIX   prefix of Redis keys, default wire:`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -67,6 +32,22 @@ const { values, positionals } = parseArgs({
     idle: { type: 'string', default: '0' },
     reason: { type: 'string' },
     prefix: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    namespace: { type: 'string' },
+    speed: { type: 'string' },
+    'feed-id': { type: 'string', default: 'replay' },
+    language: { type: 'string' },
+    at: { type: 'string' },
+    until: { type: 'string' },
+    port: { type: 'string', default: '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    timeline: { type: 'boolean', default: false },
+    step: { type: 'string', default: '30' },
+    latency: { type: 'string' },
+    fail: { type: 'string' },
+    throttle: { type: 'string' },
+    'retry-after': { type: 'string' },
+    drip: { type: 'string' },
   },
 });
 
@@ -74,9 +55,18 @@ const [command] = positionals;
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const topicPrefix = values.prefix ?? process.env.WIRE_TOPIC_PREFIX ?? '';
-if (values.help || !command) {
-  console.log(usage);
-  process.exit(command || values.help ? 0 : 2);
+if (!command) {
+  console.log(mainHelp());
+  process.exit(values.help ? 0 : 2);
+}
+if (values.help) {
+  console.log(helpFor(command) ?? mainHelp());
+  process.exit(0);
+}
+/** A usage error: the reason, then the command's help; exit 2. */
+function usageError(reason: string): never {
+  console.error(`wire ${command}: ${reason}\n\n${helpFor(command ?? '') ?? mainHelp()}`);
+  process.exit(2);
 }
 
 if (command === 'demo') {
@@ -92,8 +82,7 @@ if (command === 'demo') {
   const [, target] = positionals;
   const identity = values.identity;
   if (!target || !['guid', 'link', 'content', 'yonhap'].includes(identity)) {
-    console.error(`wire parse: give one FILE or URL and a valid --identity\n\n${usage}`);
-    process.exit(2);
+    usageError('give one FILE or URL and a valid --identity');
   }
   process.exitCode = await runParse({
     target,
@@ -103,13 +92,99 @@ if (command === 'demo') {
     print: (line) => console.log(line),
     printError: (line) => console.error(line),
   });
+} else if (command === 'replay') {
+  const paths = positionals.slice(1);
+  const identity = values.identity;
+  const speed = values.speed === undefined ? undefined : Number(values.speed);
+  const at = values.at === undefined ? undefined : new Date(values.at);
+  if (
+    paths.length === 0 ||
+    !['guid', 'link', 'content', 'yonhap'].includes(identity) ||
+    (speed !== undefined && !(speed > 0)) ||
+    (at && Number.isNaN(at.getTime()))
+  ) {
+    usageError('give PATHs, a valid --identity, --speed > 0 and --at as an ISO time');
+  }
+  process.exitCode = await runReplay({
+    paths,
+    dryRun: values['dry-run'] ?? false,
+    namespace: values.namespace,
+    speed,
+    at,
+    files: {
+      feedId: values['feed-id'],
+      agency: values.agency,
+      identity: identity as 'guid' | 'link' | 'content' | 'yonhap',
+      language: values.language,
+      contentType: values['content-type'],
+    },
+    env: { ...process.env, KAFKA_BROKERS: brokers.join(','), REDIS_URL: redisUrl },
+    print: (line) => console.log(line),
+    printError: (line) => console.error(line),
+    progress: process.stderr,
+  });
+} else if (command === 'reprocess') {
+  const since = values.since ? new Date(values.since) : undefined;
+  const until = values.until ? new Date(values.until) : undefined;
+  if (!since || Number.isNaN(since.getTime()) || (until && Number.isNaN(until.getTime()))) {
+    usageError('give --since (and --until) as ISO times');
+  }
+  process.exitCode = await runReprocess({
+    since,
+    until,
+    sourcePrefix: topicPrefix,
+    namespace: values.namespace,
+    dryRun: values['dry-run'] ?? false,
+    env: { ...process.env, KAFKA_BROKERS: brokers.join(','), REDIS_URL: redisUrl },
+    print: (line) => console.log(line),
+    printError: (line) => console.error(line),
+    progress: process.stderr,
+  });
+} else if (command === 'serve') {
+  const [, dir] = positionals;
+  const numbers = {
+    port: Number(values.port),
+    step: Number(values.step),
+    latency: Number(values.latency ?? 0),
+    fail: Number(values.fail ?? 0),
+    throttle: Number(values.throttle ?? 0),
+    retryAfter: Number(values['retry-after'] ?? 30),
+    drip: Number(values.drip ?? 0),
+  };
+  const rate = (n: number) => n >= 0 && n <= 1;
+  if (
+    !dir ||
+    Object.values(numbers).some((n) => !Number.isFinite(n) || n < 0) ||
+    !rate(numbers.fail) ||
+    !rate(numbers.throttle) ||
+    numbers.step <= 0
+  ) {
+    usageError('give a DIR, rates between 0 and 1 and numbers >= 0');
+  }
+  process.exitCode = await runServe({
+    dir,
+    host: values.host,
+    port: numbers.port,
+    timelineStepMs: values.timeline ? numbers.step * 1000 : undefined,
+    faults: {
+      latencyMs: numbers.latency,
+      failRate: numbers.fail,
+      throttleRate: numbers.throttle,
+      retryAfterSeconds: numbers.retryAfter,
+      dripBytesPerSecond: numbers.drip,
+    },
+    print: (line) => console.log(line),
+    stopped: new Promise((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    }),
+  });
 } else if (command === 'tail') {
   const [, topic] = positionals;
   const filters = (values.filter ?? []).map((f) => f.split('=', 2) as [string, string]);
   const since = values.since ? new Date(values.since) : undefined;
   if (!topic || filters.some((f) => f.length !== 2) || (since && Number.isNaN(since.getTime()))) {
-    console.error(`wire tail: give a TOPIC, filters as k=v and --since as an ISO time\n\n${usage}`);
-    process.exit(2);
+    usageError('give a TOPIC, filters as k=v and --since as an ISO time');
   }
   process.exitCode = await runTail({
     brokers,
@@ -142,10 +217,9 @@ if (command === 'demo') {
   else if (action === 'redrive' && (ids.length > 0 || values.reason)) {
     process.exitCode = await runDlqRedrive({ ...dlq, ids, reason: values.reason });
   } else {
-    console.error(`wire dlq: list | show ID | redrive ID... | redrive --reason CODE\n\n${usage}`);
-    process.exit(2);
+    usageError('list | show ID | redrive ID... | redrive --reason CODE');
   }
 } else {
-  console.error(`wire: unknown command "${command}"\n\n${usage}`);
+  console.error(`wire: unknown command "${command}"\n\n${mainHelp()}`);
   process.exit(2);
 }

@@ -1,7 +1,7 @@
 // Creates the topics of the catalogue that do not exist yet.
 import type { Kafka } from 'kafkajs';
 import { classifyKafkaError } from './errors.js';
-import type { TopicSpec } from './topics.js';
+import { routedTopicSpec, type TopicSpec } from './topics.js';
 
 export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<string[]> {
   const admin = kafka.admin();
@@ -25,4 +25,22 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<st
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Creates routed topics the first time a record goes to them. `known` are the
+ * names that already exist (the catalogue's); each name is checked once.
+ */
+export function createRoutedTopicEnsurer(
+  kafka: Kafka,
+  known: Iterable<string>,
+): (names: string[]) => Promise<string[]> {
+  const seen = new Set(known);
+  return async (names) => {
+    const missing = [...new Set(names)].filter((name) => !seen.has(name));
+    if (missing.length === 0) return [];
+    const created = await ensureTopics(kafka, missing.map(routedTopicSpec));
+    for (const name of missing) seen.add(name);
+    return created;
+  };
 }

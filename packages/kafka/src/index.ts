@@ -1,5 +1,12 @@
-export type { Consumer, EachMessagePayload, Kafka, KafkaMessage, Transaction } from 'kafkajs';
-export { ensureTopics } from './admin.js';
+export type {
+  Consumer,
+  EachMessagePayload,
+  Kafka,
+  KafkaMessage,
+  Message,
+  Transaction,
+} from 'kafkajs';
+export { createRoutedTopicEnsurer, ensureTopics } from './admin.js';
 export {
   createKafkaClient,
   type KafkaClientSettings,

@@ -8,16 +8,31 @@ export interface RedisClientSettings {
   url: string;
   /** Called on connection errors; the client keeps reconnecting. */
   onError?: (err: Error) => void;
+  /**
+   * For commands a person runs: give up at once when Redis cannot be reached,
+   * instead of waiting for it as a service does.
+   */
+  failFast?: boolean;
 }
 
 export async function connectRedis(settings: RedisClientSettings): Promise<Redis> {
-  const client = new Redis(settings.url, {
-    lazyConnect: true,
-    maxRetriesPerRequest: null,
-    enableOfflineQueue: true,
-    retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 5_000),
-  });
+  const client = new Redis(
+    settings.url,
+    settings.failFast
+      ? { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null }
+      : {
+          lazyConnect: true,
+          maxRetriesPerRequest: null,
+          enableOfflineQueue: true,
+          retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, 5_000),
+        },
+  );
   client.on('error', (err: Error) => settings.onError?.(err));
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (err) {
+    client.disconnect();
+    throw err;
+  }
   return client;
 }

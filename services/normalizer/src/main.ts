@@ -11,16 +11,13 @@ import {
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
 import { connectAdapters, createMetricsRegistry, runService, startOpsServer } from '@wire/ops';
-import { createClaimStore } from '@wire/redis';
 import { deadLetterHeaders } from '@wire/schema';
 import type { Message } from 'kafkajs';
 import { loadNormalizerConfig } from './config.js';
 import { createAdminLagSource, startLagMonitor } from './consumer-lag.js';
-import { createRedisLinkMemory } from './link-memory.js';
-import { createRedisNearDuplicateIndex } from './near-duplicates.js';
 import { normalizeDocument } from './normalize-document.js';
 import { type CommittedDocument, createNormalizerMetrics } from './normalizer-metrics.js';
-import { createRedisStoryLedger } from './story-ledger.js';
+import { createNormalizerState } from './normalizer-state.js';
 
 const config = loadNormalizerConfig(process.env);
 const logger = createLogger({
@@ -32,7 +29,6 @@ const logger = createLogger({
 await runService(
   async () => {
     const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
-    const dedupeTtlMs = config.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
     const { kafka, redis } = await connectAdapters({ service: 'normalizer', ...config }, logger);
     const registry = createMetricsRegistry('normalizer');
     const metrics = createNormalizerMetrics(registry);
@@ -50,16 +46,7 @@ await runService(
         }),
       disconnect: () => transactional.disconnect(),
     };
-    const claims = createClaimStore(redis, {
-      pendingTtlMs: config.CLAIM_PENDING_TTL_MS,
-      doneTtlMs: dedupeTtlMs,
-    });
-    const stories = createRedisStoryLedger(redis, config.WIRE_REDIS_PREFIX, dedupeTtlMs / 1000);
-    const links = createRedisLinkMemory(redis, config.WIRE_REDIS_PREFIX, dedupeTtlMs / 1000);
-    const nearDuplicates = createRedisNearDuplicateIndex(redis, config.WIRE_REDIS_PREFIX, {
-      maxDistance: config.NEAR_DUPLICATE_MAX_DISTANCE,
-      ttlSeconds: config.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
-    });
+    const state = createNormalizerState(redis, config);
 
     const groupId = `${config.WIRE_TOPIC_PREFIX}${config.NORMALIZER_GROUP_ID}`;
     const consumer = await startTransactionalRecordConsumer(
@@ -91,11 +78,7 @@ await runService(
             deliveryId: `${topic}/${partition}/${message.offset}`,
           },
           {
-            claims,
-            stories,
-            nearDuplicates,
-            links,
-            eventKey: (eventId) => `${config.WIRE_REDIS_PREFIX}event:${eventId}`,
+            ...state,
             sleep: (ms) => sleep(ms),
             publishNormalized: async (article) => {
               normalized.push({

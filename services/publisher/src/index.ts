@@ -6,5 +6,6 @@ export {
   eventIdsOf,
   planBatch,
 } from './plan-batch.js';
+export { createPublishedEvents, type PublishedEvents } from './published-events.js';
 export { type PublicRecord, type RouteResult, routeArticle } from './route-article.js';
 export { loadRoutes, parseRoutes, type Route, routedTopics } from './routes.js';

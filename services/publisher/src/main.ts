@@ -4,10 +4,9 @@
 import { parseHostPort } from '@wire/config';
 import {
   connectTransactionalProducer,
-  ensureTopics,
+  createRoutedTopicEnsurer,
   nextOffset,
   readHeaders,
-  routedTopicSpec,
   subscribeConsumer,
   topicCatalogue,
 } from '@wire/kafka';
@@ -17,6 +16,7 @@ import type { Message } from 'kafkajs';
 import { loadPublisherConfig } from './config.js';
 import { createAdminLagSource, startLagMonitor } from './consumer-lag.js';
 import { eventIdsOf, planBatch } from './plan-batch.js';
+import { createPublishedEvents } from './published-events.js';
 import { createPublisherMetrics } from './publisher-metrics.js';
 import { loadRoutes } from './routes.js';
 
@@ -38,18 +38,17 @@ await runService(
       dlq: topics.dlq.name,
     });
     redis.on('error', () => metrics.recordRedisConnectionError());
-    const dedupeTtlMs = config.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
-    const publishedKey = (eventId: string) => `${config.WIRE_REDIS_PREFIX}published:${eventId}`;
+    const published = createPublishedEvents(
+      redis,
+      config.WIRE_REDIS_PREFIX,
+      config.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000,
+    );
     const routes = loadRoutes(config.ROUTES_FILE);
     // Routed topics are created the first time an event goes to them.
-    const knownTopics = new Set(Object.values(topics).map((spec) => spec.name));
-    const ensureRouted = async (names: string[]) => {
-      const missing = names.filter((name) => !knownTopics.has(name));
-      if (missing.length === 0) return;
-      const created = await ensureTopics(kafka, missing.map(routedTopicSpec));
-      for (const name of missing) knownTopics.add(name);
-      if (created.length > 0) logger.info({ topics: created }, 'created routed topics');
-    };
+    const ensureRoutedTopics = createRoutedTopicEnsurer(
+      kafka,
+      Object.values(topics).map((spec) => spec.name),
+    );
     const groupId = `${config.WIRE_TOPIC_PREFIX}${config.PUBLISHER_GROUP_ID}`;
     const producer = await connectTransactionalProducer(
       kafka,
@@ -73,9 +72,7 @@ await runService(
           headers: readHeaders(message.headers),
           offset: message.offset,
         }));
-        const candidates = eventIdsOf(messages);
-        const known = candidates.length > 0 ? await redis.mget(candidates.map(publishedKey)) : [];
-        const alreadyPublished = new Set(candidates.filter((_, i) => known[i] !== null));
+        const alreadyPublished = await published.known(eventIdsOf(messages));
         const plan = planBatch(
           messages,
           {
@@ -87,7 +84,8 @@ await runService(
           },
           alreadyPublished,
         );
-        await ensureRouted([...plan.topicMessages.keys()]);
+        const created = await ensureRoutedTopics([...plan.topicMessages.keys()]);
+        if (created.length > 0) logger.info({ topics: created }, 'created routed topics');
         await producer.inTransaction(async (transaction) => {
           if (plan.topicMessages.size > 0) {
             await transaction.sendBatch({
@@ -112,11 +110,7 @@ await runService(
         });
         metrics.recordCommitted(plan, Date.now());
         // Committed: remember what went out, so a repeat of the same event is not sent again.
-        if (plan.eventIds.length > 0) {
-          const pipeline = redis.pipeline();
-          for (const id of plan.eventIds) pipeline.set(publishedKey(id), '1', 'PX', dedupeTtlMs);
-          await pipeline.exec();
-        }
+        await published.remember(plan.eventIds);
         for (const letter of plan.deadLetters) logger.warn(letter, 'dead-lettered');
         resolveOffset(batch.lastOffset());
         await heartbeat();

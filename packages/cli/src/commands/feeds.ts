@@ -22,7 +22,7 @@ export interface FeedHealth {
 export async function readFeedHealth(
   settings: Pick<FeedsSettings, 'redisUrl' | 'prefix'>,
 ): Promise<FeedHealth[]> {
-  const redis = await connectRedis({ url: settings.redisUrl });
+  const redis = await connectRedis({ url: settings.redisUrl, failFast: true });
   try {
     const keys: string[] = [];
     let cursor = '0';
