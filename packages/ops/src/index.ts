@@ -1,4 +1,17 @@
+export {
+  type BackendErrorCounters,
+  createBackendErrorCounters,
+  createDeadLetterCounter,
+} from './backend-error-metrics.js';
 export { type AdapterSettings, connectAdapters } from './connect-adapters.js';
+export {
+  createAdminLagSource,
+  type LagMonitor,
+  type LagSource,
+  lagOf,
+  type PartitionLag,
+  startLagMonitor,
+} from './consumer-lag.js';
 export { createMetricsRegistry } from './metrics-registry.js';
 export {
   type OpsServer,

@@ -10,11 +10,17 @@ import {
   topicCatalogue,
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
-import { connectAdapters, createMetricsRegistry, runService, startOpsServer } from '@wire/ops';
+import {
+  connectAdapters,
+  createAdminLagSource,
+  createMetricsRegistry,
+  runService,
+  startLagMonitor,
+  startOpsServer,
+} from '@wire/ops';
 import { deadLetterHeaders } from '@wire/schema';
 import type { Message } from 'kafkajs';
 import { loadNormalizerConfig } from './config.js';
-import { createAdminLagSource, startLagMonitor } from './consumer-lag.js';
 import { normalizeDocument } from './normalize-document.js';
 import { type CommittedDocument, createNormalizerMetrics } from './normalizer-metrics.js';
 import { createNormalizerState } from './normalizer-state.js';

@@ -2,7 +2,7 @@
 // duplicates among its articles, dead letters by reason, how long after the fetch
 // its output was acknowledged, and Kafka and Redis errors. Every label comes from
 // a closed list (outcomes, verdicts, error codes); no feed URL, no article id.
-import { classifyKafkaError } from '@wire/kafka';
+import { createBackendErrorCounters, createDeadLetterCounter } from '@wire/ops';
 import { type NormalizedArticle, verdicts } from '@wire/schema';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { NormalizeSummary } from './normalize-document.js';
@@ -67,7 +67,7 @@ export function createNormalizerMetrics(registry: Registry): NormalizerMetrics {
     buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
     registers,
   });
-  const errors = createErrorCounters(registry);
+  const errors = createBackendErrorCounters(registry);
   // Zero from the start, so rates and "nothing happened" alerts work before the first event.
   for (const outcome of documentOutcomes) documents.inc({ outcome }, 0);
   for (const verdict of verdicts) articles.inc({ verdict }, 0);
@@ -94,54 +94,5 @@ export function createNormalizerMetrics(registry: Registry): NormalizerMetrics {
     },
     recordError: (err) => errors.record(err),
     recordRedisConnectionError: () => errors.redis.inc({ kind: 'connection' }),
-  };
-}
-
-/** wire_dead_letters_total: the same name in every stage that dead-letters, with its stage. */
-function createDeadLetterCounter(registry: Registry): Counter<'stage' | 'reason'> {
-  return new Counter({
-    name: 'wire_dead_letters_total',
-    help: 'Records written to wire.dlq.v1, by stage and reason code.',
-    labelNames: ['stage', 'reason'],
-    registers: [registry],
-  });
-}
-
-// ioredis's own error classes (from redis-errors), told apart by name.
-const redisErrorNames = new Set([
-  'ReplyError',
-  'AbortError',
-  'InterruptError',
-  'ParserError',
-  'RedisError',
-  'MaxRetriesPerRequestError',
-]);
-
-function createErrorCounters(registry: Registry) {
-  const kafka = new Counter({
-    name: 'wire_kafka_errors_total',
-    help: 'Kafka requests that failed, by code (KAFKA_UNAVAILABLE, KAFKA_REJECTED, KAFKA_TIMEOUT).',
-    labelNames: ['code'],
-    registers: [registry],
-  });
-  const redis = new Counter({
-    name: 'wire_redis_errors_total',
-    help: 'Redis errors: connection (the client reconnects) or command (a command failed).',
-    labelNames: ['kind'],
-    registers: [registry],
-  });
-  for (const code of ['KAFKA_UNAVAILABLE', 'KAFKA_REJECTED', 'KAFKA_TIMEOUT'])
-    kafka.inc({ code }, 0);
-  for (const kind of ['connection', 'command']) redis.inc({ kind }, 0);
-  return {
-    redis,
-    record(err: unknown) {
-      const name = (err as Error | undefined)?.name ?? '';
-      if (name.startsWith('KafkaJS') || name === 'KafkaAdapterError') {
-        kafka.inc({ code: classifyKafkaError(err).code });
-      } else if (redisErrorNames.has(name)) {
-        redis.inc({ kind: 'command' });
-      }
-    },
   };
 }

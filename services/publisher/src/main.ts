@@ -11,10 +11,16 @@ import {
   topicCatalogue,
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
-import { connectAdapters, createMetricsRegistry, runService, startOpsServer } from '@wire/ops';
+import {
+  connectAdapters,
+  createAdminLagSource,
+  createMetricsRegistry,
+  runService,
+  startLagMonitor,
+  startOpsServer,
+} from '@wire/ops';
 import type { Message } from 'kafkajs';
 import { loadPublisherConfig } from './config.js';
-import { createAdminLagSource, startLagMonitor } from './consumer-lag.js';
 import { eventIdsOf, planBatch } from './plan-batch.js';
 import { createPublishedEvents } from './published-events.js';
 import { createPublisherMetrics } from './publisher-metrics.js';

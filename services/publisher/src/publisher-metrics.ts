@@ -2,7 +2,7 @@
 // public records written by kind of topic, dead letters by reason, the time from
 // an article's versionCreated to its publication, and Kafka and Redis errors.
 // Routed topics are one kind, not one label value each; no article id anywhere.
-import { classifyKafkaError } from '@wire/kafka';
+import { createBackendErrorCounters, createDeadLetterCounter } from '@wire/ops';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { BatchPlan } from './plan-batch.js';
 
@@ -51,19 +51,14 @@ export function createPublisherMetrics(registry: Registry, known: KnownTopics): 
     labelNames: ['outcome'],
     registers,
   });
-  const deadLetters = new Counter({
-    name: 'wire_dead_letters_total',
-    help: 'Records written to wire.dlq.v1, by stage and reason code.',
-    labelNames: ['stage', 'reason'],
-    registers,
-  });
+  const deadLetters = createDeadLetterCounter(registry);
   const versionToPublish = new Histogram({
     name: 'wire_publisher_version_to_publish_seconds',
     help: "From the article's versionCreated to the commit of its public records.",
     buckets: [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 21600],
     registers,
   });
-  const errors = createErrorCounters(registry);
+  const errors = createBackendErrorCounters(registry);
   // Zero from the start, so rates and "nothing published" alerts work before the first event.
   for (const outcome of ['published', 'duplicate', 'dead_lettered']) events.inc({ outcome }, 0);
   for (const kind of topicKinds) records.inc({ kind }, 0);
@@ -120,43 +115,4 @@ export function versionCreatedOf(value: Buffer | string | null): number | undefi
   } catch {
     return undefined;
   }
-}
-
-// ioredis's own error classes (from redis-errors), told apart by name.
-const redisErrorNames = new Set([
-  'ReplyError',
-  'AbortError',
-  'InterruptError',
-  'ParserError',
-  'RedisError',
-  'MaxRetriesPerRequestError',
-]);
-
-function createErrorCounters(registry: Registry) {
-  const kafka = new Counter({
-    name: 'wire_kafka_errors_total',
-    help: 'Kafka requests that failed, by code (KAFKA_UNAVAILABLE, KAFKA_REJECTED, KAFKA_TIMEOUT).',
-    labelNames: ['code'],
-    registers: [registry],
-  });
-  const redis = new Counter({
-    name: 'wire_redis_errors_total',
-    help: 'Redis errors: connection (the client reconnects) or command (a command failed).',
-    labelNames: ['kind'],
-    registers: [registry],
-  });
-  for (const code of ['KAFKA_UNAVAILABLE', 'KAFKA_REJECTED', 'KAFKA_TIMEOUT'])
-    kafka.inc({ code }, 0);
-  for (const kind of ['connection', 'command']) redis.inc({ kind }, 0);
-  return {
-    redis,
-    record(err: unknown) {
-      const name = (err as Error | undefined)?.name ?? '';
-      if (name.startsWith('KafkaJS') || name === 'KafkaAdapterError') {
-        kafka.inc({ code: classifyKafkaError(err).code });
-      } else if (redisErrorNames.has(name)) {
-        redis.inc({ kind: 'command' });
-      }
-    },
-  };
 }

@@ -3,7 +3,7 @@
 // with the admin client on a timer. A consumer that is stuck or gone keeps its
 // lag growing here, which its own batch events (only sent while it fetches)
 // could not show; and a slow broker never holds up a /metrics scrape.
-import type { Kafka } from 'kafkajs';
+import type { Kafka } from '@wire/kafka';
 import { Gauge, type Registry } from 'prom-client';
 
 export interface PartitionLag {

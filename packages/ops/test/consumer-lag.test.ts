@@ -1,6 +1,6 @@
-import { createMetricsRegistry } from '@wire/ops';
 import { describe, expect, it } from 'vitest';
 import { type LagSource, lagOf, startLagMonitor } from '../src/consumer-lag.js';
+import { createMetricsRegistry } from '../src/index.js';
 
 describe('consumer lag', () => {
   it("counts from the group's committed offset, or from the first record when it has none", () => {
@@ -21,7 +21,7 @@ describe('consumer lag', () => {
   });
 
   it('sets the gauge per partition, and drops stale values when the broker does not answer', async () => {
-    const registry = createMetricsRegistry('publisher');
+    const registry = createMetricsRegistry('normalizer');
     const errors: unknown[] = [];
     let answer: () => Promise<{ topic: string; partition: number; lag: number }[]> = async () => [
       { topic: 'raw', partition: 3, lag: 42 },
@@ -39,7 +39,7 @@ describe('consumer lag', () => {
     });
     await monitor.refresh();
     expect(await registry.metrics()).toContain(
-      'wire_consumer_lag_messages{topic="raw",partition="3",service="publisher"} 42',
+      'wire_consumer_lag_messages{topic="raw",partition="3",service="normalizer"} 42',
     );
 
     answer = async () => {
