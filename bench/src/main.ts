@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '@wire/testkit';
 import { loadCorpus } from './corpus.js';
+import { topFramesIn } from './cpu-profile.js';
+import { benchEndToEnd } from './end-to-end.js';
 import { type Figure, fullRounds, quickRounds } from './harness.js';
 import { benchNormalizer } from './normalizer.js';
 import { benchParsing } from './parsing.js';
+import { formatProfiles, type ProfileSummary, profileParsing } from './profiles.js';
 import { ensureFeedparser, type PythonTiming, timeFeedparser } from './python-feedparser.js';
 import { redisBenchmarkAvailable } from './redis-ceiling.js';
 import { type RunReport, updateDoc, writeResultsJson } from './results.js';
@@ -67,6 +70,30 @@ if (selected.has('normalizer')) {
   }
 }
 
+if (selected.has('end-to-end')) {
+  log('end to end: normalizer and publisher processes, raw to public topic');
+  const items = 10;
+  const load = syntheticFeeds(pool, {
+    documents: quick ? 40 : 200,
+    itemsPerDocument: items,
+    runId: `${runId}-load`,
+  });
+  const warmup = syntheticFeeds(pool, {
+    documents: 5,
+    itemsPerDocument: items,
+    runId: `${runId}-warm`,
+    seed: 7,
+  });
+  figures.push(
+    ...(await benchEndToEnd({
+      namespace: `${runId}.e2e.`,
+      warmup,
+      load,
+      itemsPerDocument: items,
+    })),
+  );
+}
+
 const parseTargets = figures
   .filter((f) => f.name.startsWith('parse ') && / \(\d+ docs/.test(f.name))
   .map((f) => ({
@@ -80,6 +107,11 @@ const parseTargets = figures
 const targets = [
   ...parseTargets,
   {
+    name: 'end to end ≥ 40 % of the producer ceiling',
+    figure: 'end to end, raw to public topic, guarantees on',
+    threshold: 0.4,
+  },
+  {
     name: 'dedupe ≤ 0.2 Redis round trips per article',
     figure: 'Redis round trips per new article',
     threshold: 1,
@@ -87,9 +119,54 @@ const targets = [
   },
 ].map((t) => checkTarget(t, figures));
 
-const report: RunReport = { startedAt, quick, figures, targets, skipped };
+// A missed target gets a CPU profile of where the time went (not in --quick).
+const profiles: ProfileSummary[] = [];
+const profileDir = join(repoRoot, 'bench/profiles', runId);
+if (!quick) {
+  const missedFormats = new Set(
+    targets
+      .filter((t) => t.met === false && t.figure.startsWith('parse '))
+      .map((t) => /^parse (\S+)/.exec(t.figure)?.[1] ?? ''),
+  );
+  for (const format of missedFormats) {
+    log(`profiling ${format} parsing`);
+    profiles.push(profileParsing(profileDir, format, 5));
+  }
+  const e2eMissed = targets.some((t) => t.met === false && t.figure.startsWith('end to end'));
+  const dedupeMissed = targets.some((t) => t.met === false && t.figure.startsWith('Redis'));
+  if (e2eMissed || dedupeMissed) {
+    log('profiling the normalizer and publisher end to end');
+    const load = syntheticFeeds(pool, {
+      documents: 100,
+      itemsPerDocument: 10,
+      runId: `${runId}-prof`,
+    });
+    const warmup = syntheticFeeds(pool, {
+      documents: 2,
+      itemsPerDocument: 10,
+      runId: `${runId}-pw`,
+      seed: 9,
+    });
+    await benchEndToEnd({
+      namespace: `${runId}.prof.`,
+      warmup,
+      load,
+      itemsPerDocument: 10,
+      profileDir,
+    });
+    for (const service of ['normalizer', 'publisher']) {
+      profiles.push({
+        what: `the ${service} process end to end`,
+        ...topFramesIn(join(profileDir, service)),
+      });
+    }
+  }
+}
+
+const report: RunReport = { startedAt, quick, figures, targets, skipped, profiles };
 console.log(`\n${formatTable(figures)}\n${formatTargets(targets)}`);
 if (skipped.length > 0) console.log(`skipped: ${skipped.join('; ')}`);
+if (profiles.length > 0) console.log(formatProfiles(profiles));
 writeResultsJson(join(repoRoot, 'bench/results.json'), report);
 updateDoc(join(repoRoot, 'docs/benchmarks.md'), report);
 process.exit(0);

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { Figure } from './harness.js';
+import { formatProfiles, type ProfileSummary } from './profiles.js';
 import { formatTable } from './table.js';
 import { formatTargets, type TargetOutcome } from './targets.js';
 
@@ -12,6 +13,7 @@ export interface RunReport {
   figures: Figure[];
   targets: TargetOutcome[];
   skipped: string[];
+  profiles: ProfileSummary[];
 }
 
 const start = '<!-- bench:results:start -->';
@@ -34,6 +36,9 @@ export function resultsSection(report: RunReport): string {
     '',
     formatTable(report.figures),
     formatTargets(report.targets),
+    report.profiles.length > 0
+      ? `Profiles of the misses:\n\n${formatProfiles(report.profiles)}\n`
+      : '',
     `${skipped}${end}`,
   ].join('\n');
 }

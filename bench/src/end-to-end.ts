@@ -1,0 +1,164 @@
+// End to end: articles/s from wire.raw.v1 to the public topic with the delivery
+// guarantees on (the real normalizer and publisher as processes: Redis claims,
+// Kafka transactions, read_committed), and latency from fetch (wire-fetched-at)
+// to the event being readable on the public topic, beside kafka-producer-perf-test
+// writing the same documents to a plain topic.
+import { join } from 'node:path';
+import { type ServiceProcess, startServiceProcess } from '@wire/cli';
+import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
+import { testBrokers, testRedisUrl, waitUntil } from '@wire/testkit';
+import { Kafka, logLevel } from 'kafkajs';
+import { type Figure, figure, quantile } from './harness.js';
+import { runProducerPerfTest } from './producer-ceiling.js';
+import { rawHeaders } from './raw-records.js';
+
+export interface EndToEndSettings {
+  /** Topic and key prefix of this run. */
+  namespace: string;
+  /** Documents to warm up on (consumer groups joined, transactions begun). */
+  warmup: Buffer[];
+  load: Buffer[];
+  itemsPerDocument: number;
+  /** When set, the services run under node --cpu-prof writing here. */
+  profileDir?: string;
+}
+
+interface Arrival {
+  key: string;
+  at: number;
+}
+
+async function readArrivals(topic: string, arrivals: Arrival[]) {
+  const kafka = new Kafka({ brokers: testBrokers, clientId: 'bench', logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({
+    groupId: `${topic}.bench-reader`,
+    readUncommitted: false,
+    maxWaitTimeInMs: 20,
+  });
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await consumer.run({
+    eachBatch: async ({ batch }) => {
+      const at = Date.now();
+      for (const m of batch.messages) arrivals.push({ key: m.key?.toString() ?? '', at });
+    },
+  });
+  return consumer;
+}
+
+export async function benchEndToEnd(settings: EndToEndSettings): Promise<Figure[]> {
+  const ns = settings.namespace;
+  const topics = topicCatalogue(ns);
+  const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'bench' });
+  // The ceiling writes to a topic set up as wire.raw.v1 is.
+  const perfTopic = { ...topics.raw, name: `${ns}bench.perf` };
+  await ensureTopics(kafka, [...allTopics(topics), perfTopic]);
+  const env = {
+    KAFKA_BROKERS: testBrokers.join(','),
+    REDIS_URL: testRedisUrl,
+    WIRE_TOPIC_PREFIX: ns,
+    WIRE_REDIS_PREFIX: ns,
+    LOG_LEVEL: 'warn',
+  };
+  const profiled = (name: string) =>
+    settings.profileDir
+      ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(settings.profileDir, name)}` }
+      : {};
+  const services: ServiceProcess[] = [
+    startServiceProcess('publisher', { env: { ...env, ...profiled('publisher') } }),
+    startServiceProcess('normalizer', { env: { ...env, ...profiled('normalizer') } }),
+  ];
+  const arrivals: Arrival[] = [];
+  const reader = await readArrivals(topics.articles.name, arrivals);
+  const producer = new Kafka({
+    brokers: testBrokers,
+    clientId: 'bench-raw',
+    logLevel: logLevel.NOTHING,
+  }).producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  const fetchedAt = new Map<string, number>();
+  const send = async (documents: Buffer[], batch: string) => {
+    const now = new Date();
+    const messages = documents.map((value, i) => {
+      const feedId = `${batch}-${i % 12}`;
+      return { key: feedId, value, headers: rawHeaders(value, feedId, now) };
+    });
+    await producer.send({ topic: topics.raw.name, acks: -1, messages });
+    return now.getTime();
+  };
+  try {
+    const warmupArticles = settings.warmup.length * settings.itemsPerDocument;
+    await send(settings.warmup, 'warmup');
+    await waitUntil(() => arrivals.length >= warmupArticles, {
+      timeoutMs: 120_000,
+      what: 'the warmup documents on the public topic',
+    });
+    const before = arrivals.length;
+    const loadArticles = settings.load.length * settings.itemsPerDocument;
+    const start = Date.now();
+    // The load goes in batches of ten documents, each stamped when it is sent.
+    for (let i = 0; i < settings.load.length; i += 10) {
+      const sentAt = await send(settings.load.slice(i, i + 10), `load${i}`);
+      fetchedAt.set(String(i), sentAt);
+    }
+    await waitUntil(() => arrivals.length >= before + loadArticles, {
+      timeoutMs: 600_000,
+      what: 'the load on the public topic',
+    });
+    const loaded = arrivals.slice(before, before + loadArticles);
+    const end = Math.max(...loaded.map((a) => a.at));
+    const articlesPerSecond = loadArticles / ((end - start) / 1000);
+    const latencies = latenciesOf(loaded, fetchedAt, settings.itemsPerDocument);
+
+    const ceiling = runProducerPerfTest(
+      testBrokers.join(','),
+      perfTopic.name,
+      settings.load,
+      Math.max(5_000, settings.load.length),
+    );
+    const ceilingArticles = ceiling.recordsPerSecond * settings.itemsPerDocument;
+    return [
+      figure(
+        'end to end, raw to public topic, guarantees on',
+        articlesPerSecond,
+        'articles/s',
+        `kafka-producer-perf-test, same documents × ${settings.itemsPerDocument} articles`,
+        ceilingArticles,
+        `${loadArticles} articles in ${settings.load.length} documents`,
+      ),
+      figure(
+        'end to end latency p50, fetch to readable',
+        quantile(latencies, 0.5),
+        'ms',
+        'kafka-producer-perf-test p50 ack',
+        ceiling.p50Ms,
+        'under the full load',
+      ),
+      figure(
+        'end to end latency p99, fetch to readable',
+        quantile(latencies, 0.99),
+        'ms',
+        'kafka-producer-perf-test p99 ack',
+        ceiling.p99Ms,
+        'under the full load',
+      ),
+    ];
+  } finally {
+    await producer.disconnect();
+    await reader.disconnect();
+    await Promise.all(services.map((s) => s.stop()));
+  }
+}
+
+/**
+ * Each article's time from its document's fetch to its arrival. Keys are story
+ * uris ending in the item number (`…-<n>`), which names the batch it was sent in.
+ */
+function latenciesOf(arrivals: Arrival[], sentAt: Map<string, number>, items: number): number[] {
+  return arrivals.flatMap(({ key, at }) => {
+    const n = Number(/-(\d+)$/.exec(decodeURIComponent(key))?.[1]);
+    const batch = Math.floor(n / items / 10) * 10;
+    const sent = sentAt.get(String(batch));
+    return sent === undefined ? [] : [at - sent];
+  });
+}
