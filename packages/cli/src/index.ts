@@ -1,6 +1,6 @@
 export { type DemoSettings, runDemo } from './commands/demo.js';
 export { readDeadLetters, runDlqList, runDlqRedrive, runDlqShow } from './commands/dlq.js';
-export { type FeedHealth, readFeedHealth, runFeeds } from './commands/feeds.js';
+export { runFeeds } from './commands/feeds.js';
 export { type ParseSettings, runParse } from './commands/parse.js';
 export { type ReplaySettings, runReplay } from './commands/replay.js';
 export { type ReprocessSettings, runReprocess } from './commands/reprocess.js';

@@ -14,6 +14,8 @@ export {
 } from './consumer-lag.js';
 export { createMetricsRegistry } from './metrics-registry.js';
 export {
+  type OpsResponse,
+  type OpsRoute,
   type OpsServer,
   type OpsServerSettings,
   type ReadinessCheck,

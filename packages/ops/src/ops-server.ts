@@ -1,6 +1,6 @@
 // The internal HTTP endpoints of a service: /healthz (the process is alive),
-// /readyz (its dependencies answer) and /metrics (Prometheus). Meant for an
-// internal address only.
+// /readyz (its dependencies answer), /metrics (Prometheus) and any routes the
+// service adds (the ingester's status page). Meant for an internal address only.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -13,7 +13,17 @@ export interface OpsServerSettings {
   readiness: Record<string, ReadinessCheck>;
   /** Served at /metrics in the Prometheus text format. */
   metrics?: Registry;
+  /** More GET endpoints by path, such as a status page. */
+  routes?: Record<string, OpsRoute>;
 }
+
+export interface OpsResponse {
+  status?: number;
+  contentType: string;
+  body: string;
+}
+
+export type OpsRoute = () => Promise<OpsResponse> | OpsResponse;
 
 export interface OpsServer {
   url: string;
@@ -51,6 +61,24 @@ export async function startOpsServer(settings: OpsServerSettings): Promise<OpsSe
     if (path === '/metrics' && settings.metrics) {
       const body = await settings.metrics.metrics();
       res.writeHead(200, { 'content-type': settings.metrics.contentType }).end(body);
+      return;
+    }
+    const route =
+      path !== undefined && Object.hasOwn(settings.routes ?? {}, path)
+        ? settings.routes?.[path]
+        : undefined;
+    if (route && (req.method === 'GET' || req.method === 'HEAD')) {
+      try {
+        const reply = await route();
+        res
+          .writeHead(reply.status ?? 200, {
+            'content-type': reply.contentType,
+            'cache-control': 'no-store',
+          })
+          .end(req.method === 'HEAD' ? undefined : reply.body);
+      } catch {
+        res.writeHead(500, { 'content-type': 'text/plain' }).end('could not render this page\n');
+      }
       return;
     }
     res.writeHead(404).end();

@@ -30,6 +30,8 @@ export const ingesterConfigSchema = z.object({
   INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
   /** A feed's lease lasts at least this long (and at least two of its intervals). */
   LEASE_SECONDS: z.coerce.number().int().positive().default(60),
+  /** How often the status page's stage throughput samples Kafka's end offsets. */
+  STATUS_SAMPLE_SECONDS: z.coerce.number().int().positive().default(15),
   USER_AGENT: z
     .string()
     .default('wire/0.1 (news wire ingester; +https://github.com/wire-news/wire)'),

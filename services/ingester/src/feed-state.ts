@@ -1,7 +1,14 @@
 // Per-feed state in Redis, so any ingester instance can take over a feed: the
-// validators and hash of the last document Kafka acknowledged, and health counters.
+// validators and hash of the last document Kafka acknowledged, health counters, and
+// the hourly counts of new items the status page draws.
 import type { Redis } from '@wire/redis';
 import { leaseKeyOf } from './feed-lease.js';
+import {
+  hourFieldOf,
+  itemHistoryKeyOf,
+  itemHistoryTtlSeconds,
+  oldestKeptHourField,
+} from './item-history.js';
 
 export interface FeedState {
   etag?: string;
@@ -10,6 +17,8 @@ export interface FeedState {
   lastAttemptAt?: string;
   lastSuccessAt?: string;
   lastStatus?: string;
+  /** When the instance holding the lease means to poll again (ISO time). */
+  nextPollAt?: string;
   consecutiveFailures: number;
   documentsPublished: number;
   /** Feed activity (see feed-activity.ts). */
@@ -41,14 +50,34 @@ export interface FeedStateStore {
    * Writes the changes; with a fence (the lease value this instance holds), only if
    * the feed's lease still has it. Resolves false when a newer holder exists.
    */
-  update(feedId: string, changes: FeedStateChanges, fence?: string): Promise<boolean>;
+  update(
+    feedId: string,
+    changes: FeedStateChanges,
+    fence?: string,
+    newItems?: NewItems,
+  ): Promise<boolean>;
 }
 
-// KEYS: state hash, lease. ARGV: fence ('' for none), ttl seconds, field, value, field, value...
+/** Items a published document added, counted in its hour with the same write. */
+export interface NewItems {
+  count: number;
+  at: number;
+}
+
+// KEYS: state hash, lease, hourly item counts (see item-history.ts).
+// ARGV: fence ('' for none), ttl seconds, hour ('' for no count), new items, oldest hour
+// kept, counts' ttl seconds, then field, value, field, value...
 const fencedUpdate = `
 if ARGV[1] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[1] then return 0 end
-for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+for i = 7, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 redis.call('EXPIRE', KEYS[1], ARGV[2])
+if ARGV[3] ~= '' then
+  redis.call('HINCRBY', KEYS[3], ARGV[3], ARGV[4])
+  for _, hour in ipairs(redis.call('HKEYS', KEYS[3])) do
+    if hour < ARGV[5] then redis.call('HDEL', KEYS[3], hour) end
+  end
+  redis.call('EXPIRE', KEYS[3], ARGV[6])
+end
 return 1
 `;
 
@@ -67,17 +96,23 @@ export function createFeedStateStore(redis: Redis, prefix: string): FeedStateSto
       }
       return state as unknown as FeedState;
     },
-    async update(feedId, changes, fence) {
+    async update(feedId, changes, fence, newItems) {
       const fields = Object.entries(changes).filter(([, value]) => value !== undefined);
       if (fields.length === 0) return true;
       const args = fields.flatMap(([k, v]) => [k, String(v)]);
+      const counted = newItems !== undefined && newItems.count > 0;
       const applied = await redis.eval(
         fencedUpdate,
-        2,
+        3,
         key(feedId),
         leaseKeyOf(prefix, feedId),
+        itemHistoryKeyOf(prefix, feedId),
         fence ?? '',
         String(ttlSeconds),
+        counted ? hourFieldOf(newItems.at) : '',
+        String(newItems?.count ?? 0),
+        counted ? oldestKeptHourField(newItems.at) : '',
+        String(itemHistoryTtlSeconds),
         ...args,
       );
       return applied === 1;

@@ -1,5 +1,7 @@
 export { addressAllowed, parseAllowedRanges } from './address-guard.js';
 export { type IngesterConfig, ingesterConfigSchema, loadIngesterConfig } from './config.js';
+export { type FeedCondition, feedConditionOf } from './feed-condition.js';
+export { type FeedHealth, listPolledFeeds, readFeedHealth } from './feed-health.js';
 export { createLeaseStore, type Lease, type LeaseStore } from './feed-lease.js';
 export {
   type Feed,
@@ -13,6 +15,7 @@ export {
   type FeedState,
   type FeedStateChanges,
   type FeedStateStore,
+  type NewItems,
 } from './feed-state.js';
 export {
   type CacheHints,
@@ -28,3 +31,11 @@ export { type PollDependencies, type PollOutcome, pollFeed } from './poll-feed.j
 export { type PollScheduler, startPollScheduler } from './poll-scheduler.js';
 export { nextPollDelayMs, type TimingSettings } from './poll-timing.js';
 export { createRawArchive, type RawArchive } from './raw-archive.js';
+export { renderStatusPage } from './status-page.js';
+export {
+  type FeedStatus,
+  readStatusReport,
+  type StageStatus,
+  type StatusReport,
+  type StatusSources,
+} from './status-report.js';

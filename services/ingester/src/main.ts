@@ -5,6 +5,7 @@ import { connectProducer, toKafkaHeaders, topicCatalogue } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
 import { connectAdapters, createMetricsRegistry, runService, startOpsServer } from '@wire/ops';
 import { loadIngesterConfig } from './config.js';
+import { readFeedHealth } from './feed-health.js';
 import { createLeaseStore, type Lease } from './feed-lease.js';
 import { loadFeedRegistry, resolveFeedHeaders } from './feed-registry.js';
 import { createFeedStateStore } from './feed-state.js';
@@ -12,10 +13,14 @@ import { createFetcher } from './fetch-document.js';
 import { createHostLimiter } from './host-limiter.js';
 import { createIngesterMetrics } from './ingester-metrics.js';
 import { itemIdsOf } from './item-ids.js';
+import { createKafkaStageProbe } from './kafka-stage-probe.js';
 import { pollFeed } from './poll-feed.js';
 import { startPollScheduler } from './poll-scheduler.js';
 import { nextPollDelayMs } from './poll-timing.js';
 import { createRawArchive } from './raw-archive.js';
+import { startStageSampler } from './stage-throughput.js';
+import { renderStatusPage } from './status-page.js';
+import { readStatusReport } from './status-report.js';
 
 const config = loadIngesterConfig(process.env);
 const logger = createLogger({
@@ -36,6 +41,7 @@ await runService(
     const state = createFeedStateStore(redis, config.WIRE_REDIS_PREFIX);
     const leases = createLeaseStore(redis, config.WIRE_REDIS_PREFIX, config.INSTANCE_ID);
     const held = new Map<string, Lease>();
+    const fence = (lease: Lease) => `${config.INSTANCE_ID}:${lease.token}`;
     const fetcher = createFetcher({
       timeoutMs: config.FETCH_TIMEOUT_MS,
       maxBytes: config.FETCH_MAX_BYTES,
@@ -66,7 +72,7 @@ await runService(
         held.set(feed.id, lease);
         const started = Date.now();
         const outcome = await pollFeed(feed, {
-          fence: `${config.INSTANCE_ID}:${lease.token}`,
+          fence: fence(lease),
           fetch: (req) => hosts.run(new URL(req.url).host, () => fetcher.fetchDocument(req)),
           state,
           publishRaw: async (key, body, headers) => {
@@ -83,6 +89,8 @@ await runService(
           requestHeaders: feedHeaders.get(feed.id) ?? {},
         });
         const delay = nextPollDelayMs(feed, outcome, timing);
+        const nextPollAt = new Date(Date.now() + delay).toISOString();
+        await state.update(feed.id, { nextPollAt }, fence(lease));
         metrics.recordPoll(feed.id, outcome, (Date.now() - started) / 1000, Date.now());
         metrics.leasesHeld.set(held.size);
         if (outcome.kind === 'failed') log.warn({ ...outcome, nextPollMs: delay }, 'poll failed');
@@ -93,11 +101,58 @@ await runService(
         return feed.intervalSeconds * 1000;
       }
     });
+    // The status page: feeds from Redis, stage throughput from this instance's samples.
+    const stages = [
+      { stage: 'ingester', topic: topics.raw.name },
+      { stage: 'normalizer', topic: topics.normalized.name },
+      { stage: 'publisher', topic: topics.articles.name },
+      { stage: 'dead letters', topic: topics.dlq.name },
+    ];
+    const sampler = config.OPS_ADDRESS
+      ? startStageSampler(
+          createKafkaStageProbe(
+            kafka,
+            stages.map((s) => s.topic),
+            [
+              { group: `${config.WIRE_TOPIC_PREFIX}wire-normalizer`, topic: topics.raw.name },
+              { group: `${config.WIRE_TOPIC_PREFIX}wire-publisher`, topic: topics.normalized.name },
+            ],
+          ),
+          {
+            intervalMs: config.STATUS_SAMPLE_SECONDS * 1000,
+            windowMs: 30 * 60 * 1000,
+            onError: (err) => logger.warn({ err }, 'could not sample the stage topics'),
+          },
+        )
+      : undefined;
+    const status = () =>
+      readStatusReport({
+        feeds,
+        readHealth: (ids) => readFeedHealth(redis, config.WIRE_REDIS_PREFIX, { feeds: ids }),
+        samples: () => sampler?.samples() ?? [],
+        stages,
+        instance: config.INSTANCE_ID,
+        sampleSeconds: config.STATUS_SAMPLE_SECONDS,
+        now: Date.now,
+      }).catch((err) => {
+        logger.warn({ err }, 'could not read the status');
+        throw err;
+      });
     const ops = config.OPS_ADDRESS
       ? await startOpsServer({
           ...parseHostPort(config.OPS_ADDRESS),
           readiness: { redis: async () => (await redis.ping()) === 'PONG' },
           metrics: registry,
+          routes: {
+            '/status': async () => ({
+              contentType: 'text/html; charset=utf-8',
+              body: renderStatusPage(await status()),
+            }),
+            '/status.json': async () => ({
+              contentType: 'application/json',
+              body: JSON.stringify(await status()),
+            }),
+          },
         })
       : undefined;
     logger.info({ feeds: feeds.length, topic: topics.raw.name, ops: ops?.url }, 'polling');
@@ -109,6 +164,7 @@ await runService(
         await Promise.all([...held.values()].map((lease) => leases.release(lease)));
         await fetcher.close();
         await ops?.close();
+        await sampler?.stop();
         await producer.disconnect();
         await redis.quit();
       },

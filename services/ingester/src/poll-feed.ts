@@ -144,6 +144,7 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
       lastItems: activity.state.lastItems.join(','),
     },
     deps.fence,
+    { count: activity.newItems, at: now },
   );
   return {
     kind: 'published',

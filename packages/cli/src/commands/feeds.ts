@@ -1,4 +1,6 @@
-// `wire feeds`: every feed's health as the ingesters keep it in Redis.
+// `wire feeds`: every feed's health as the ingesters keep it in Redis (read by the
+// ingester's own readFeedHealth, which its status page uses too).
+import { readFeedHealth } from '@wire/ingester';
 import { connectRedis } from '@wire/redis';
 
 export interface FeedsSettings {
@@ -8,63 +10,9 @@ export interface FeedsSettings {
   print: (line: string) => void;
 }
 
-export interface FeedHealth {
-  feed: string;
-  status: string;
-  lastSuccessAt: string;
-  consecutiveFailures: number;
-  itemsSeen: number;
-  gaps: number;
-  quiet: boolean;
-  polledBy: string;
-}
-
-export async function readFeedHealth(
-  settings: Pick<FeedsSettings, 'redisUrl' | 'prefix'>,
-): Promise<FeedHealth[]> {
-  const redis = await connectRedis({ url: settings.redisUrl, failFast: true });
-  try {
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await redis.scan(
-        cursor,
-        'MATCH',
-        `${settings.prefix}feed:*`,
-        'COUNT',
-        500,
-      );
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0');
-    const feeds = keys.map((key) => key.slice(`${settings.prefix}feed:`.length)).sort();
-    const pipeline = redis.pipeline();
-    for (const feed of feeds) {
-      pipeline.hgetall(`${settings.prefix}feed:${feed}`);
-      pipeline.get(`${settings.prefix}lease:${feed}`);
-    }
-    const replies = (await pipeline.exec()) ?? [];
-    return feeds.map((feed, i) => {
-      const state = (replies[2 * i]?.[1] ?? {}) as Record<string, string>;
-      const lease = (replies[2 * i + 1]?.[1] as string | null) ?? '';
-      return {
-        feed,
-        status: state.lastStatus ?? '-',
-        lastSuccessAt: state.lastSuccessAt ?? '-',
-        consecutiveFailures: Number(state.consecutiveFailures ?? 0),
-        itemsSeen: Number(state.itemsSeen ?? 0),
-        gaps: Number(state.gaps ?? 0),
-        quiet: state.quiet === '1',
-        polledBy: lease.replace(/:\d+$/, '') || '-',
-      };
-    });
-  } finally {
-    await redis.quit();
-  }
-}
-
 export async function runFeeds(settings: FeedsSettings): Promise<number> {
-  const health = await readFeedHealth(settings);
+  const redis = await connectRedis({ url: settings.redisUrl, failFast: true });
+  const health = await readFeedHealth(redis, settings.prefix).finally(() => redis.quit());
   if (settings.json) {
     for (const feed of health) settings.print(JSON.stringify(feed));
     return 0;
@@ -73,13 +21,13 @@ export async function runFeeds(settings: FeedsSettings): Promise<number> {
     ['FEED', 'STATUS', 'LAST SUCCESS', 'FAILURES', 'ITEMS', 'GAPS', 'QUIET', 'POLLED BY'],
     ...health.map((h) => [
       h.feed,
-      h.status,
-      h.lastSuccessAt,
+      h.status ?? '-',
+      h.lastSuccessAt ?? '-',
       String(h.consecutiveFailures),
       String(h.itemsSeen),
       String(h.gaps),
       h.quiet ? 'yes' : '',
-      h.polledBy,
+      h.polledBy ?? '-',
     ]),
   ];
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
