@@ -10,6 +10,7 @@ wire_install_and_build
 pnpm -s lint
 bash infra/check-compose.sh
 bash infra/check-prometheus.sh
+bash infra/ensure-chromium.sh
 bash infra/stack.sh start
 pnpm -s topics
 results="$WIRE_ROOT/.wire/test-results.json"
