@@ -28,9 +28,15 @@ export function formatTable(figures: readonly Figure[]): string {
     formatRatio(f.ratio),
     f.note ?? '',
   ]);
-  const header = ['figure', 'value', 'reference (same run)', 'ratio', 'note'];
-  const lines = [header, header.map(() => '---'), ...rows].map(
-    (cells) => `| ${cells.map(escapeCell).join(' | ')} |`,
-  );
-  return `${lines.join('\n')}\n`;
+  return markdownTable(['figure', 'value', 'reference (same run)', 'ratio', 'note'], rows);
+}
+
+/** A Markdown table with its columns padded to one width, as the formatter leaves it. */
+export function markdownTable(header: string[], rows: string[][]): string {
+  const cells = [header, ...rows].map((row) => row.map(escapeCell));
+  const widths = header.map((_, i) => Math.max(3, ...cells.map((row) => (row[i] ?? '').length)));
+  const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const [head = [], ...body] = cells;
+  const rule = `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`;
+  return `${[line(head), rule, ...body.map(line)].join('\n')}\n`;
 }

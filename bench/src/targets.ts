@@ -1,5 +1,6 @@
 // The issue's targets, checked against the figures of a run.
 import type { Figure } from './harness.js';
+import { markdownTable } from './table.js';
 
 export interface Target {
   name: string;
@@ -25,17 +26,11 @@ export function checkTarget(target: Target, figures: readonly Figure[]): TargetO
 }
 
 export function formatTargets(outcomes: readonly TargetOutcome[]): string {
-  const lines = outcomes.map((o) => {
+  const rows = outcomes.map((o) => {
     const verdict = o.met === null ? 'not measured' : o.met ? 'met' : 'missed';
     const by = o.margin === null ? '' : ` (${o.margin.toPrecision(2)}× of the target)`;
-    const sign = o.atMost ? '≤' : '≥';
     const have = o.ratio === null ? 'n/a' : o.ratio.toPrecision(3);
-    return `| ${o.name} | ${o.figure} | ${sign} ${o.threshold} | ${have} | ${verdict}${by} |`;
+    return [o.name, o.figure, `${o.atMost ? '≤' : '≥'} ${o.threshold}`, have, `${verdict}${by}`];
   });
-  return [
-    '| target | figure | needs ratio | has | verdict |',
-    '| --- | --- | --- | --- | --- |',
-    ...lines,
-    '',
-  ].join('\n');
+  return markdownTable(['target', 'figure', 'needs ratio', 'has', 'verdict'], rows);
 }

@@ -26,15 +26,15 @@ describe('formatTable', () => {
       figure('parse RSS: wire', 2.5, 'MB/s', 'fast-xml-parser alone, MB/s', 10, '800 articles/s'),
     ]);
     expect(table.split('\n')).toEqual([
-      '| figure | value | reference (same run) | ratio | note |',
-      '| --- | --- | --- | --- | --- |',
+      '| figure          | value     | reference (same run)              | ratio  | note           |',
+      '| --------------- | --------- | --------------------------------- | ------ | -------------- |',
       '| parse RSS: wire | 2.50 MB/s | fast-xml-parser alone, MB/s: 10.0 | 0.250× | 800 articles/s |',
       '',
     ]);
   });
 
   it('escapes a pipe inside a cell', () => {
-    expect(formatTable([figure('a|b', 1, 'x', 'y', 1)])).toContain('| a\\|b |');
+    expect(formatTable([figure('a|b', 1, 'x', 'y', 1)])).toContain('| a\\|b   |');
   });
 });
 
