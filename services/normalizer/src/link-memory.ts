@@ -20,7 +20,10 @@ export function createRedisLinkMemory(
       return (await redis.hget(key(feedId), link)) ?? undefined;
     },
     async remember(feedId, link, uri) {
-      await redis.multi().hsetnx(key(feedId), link, uri).expire(key(feedId), ttlSeconds).exec();
+      await Promise.all([
+        redis.hsetnx(key(feedId), link, uri),
+        redis.expire(key(feedId), ttlSeconds),
+      ]);
     },
   };
 }

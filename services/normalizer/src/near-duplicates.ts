@@ -78,13 +78,14 @@ export function createRedisNearDuplicateIndex(
   const key = (band: string) => `${prefix}nd:${band}`;
   return {
     async find(fingerprint, uri, agency) {
-      const pipeline = redis.pipeline();
-      for (const band of fingerprintBands(fingerprint, bands)) pipeline.smembers(key(band));
-      const replies = (await pipeline.exec()) ?? [];
+      // Plain commands, not a pipeline of their own: the client's auto-pipelining
+      // sends them with whatever else the document asks at the same moment.
+      const replies = await Promise.all(
+        fingerprintBands(fingerprint, bands).map((band) => redis.smembers(key(band))),
+      );
       const candidates = new Map<string, Candidate>();
-      for (const [err, members] of replies) {
-        if (err) throw err;
-        for (const member of members as string[]) {
+      for (const members of replies) {
+        for (const member of members) {
           const [hex = '', memberAgency = '', ...rest] = member.split('|');
           const memberUri = rest.join('|');
           candidates.set(member, {
@@ -98,11 +99,12 @@ export function createRedisNearDuplicateIndex(
     },
     async record(fingerprint, uri, agency) {
       const member = `${fingerprintToHex(fingerprint)}|${agency}|${uri}`;
-      const pipeline = redis.pipeline();
-      for (const band of fingerprintBands(fingerprint, bands)) {
-        pipeline.sadd(key(band), member).expire(key(band), settings.ttlSeconds);
-      }
-      await pipeline.exec();
+      await Promise.all(
+        fingerprintBands(fingerprint, bands).flatMap((band) => [
+          redis.sadd(key(band), member),
+          redis.expire(key(band), settings.ttlSeconds),
+        ]),
+      );
     },
   };
 }

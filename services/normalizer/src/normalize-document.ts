@@ -18,10 +18,10 @@ import {
 import { decideVerdict } from './decide-verdict.js';
 import { type Fingerprint, fingerprintOf } from './fingerprint.js';
 import type { LinkMemory } from './link-memory.js';
-import type { NearDuplicateIndex } from './near-duplicates.js';
+import type { NearDuplicate, NearDuplicateIndex } from './near-duplicates.js';
 import type { StoryAliases } from './story-aliases.js';
 import { eventIdOf, revisionOf, storyIdentity } from './story-identity.js';
-import { rankOf, type StoryLedger } from './story-ledger.js';
+import { type RevisionPlacement, rankOf, type StoryLedger } from './story-ledger.js';
 
 export interface RawRecord {
   value: Buffer;
@@ -65,25 +65,30 @@ export async function normalizeDocument(
   deps: NormalizeDependencies,
 ): Promise<NormalizeResult> {
   const pending: PendingRevision[] = [];
+  const claimed: string[] = [];
   try {
-    const summary = await normalizeRecord(record, deps, pending);
+    const summary = await normalizeRecord(record, deps, pending, claimed);
     return {
       summary,
       async afterCommit() {
-        for (const revision of pending) {
-          await deps.claims.markDone(revision.key);
-          if (revision.fingerprint) {
-            await deps.nearDuplicates.record(revision.fingerprint, revision.uri, revision.agency);
-          }
-          if (revision.link)
-            await deps.links.remember(revision.link.feedId, revision.link.link, revision.uri);
-          if (revision.joined) await deps.aliases.remember(revision.joined, revision.uri);
-        }
+        // All at once: one round trip with auto-pipelining.
+        await Promise.all(
+          pending.flatMap((revision) => [
+            deps.claims.markDone(revision.key),
+            revision.fingerprint &&
+              deps.nearDuplicates.record(revision.fingerprint, revision.uri, revision.agency),
+            revision.link &&
+              deps.links.remember(revision.link.feedId, revision.link.link, revision.uri),
+            revision.firstPlaced && deps.aliases.remember(revision.firstPlaced, revision.uri),
+          ]),
+        );
       },
     };
   } catch (err) {
-    for (const revision of pending)
-      await deps.claims.release(revision.key, record.deliveryId).catch(() => undefined);
+    // Every claim this record took, published or not, so its redelivery starts clean.
+    await Promise.all(
+      claimed.map((key) => deps.claims.release(key, record.deliveryId).catch(() => undefined)),
+    );
     throw err;
   }
 }
@@ -95,14 +100,15 @@ interface PendingRevision {
   fingerprint: Fingerprint | undefined;
   /** The feed's link for this story, when it may name the story on a later poll. */
   link: { feedId: string; link: string } | undefined;
-  /** The item's own uri, when it joined the story of another (now named by `uri`). */
-  joined: string | undefined;
+  /** The item's own uri, when this is the first time it is placed in a story (`uri`). */
+  firstPlaced: string | undefined;
 }
 
 async function normalizeRecord(
   record: RawRecord,
   deps: NormalizeDependencies,
   pending: PendingRevision[],
+  claimed: string[],
 ): Promise<NormalizeSummary> {
   const summary: NormalizeSummary = {
     articles: 0,
@@ -141,22 +147,52 @@ async function normalizeRecord(
       `guid "${guid.slice(0, 80)}" names several items; they are identified by link`,
     );
   }
-  for (const [index, article] of parsed.articles.entries()) {
+  // Every article's lookups go out together: with the Redis client's
+  // auto-pipelining each step costs one round trip for the whole document.
+  const identified = await Promise.all(
+    parsed.articles.map((article) => {
+      const strategy =
+        article.source.guid !== undefined && unreliableGuids.has(article.source.guid)
+          ? 'link'
+          : meta['wire-identity'];
+      const link = article.source.link;
+      const storyLink = link !== undefined && !sharedLinks.has(link) ? link : undefined;
+      return identify(article, meta, { strategy, storyLink }, deps);
+    }),
+  );
+
+  // Invalid articles and repeats inside the document are settled before any state changes.
+  const outcomes: ArticleOutcome[] = [];
+  const toPlace: Identified[] = [];
+  const keys = new Set<string>();
+  for (const [index, item] of identified.entries()) {
     summary.articles++;
-    const strategy =
-      article.source.guid !== undefined && unreliableGuids.has(article.source.guid)
-        ? 'link'
-        : meta['wire-identity'];
-    const link = article.source.link;
-    const storyLink = link !== undefined && !sharedLinks.has(link) ? link : undefined;
-    const outcome = await normalizeArticle(
-      article,
-      meta,
-      { strategy, storyLink },
-      record.deliveryId,
-      deps,
-      pending,
-    );
+    const checked = normalizedArticleSchema.safeParse(candidateOf(item, meta, provisional));
+    if (!checked.success) {
+      outcomes[index] = { kind: 'invalid', detail: checked.error.message };
+    } else if (keys.has(item.key)) {
+      // The same revision twice in one document: the first one is already on its way.
+      outcomes[index] = { kind: 'duplicate' };
+    } else {
+      keys.add(item.key);
+      toPlace.push(item);
+    }
+  }
+  const placements = new Map<Identified, RevisionPlacement | 'duplicate'>();
+  await Promise.all(
+    toPlace.map(async (item) => {
+      placements.set(item, await claimAndPlace(item, record.deliveryId, deps, claimed));
+    }),
+  );
+
+  // Published in the document's order.
+  for (const [index, item] of identified.entries()) {
+    const placement = placements.get(item) ?? 'duplicate';
+    const outcome =
+      outcomes[index] ??
+      (placement === 'duplicate'
+        ? { kind: 'duplicate' as const }
+        : await publish(item, meta, placement, record.deliveryId, deps, pending));
     if (outcome.kind === 'invalid') {
       await deps.deadLetter({
         code: 'ARTICLE_INVALID',
@@ -181,60 +217,119 @@ interface IdentityHints {
   storyLink: string | undefined;
 }
 
-async function normalizeArticle(
+/** Who an article is: its own uri, the story it belongs to, and the event it would be. */
+interface Identified {
+  parsed: ParsedArticle;
+  /** The item's own story uri, from its identity. */
+  ownUri: string;
+  /** The story it belongs to: the one it was placed in before, else its own or the one it joins now. */
+  uri: string;
+  placedBefore: boolean;
+  nearDuplicate: NearDuplicate | undefined;
+  fingerprint: Fingerprint | undefined;
+  storyLink: string | undefined;
+  revision: string;
+  eventId: string;
+  key: string;
+}
+
+async function identify(
   parsed: ParsedArticle,
   meta: RawDocumentMetadata,
   hints: IdentityHints,
-  owner: string,
   deps: NormalizeDependencies,
-  pending: PendingRevision[],
-): Promise<ArticleOutcome> {
+): Promise<Identified> {
   const agency = meta['wire-agency'];
   const feedId = meta['wire-feed-id'];
   const identity = storyIdentity(parsed, hints.strategy, agency);
-  // A guid that changed for a link this feed showed before: the link's story it is.
-  const remembered =
-    identity.strategy === 'guid' && hints.storyLink
-      ? await deps.links.uriFor(feedId, hints.storyLink)
-      : undefined;
-  const own = { ...identity, uri: remembered ?? identity.uri };
-  // An earlier version of this item joined another story: this one goes there too.
-  const joinedBefore = await deps.aliases.storyOf(own.uri);
   const fingerprint = fingerprintable(parsed) ? fingerprintOf(fingerprintText(parsed)) : undefined;
-  const nearDuplicate =
-    fingerprint && (await deps.nearDuplicates.find(fingerprint, joinedBefore ?? own.uri, agency));
+  // The three questions go out together; each answer depends only on the identity.
+  const [remembered, aliasOfIdentity, nearOfIdentity] = await Promise.all([
+    // A guid that changed for a link this feed showed before: the link's story it is.
+    identity.strategy === 'guid' && hints.storyLink
+      ? deps.links.uriFor(feedId, hints.storyLink)
+      : undefined,
+    // Where an earlier version of this item went, its own story or the one it joined:
+    // this one goes there too, however the near-duplicate index has grown since.
+    deps.aliases.storyOf(identity.uri),
+    fingerprint ? deps.nearDuplicates.find(fingerprint, identity.uri, agency) : undefined,
+  ]);
+  // By its identity, or by a link this feed showed before under another guid.
+  const placedBefore = aliasOfIdentity ?? remembered;
+  const ownUri = identity.uri;
+  // Placed before, its story is settled: the index can only add that another
+  // agency has nearly the same text.
+  const nearDuplicate = placedBefore
+    ? nearOfIdentity?.relation === 'related' && nearOfIdentity.of !== placedBefore
+      ? nearOfIdentity
+      : undefined
+    : nearOfIdentity;
   // A re-filing by the same agency joins the story it repeats; another agency's is only related.
   const joins = nearDuplicate?.relation === 'same-story' ? nearDuplicate.of : undefined;
-  const uri = joinedBefore ?? joins ?? own.uri;
+  const uri = placedBefore ?? joins ?? ownUri;
   const revision = revisionOf(parsed);
   const eventId = eventIdOf(uri, revision);
-  const key = deps.eventKey(eventId);
-  // The same revision twice in one document: the first one is already on its way.
-  if (pending.some((revision) => revision.key === key)) return { kind: 'duplicate' };
+  return {
+    parsed,
+    ownUri,
+    uri,
+    placedBefore: placedBefore !== undefined,
+    nearDuplicate: nearDuplicate || undefined,
+    fingerprint,
+    storyLink: hints.storyLink,
+    revision,
+    eventId,
+    key: deps.eventKey(eventId),
+  };
+}
 
-  for (let attempt = 0; ; attempt++) {
-    const claim = await deps.claims.claim(key, owner);
-    if (claim === 'done') return { kind: 'duplicate' };
-    if (claim === 'claimed') break;
+/**
+ * Claims the event and places the revision in the story ledger, both sent at
+ * once: placing is idempotent per event id, so placing an event another instance
+ * published (or is publishing) changes nothing.
+ */
+async function claimAndPlace(
+  item: Identified,
+  owner: string,
+  deps: NormalizeDependencies,
+  claimed: string[],
+): Promise<RevisionPlacement | 'duplicate'> {
+  const revision = {
+    eventId: item.eventId,
+    rank: rankOf(item.parsed.source.version, item.parsed.article.versionCreated),
+    revision: item.revision,
+    versionCreated: item.parsed.article.versionCreated,
+  };
+  const [first, placement] = await Promise.all([
+    deps.claims.claim(item.key, owner),
+    deps.stories.place(item.uri, revision),
+  ]);
+  for (let attempt = 0, claim = first; ; attempt++) {
+    if (claim === 'done') return 'duplicate';
+    if (claim === 'claimed') {
+      claimed.push(item.key);
+      return placement;
+    }
     // Another instance is publishing this very revision: wait for it to finish or expire.
     await deps.sleep(Math.min(100 * 2 ** attempt, 2_000));
+    claim = await deps.claims.claim(item.key, owner);
   }
+}
 
-  const placement = await deps.stories.place(uri, {
-    eventId,
-    rank: rankOf(parsed.source.version, parsed.article.versionCreated),
-    revision,
-    versionCreated: parsed.article.versionCreated,
-  });
+/** Before the ledger answers: the placement a new story's first revision would get. */
+const provisional: RevisionPlacement = { createdStory: true, isLatest: true };
+
+function candidateOf(item: Identified, meta: RawDocumentMetadata, placement: RevisionPlacement) {
+  const { parsed, uri, revision, eventId, nearDuplicate } = item;
   const firstCreated = placement.firstCreated ?? parsed.article.versionCreated;
-  const candidate = {
+  return {
     eventId,
     verdict: decideVerdict(parsed.signal, placement.createdStory),
     isLatest: placement.isLatest,
     ...(nearDuplicate && { nearDuplicate }),
     uri,
     revision,
-    agency,
+    agency: meta['wire-agency'],
     feedId: meta['wire-feed-id'],
     fetchId: meta['wire-fetch-id'],
     fetchedAt: meta['wire-fetched-at'],
@@ -243,18 +338,28 @@ async function normalizeArticle(
     warnings: parsed.warnings,
     article: { uri, version: revision, ...(firstCreated && { firstCreated }), ...parsed.article },
   };
-  const checked = normalizedArticleSchema.safeParse(candidate);
+}
+
+async function publish(
+  item: Identified,
+  meta: RawDocumentMetadata,
+  placement: RevisionPlacement,
+  owner: string,
+  deps: NormalizeDependencies,
+  pending: PendingRevision[],
+): Promise<ArticleOutcome> {
+  const checked = normalizedArticleSchema.safeParse(candidateOf(item, meta, placement));
   if (!checked.success) {
-    await deps.claims.release(key, owner);
+    await deps.claims.release(item.key, owner);
     return { kind: 'invalid', detail: checked.error.message };
   }
   pending.push({
-    key,
-    uri,
-    agency,
-    fingerprint: fingerprint || undefined,
-    link: hints.storyLink ? { feedId, link: hints.storyLink } : undefined,
-    joined: uri !== own.uri && !joinedBefore ? own.uri : undefined,
+    key: item.key,
+    uri: item.uri,
+    agency: meta['wire-agency'],
+    fingerprint: item.fingerprint,
+    link: item.storyLink ? { feedId: meta['wire-feed-id'], link: item.storyLink } : undefined,
+    firstPlaced: item.placedBefore ? undefined : item.ownUri,
   });
   await deps.publishNormalized(checked.data);
   return { kind: 'published' };

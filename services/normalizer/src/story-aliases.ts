@@ -1,12 +1,13 @@
-// Which story a uri was joined to. A same-agency re-filing (a NewsML-G2 item that
-// repeats the RSS copy under its own guid) joins the story it nearly duplicates;
-// its later versions, and a cancel that has too little text to fingerprint, must
-// follow it there instead of starting a story of their own.
+// Which story an item's own uri went to the first time it was published: its
+// own, or the one it joined as a same-agency re-filing (a NewsML-G2 item that
+// repeats the RSS copy under its own guid). Its later versions, a cancel with too
+// little text to fingerprint, and re-polls all go to that same story, however the
+// near-duplicate index has grown since.
 import type { Redis } from '@wire/redis';
 
 export interface StoryAliases {
   storyOf(uri: string): Promise<string | undefined>;
-  /** Remembers the first story a uri joined; later ones do not replace it. */
+  /** Remembers the first story a uri went to; later ones do not replace it. */
   remember(uri: string, storyUri: string): Promise<void>;
 }
 

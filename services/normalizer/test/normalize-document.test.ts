@@ -223,6 +223,19 @@ describe('normalizeDocument on near duplicates', () => {
     ]);
   });
 
+  it('keeps a published item in its story when the near-duplicate index later offers another', async () => {
+    const { run, deps, published } = pipeline();
+    await run('yonhap-en-news.xml', 'd1');
+    expect(published).toHaveLength(3);
+    // The index has grown: every item now looks like a re-filing of some other story.
+    deps.nearDuplicates = {
+      find: async () => ({ of: 'urn:wire:yna:ELSEWHERE', distance: 1, relation: 'same-story' }),
+      record: async () => undefined,
+    };
+    const again = await run('yonhap-en-news.xml', 'd2');
+    expect(again).toMatchObject({ published: 0, duplicates: 3 });
+  });
+
   it("marks another agency's near copy as related, never dropping it", async () => {
     const { run, published } = pipeline();
     await run(rss('A-1', story), 'd1', byGuid);
