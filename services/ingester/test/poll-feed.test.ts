@@ -5,6 +5,7 @@ import {
   type FeedStateChanges,
   type FeedStateStore,
   type FetchResult,
+  type NewItems,
   type PollDependencies,
   pollFeed,
 } from '../src/index.js';
@@ -21,8 +22,11 @@ const feed: Feed = {
   allowAddresses: ['127.0.0.1'],
 };
 
-function memoryState(initial: Partial<FeedState> = {}): FeedStateStore & { current: FeedState } {
+function memoryState(
+  initial: Partial<FeedState> = {},
+): FeedStateStore & { current: FeedState; counted: NewItems[] } {
   const store = {
+    counted: [] as NewItems[],
     current: {
       consecutiveFailures: 0,
       documentsPublished: 0,
@@ -34,7 +38,8 @@ function memoryState(initial: Partial<FeedState> = {}): FeedStateStore & { curre
     async get() {
       return { ...store.current };
     },
-    async update(_id: string, changes: FeedStateChanges, _fence?: string) {
+    async update(_id: string, changes: FeedStateChanges, _fence?: string, newItems?: NewItems) {
+      if (newItems) store.counted.push(newItems);
       for (const [key, value] of Object.entries(changes)) {
         if (value === undefined) continue;
         if (value === '') delete (store.current as unknown as Record<string, unknown>)[key];
@@ -97,6 +102,21 @@ describe('pollFeed', () => {
     });
     expect(state.current).toMatchObject({ etag: '"a"', documentsPublished: 1, lastStatus: '200' });
     expect(state.current.sha256).toBe(published[0]?.headers['wire-sha256']);
+  });
+
+  it("counts the document's new items in the hour of the poll, with the same state write", async () => {
+    const rss = (ids: string[]) => `<rss>${ids.map((id) => `<guid>${id}</guid>`).join('')}</rss>`;
+    const state = memoryState();
+    await pollFeed(feed, deps(document(rss(['a', 'b'])), state).dependencies);
+    await pollFeed(feed, deps(document(rss(['a', 'b', 'c'])), state).dependencies);
+    const at = Date.parse('2026-11-28T10:00:00.000Z');
+    expect(state.counted).toEqual([
+      { count: 2, at },
+      { count: 1, at },
+    ]);
+    // Nothing is counted for an unchanged document or a failure.
+    await pollFeed(feed, deps(document(rss(['a', 'b', 'c'])), state).dependencies);
+    expect(state.counted).toHaveLength(2);
   });
 
   it('sends the stored validators and publishes nothing on 304', async () => {
