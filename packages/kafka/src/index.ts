@@ -22,6 +22,7 @@ export {
   startRecordConsumer,
   startTransactionalRecordConsumer,
   subscribeConsumer,
+  type TransactionalConsumerSettings,
   type TransactionalRecord,
 } from './consumer.js';
 export {

@@ -63,7 +63,7 @@ await runService(
         sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       },
       producer,
-      async ({ topic, partition, message, transaction }) => {
+      async ({ topic, partition, message, transaction, transactionScope }) => {
         const headers = readHeaders(message.headers);
         const log = logger.child({
           feedId: headers['wire-feed-id'],
@@ -85,6 +85,7 @@ await runService(
           },
           {
             ...state,
+            claimedInTransaction: claimedIn(transactionScope),
             sleep: (ms) => sleep(ms),
             publishNormalized: async (article) => {
               normalized.push({
@@ -154,3 +155,13 @@ await runService(
   },
   { logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS },
 );
+
+/** The event keys claimed so far by the records of one transaction. */
+function claimedIn(scope: Map<string, unknown>): Set<string> {
+  let claimed = scope.get('claimed') as Set<string> | undefined;
+  if (!claimed) {
+    claimed = new Set();
+    scope.set('claimed', claimed);
+  }
+  return claimed;
+}

@@ -41,6 +41,11 @@ export interface NormalizeDependencies {
   aliases: StoryAliases;
   publishNormalized(article: NormalizedArticle): Promise<void>;
   deadLetter(reason: DeadLetterReason): Promise<void>;
+  /**
+   * Event keys claimed by earlier records of the same Kafka transaction: not done
+   * until it commits, yet already on their way.
+   */
+  claimedInTransaction?: Set<string>;
   /** Waits before asking again about an item another instance is publishing. */
   sleep(ms: number): Promise<void>;
   eventKey(eventId: string): string;
@@ -170,11 +175,13 @@ async function normalizeRecord(
     const checked = normalizedArticleSchema.safeParse(candidateOf(item, meta, provisional));
     if (!checked.success) {
       outcomes[index] = { kind: 'invalid', detail: checked.error.message };
-    } else if (keys.has(item.key)) {
-      // The same revision twice in one document: the first one is already on its way.
+    } else if (keys.has(item.key) || deps.claimedInTransaction?.has(item.key)) {
+      // The same revision twice in one document, or in one transaction: the first
+      // one is already on its way.
       outcomes[index] = { kind: 'duplicate' };
     } else {
       keys.add(item.key);
+      deps.claimedInTransaction?.add(item.key);
       toPlace.push(item);
     }
   }

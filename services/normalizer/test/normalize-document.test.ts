@@ -236,6 +236,30 @@ describe('normalizeDocument on near duplicates', () => {
     expect(again).toMatchObject({ published: 0, duplicates: 3 });
   });
 
+  it('counts an item already claimed by an earlier record of the same transaction as a duplicate', async () => {
+    const { deps, published } = pipeline();
+    const claimedInTransaction = new Set<string>();
+    const record = (deliveryId: string) => ({
+      value: readFileSync(samplePath('yonhap-en-news.xml')),
+      headers: headers as Record<string, string>,
+      deliveryId,
+    });
+    // Two polls of the feed in one transaction: nothing is done until it commits.
+    const first = await normalizeDocument(record('raw/0/1'), { ...deps, claimedInTransaction });
+    let slept = 0;
+    const second = await normalizeDocument(record('raw/0/2'), {
+      ...deps,
+      claimedInTransaction,
+      sleep: async () => {
+        slept++;
+        if (slept > 3) throw new Error('waited for its own transaction');
+      },
+    });
+    expect(first.summary.published).toBe(3);
+    expect(second.summary).toMatchObject({ published: 0, duplicates: 3 });
+    expect(published).toHaveLength(3);
+  });
+
   it("marks another agency's near copy as related, never dropping it", async () => {
     const { run, published } = pipeline();
     await run(rss('A-1', story), 'd1', byGuid);
