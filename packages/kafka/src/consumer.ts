@@ -1,7 +1,7 @@
 // Consumers that commit an offset only after the handler finished with the record,
 // so a crash re-delivers instead of losing. Reads only committed transactions.
 import type { Consumer, Kafka, KafkaMessage, Transaction } from 'kafkajs';
-import type { TransactionalProducer } from './producer.js';
+import type { PartitionProducers } from './producer.js';
 import { maxRawDocumentBytes } from './topics.js';
 
 export interface ConsumerSettings {
@@ -96,14 +96,16 @@ export interface TransactionalConsumerSettings extends ConsumerSettings {
  * Consume-transform-produce in Kafka transactions: for a run of records of one
  * partition, what the handler sends and their offset commit together or not at
  * all. Sharing a transaction among records spares a commit per record, the cost
- * that bounds throughput. What the handler returns runs once the transaction
+ * that bounds throughput. Each partition has its own transactional producer (see
+ * createPartitionProducers), so a paused instance cannot commit after its
+ * partitions moved on. What the handler returns runs once the transaction
  * committed (for example, marking work done in Redis), all at once; a crash
  * before that leaves the records to be delivered again.
  */
 export async function startTransactionalRecordConsumer(
   kafka: Kafka,
   settings: TransactionalConsumerSettings,
-  producer: TransactionalProducer,
+  producers: PartitionProducers,
   handle: (record: TransactionalRecord) => Promise<(() => Promise<void>) | undefined>,
 ): Promise<RunningConsumer> {
   const { consumer, running } = await subscribeConsumer(kafka, settings);
@@ -120,6 +122,7 @@ export async function startTransactionalRecordConsumer(
         const last = run[run.length - 1] as KafkaMessage;
         const afterCommit: (() => Promise<void>)[] = [];
         const transactionScope = new Map<string, unknown>();
+        const producer = await producers.forPartition(topic, partition);
         await producer.inTransaction(async (transaction) => {
           for (const message of run) {
             const after = await handle({

@@ -36,7 +36,9 @@ export {
   type AcknowledgedProducer,
   connectProducer,
   connectTransactionalProducer,
+  createPartitionProducers,
   type OutgoingRecord,
+  type PartitionProducers,
   type TransactionalProducer,
 } from './producer.js';
 export {

@@ -68,3 +68,55 @@ export async function connectTransactionalProducer(
     disconnect: () => producer.disconnect(),
   };
 }
+
+export interface PartitionProducers {
+  /** The transactional producer for work read from this partition. */
+  forPartition(topic: string, partition: number): Promise<TransactionalProducer>;
+  disconnect(): Promise<void>;
+}
+
+/**
+ * One transactional producer per input partition, its transactional id named
+ * after the partition. Whoever consumes the partition next opens a producer with
+ * the same id, which fences the one before: an instance that was paused (a zombie)
+ * and wakes up cannot commit what its successor already did. This is Kafka's
+ * fencing before KIP-447; kafkajs cannot send the consumer group metadata that
+ * KIP-447 needs to fence with a single producer. A producer whose transaction
+ * failed is closed and opened again on next use, so a fenced one never lingers.
+ */
+export function createPartitionProducers(kafka: Kafka, idStem: string): PartitionProducers {
+  const open = new Map<string, Promise<TransactionalProducer>>();
+  const connect = (id: string) => {
+    const connecting = connectTransactionalProducer(kafka, id);
+    connecting.catch(() => open.delete(id));
+    open.set(id, connecting);
+    return connecting;
+  };
+  return {
+    async forPartition(topic, partition) {
+      const id = `${idStem}-${topic}-${partition}`;
+      const producer = await (open.get(id) ?? connect(id));
+      return {
+        async inTransaction(work) {
+          try {
+            await producer.inTransaction(work);
+          } catch (err) {
+            if (open.get(id) !== undefined) {
+              open.delete(id);
+              await producer.disconnect().catch(() => undefined);
+            }
+            throw err;
+          }
+        },
+        disconnect: () => producer.disconnect(),
+      };
+    },
+    async disconnect() {
+      const producers = await Promise.allSettled(open.values());
+      open.clear();
+      await Promise.all(
+        producers.map((p) => (p.status === 'fulfilled' ? p.value.disconnect() : undefined)),
+      );
+    },
+  };
+}

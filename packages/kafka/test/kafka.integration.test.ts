@@ -6,6 +6,7 @@ import {
   connectProducer,
   connectTransactionalProducer,
   createKafkaClient,
+  createPartitionProducers,
   ensureTopics,
   startRecordConsumer,
   topicCatalogue,
@@ -131,5 +132,49 @@ describe('the Kafka adapter against the real broker', () => {
     await new Promise((r) => setTimeout(r, 500));
     await consumer.stop();
     expect(seen).toEqual(['committed']);
+  });
+
+  it("fences a paused instance's transaction once another took its partition over", async () => {
+    const stem = `${prefix}fence`;
+    const zombie = createPartitionProducers(kafka, stem);
+    const successor = createPartitionProducers(kafka, stem);
+    cleanups.push(
+      () => zombie.disconnect(),
+      () => successor.disconnect(),
+    );
+    const topic = topics.latest.name;
+    const paused = Promise.withResolvers<void>();
+    const resumed = Promise.withResolvers<void>();
+    // The zombie is inside its transaction when it stops, as SIGSTOP would leave it.
+    const zombieWork = (await zombie.forPartition('input', 3)).inTransaction(async (tx) => {
+      await tx.send({ topic, messages: [{ key: 'k', value: 'from the zombie' }] });
+      paused.resolve();
+      await resumed.promise;
+    });
+    const zombieEnd = zombieWork.then(
+      () => 'committed',
+      () => 'fenced',
+    );
+    await paused.promise;
+    // Its partition goes to another instance, whose producer has the same transactional id.
+    await (await successor.forPartition('input', 3)).inTransaction(async (tx) => {
+      await tx.send({ topic, messages: [{ key: 'k', value: 'from the successor' }] });
+    });
+    resumed.resolve();
+    expect(await zombieEnd).toBe('fenced');
+
+    const seen: string[] = [];
+    const consumer = await startRecordConsumer(
+      kafka,
+      { groupId: `${prefix}fence-reader`, topics: [topic] },
+      async ({ message }) => {
+        seen.push(message.value?.toString() ?? '');
+      },
+    );
+    const deadline = Date.now() + 30_000;
+    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
+    await consumer.stop();
+    expect(seen).toEqual(['from the successor']);
   });
 });

@@ -1,5 +1,4 @@
 // The normalizer's configuration, parsed once from the environment.
-import { hostname } from 'node:os';
 import { commonSettings, loadConfigOrExit } from '@wire/config';
 import { z } from 'zod';
 
@@ -7,11 +6,12 @@ export const normalizerConfigSchema = z.object({
   ...commonSettings,
   NORMALIZER_GROUP_ID: z.string().min(1).default('wire-normalizer'),
   /**
-   * Kafka transactional id, stable per instance (a pod name in a StatefulSet), so a
-   * restarted instance fences its previous incarnation. Two instances on one host
-   * need one each.
+   * Stem of the Kafka transactional ids: one per input partition (stem-topic-
+   * partition), the same in every instance, so whoever takes a partition over
+   * fences the instance that had it. Only pipelines that share a cluster and a
+   * topic prefix need different stems.
    */
-  TRANSACTIONAL_ID: z.string().min(1).default(`wire-normalizer-${hostname()}`),
+  TRANSACTIONAL_ID: z.string().min(1).default('wire-normalizer'),
   /** How long a claim protects an item being published before others may take it. */
   CLAIM_PENDING_TTL_MS: z.coerce.number().int().positive().default(60_000),
   /** How long an item is remembered as published (duplicates inside it publish once). */

@@ -3,7 +3,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseHostPort } from '@wire/config';
 import {
-  connectTransactionalProducer,
+  createPartitionProducers,
+  type PartitionProducers,
   readHeaders,
   startTransactionalRecordConsumer,
   toKafkaHeaders,
@@ -39,18 +40,24 @@ await runService(
     const registry = createMetricsRegistry('normalizer');
     const metrics = createNormalizerMetrics(registry);
     redis.on('error', () => metrics.recordRedisConnectionError());
-    const transactional = await connectTransactionalProducer(
+    const partitionProducers = createPartitionProducers(
       kafka,
       `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,
     );
-    // Every record is one transaction: one that aborts is a failed document, delivered again.
-    const producer: typeof transactional = {
-      inTransaction: (work) =>
-        transactional.inTransaction(work).catch((err: unknown) => {
-          metrics.recordFailedDocument(err);
-          throw err;
-        }),
-      disconnect: () => transactional.disconnect(),
+    // A transaction that aborts is a failed run of documents, delivered again.
+    const producers: PartitionProducers = {
+      async forPartition(topic, partition) {
+        const producer = await partitionProducers.forPartition(topic, partition);
+        return {
+          inTransaction: (work) =>
+            producer.inTransaction(work).catch((err: unknown) => {
+              metrics.recordFailedDocument(err);
+              throw err;
+            }),
+          disconnect: () => producer.disconnect(),
+        };
+      },
+      disconnect: () => partitionProducers.disconnect(),
     };
     const state = createNormalizerState(redis, config);
 
@@ -62,7 +69,7 @@ await runService(
         topics: [topics.raw.name],
         sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
       },
-      producer,
+      producers,
       async ({ topic, partition, message, transaction, transactionScope }) => {
         const headers = readHeaders(message.headers);
         const log = logger.child({
@@ -148,7 +155,7 @@ await runService(
         await consumer.stop();
         await lag.stop();
         await ops?.close();
-        await producer.disconnect();
+        await producers.disconnect();
         await redis.quit();
       },
     };

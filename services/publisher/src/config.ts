@@ -1,13 +1,12 @@
 // The publisher's configuration, parsed once from the environment.
-import { hostname } from 'node:os';
 import { commonSettings, loadConfigOrExit } from '@wire/config';
 import { z } from 'zod';
 
 export const publisherConfigSchema = z.object({
   ...commonSettings,
   PUBLISHER_GROUP_ID: z.string().min(1).default('wire-publisher'),
-  /** Stable per instance: a restarted instance fences its previous incarnation. */
-  TRANSACTIONAL_ID: z.string().min(1).default(`wire-publisher-${hostname()}`),
+  /** Stem of the per-partition transactional ids; see the normalizer's. */
+  TRANSACTIONAL_ID: z.string().min(1).default('wire-publisher'),
   /** YAML or JSON routes beyond the firehose; see infra/routes.sample.yaml. */
   ROUTES_FILE: z.string().optional(),
   /** How long a published event id is remembered, so a repeat of it is not sent again. */

@@ -3,7 +3,7 @@
 // with read_committed never see an event twice.
 import { parseHostPort } from '@wire/config';
 import {
-  connectTransactionalProducer,
+  createPartitionProducers,
   createRoutedTopicEnsurer,
   nextOffset,
   readHeaders,
@@ -56,7 +56,8 @@ await runService(
       Object.values(topics).map((spec) => spec.name),
     );
     const groupId = `${config.WIRE_TOPIC_PREFIX}${config.PUBLISHER_GROUP_ID}`;
-    const producer = await connectTransactionalProducer(
+    // A producer per input partition: a paused instance cannot commit after its partition moved on.
+    const producers = createPartitionProducers(
       kafka,
       `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,
     );
@@ -92,6 +93,7 @@ await runService(
         );
         const created = await ensureRoutedTopics([...plan.topicMessages.keys()]);
         if (created.length > 0) logger.info({ topics: created }, 'created routed topics');
+        const producer = await producers.forPartition(batch.topic, batch.partition);
         await producer.inTransaction(async (transaction) => {
           if (plan.topicMessages.size > 0) {
             await transaction.sendBatch({
@@ -158,7 +160,7 @@ await runService(
         await consumer.disconnect();
         await lag.stop();
         await ops?.close();
-        await producer.disconnect();
+        await producers.disconnect();
         await redis.quit();
       },
     };
