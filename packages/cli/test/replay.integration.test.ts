@@ -57,11 +57,11 @@ describe('wire replay --dry-run', () => {
 
     const firehose = lines.filter((l) => l.topic === 'news.articles.v1');
     expect(firehose.map((l) => [l.key, l.headers.ce_type?.split('.')[3]])).toEqual([
-      // yonhap-en-news-later.xml: the (LEAD) and the original it re-files, one story
+      // yonhap-en-news-later.xml, oldest first: the original, then the (LEAD) re-filing it
+      ['urn:wire:yna:AEN202302010010', 'created'],
+      ['urn:wire:yna:AEN202302020041', 'created'],
       ['urn:wire:yna:AEN202302030004', 'created'],
       ['urn:wire:yna:AEN202302030004', 'updated'],
-      ['urn:wire:yna:AEN202302020041', 'created'],
-      ['urn:wire:yna:AEN202302010010', 'created'],
       // yonhap-en-news.xml and -northkorea.xml: nothing new
       // the G2 versions join the RSS story: v1, the correction, the cancel
       ['urn:wire:yna:AEN202302030004', 'updated'],
@@ -91,7 +91,7 @@ describe('wire replay --dry-run', () => {
       'withdrawn         1',
       'duplicates        5',
       'dead letters      0',
-      'records printed  15',
+      'records printed  16',
     ]);
   });
 

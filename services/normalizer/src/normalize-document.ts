@@ -166,11 +166,16 @@ async function normalizeRecord(
     }),
   );
 
+  // Oldest first, so a story's revisions reach the ledger and the topic in the
+  // order they were filed, whatever order the feed lists them in.
+  const order = chronologicalOrder(parsed.articles);
+
   // Invalid articles and repeats inside the document are settled before any state changes.
   const outcomes: ArticleOutcome[] = [];
   const toPlace: Identified[] = [];
   const keys = new Set<string>();
-  for (const [index, item] of identified.entries()) {
+  for (const index of order) {
+    const item = identified[index] as Identified;
     summary.articles++;
     const checked = normalizedArticleSchema.safeParse(candidateOf(item, meta, provisional));
     if (!checked.success) {
@@ -192,8 +197,8 @@ async function normalizeRecord(
     }),
   );
 
-  // Published in the document's order.
-  for (const [index, item] of identified.entries()) {
+  for (const index of order) {
+    const item = identified[index] as Identified;
     const placement = placements.get(item) ?? 'duplicate';
     const outcome =
       outcomes[index] ??
@@ -370,6 +375,17 @@ async function publish(
   });
   await deps.publishNormalized(checked.data);
   return { kind: 'published' };
+}
+
+/**
+ * The articles' indexes by version time, oldest first; document order among equal
+ * times, and for the whole document when any article has no time to go by.
+ */
+function chronologicalOrder(articles: ParsedArticle[]): number[] {
+  const times = articles.map((a) => Date.parse(a.article.versionCreated ?? ''));
+  const indexes = articles.map((_, index) => index);
+  if (times.some((t) => Number.isNaN(t))) return indexes;
+  return indexes.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
 }
 
 // Below this, unrelated items come within a few bits of each other (see docs/near-duplicates.md).

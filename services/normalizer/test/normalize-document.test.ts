@@ -67,10 +67,25 @@ describe('normalizeDocument', () => {
     const summary = await run('yonhap-en-news.xml');
     expect(summary).toMatchObject({ articles: 3, published: 3, duplicates: 0, deadLetters: 0 });
     expect(published.map((a) => a.verdict)).toEqual(['created', 'created', 'created']);
-    expect(published[0]).toMatchObject({
-      uri: 'urn:wire:yna:AEN202302030004',
-      feedId: 'yna-en-news',
-    });
+    expect(published.map((a) => a.uri).sort()).toEqual([
+      'urn:wire:yna:AEN202302010010',
+      'urn:wire:yna:AEN202302020041',
+      'urn:wire:yna:AEN202302030004',
+    ]);
+    expect(published.every((a) => a.feedId === 'yna-en-news')).toBe(true);
+  });
+
+  it("publishes a document's items oldest first, whatever order the feed lists them in", async () => {
+    const { run, published } = pipeline();
+    // The later poll lists the (LEAD) re-filing above the original it updates.
+    await run('yonhap-en-news-later.xml');
+    const times = published.map((a) => a.article.versionCreated ?? '');
+    expect(times).toEqual([...times].sort());
+    const story = published.filter((a) => a.uri === 'urn:wire:yna:AEN202302030004');
+    expect(story.map((a) => [a.verdict, a.source.wirePrefix ?? ''])).toEqual([
+      ['created', ''],
+      ['updated', '(LEAD)'],
+    ]);
   });
 
   it('publishes a story seen in another section feed, or polled again, only once', async () => {
@@ -89,7 +104,8 @@ describe('normalizeDocument', () => {
     const lead = published[3];
     expect(lead?.verdict).toBe('updated');
     expect(lead?.uri).toBe('urn:wire:yna:AEN202302030004');
-    expect(lead?.article.firstCreated).toBe(published[0]?.article.versionCreated);
+    const first = published.find((a) => a.uri === 'urn:wire:yna:AEN202302030004');
+    expect(lead?.article.firstCreated).toBe(first?.article.versionCreated);
   });
 
   it('dead-letters a malformed document with its reason and publishes nothing', async () => {

@@ -21,6 +21,9 @@ const prefixRules: PrefixRule[] = [
   { pattern: /^(?:종합\d*(?:보)?|\d+보)$/, signal: 'update' },
   { pattern: /^(?:CORRECTION|CORRECTED|CORRECTS?|2nd CORRECTION)$/i, signal: 'correction' },
   { pattern: /^(?:수정|정정)$/, signal: 'correction' },
+  // A wire's kill advisory: the story is withdrawn, clients must not use it.
+  { pattern: /^(?:KILL|KILLED|WITHDRAWN|WITHDRAWAL|ELIMINATION)$/i, signal: 'kill' },
+  { pattern: /^(?:삭제|취소)$/, signal: 'kill' },
   {
     pattern:
       /^(?:News Focus|News Analysis|Yonhap Interview|Yonhap Feature|Feature|Interview|Profile|Photo|Editorial|Graphics?|News Summary|Factbox|Analysis|Preview|Roundup|Movie Review|Book Review)$/i,

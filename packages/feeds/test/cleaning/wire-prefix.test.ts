@@ -14,6 +14,9 @@ describe('splitWirePrefix', () => {
     ['(속보) 북한 미사일', '북한 미사일', '(속보)', 'none', true],
     ['(종합) 북한 미사일', '북한 미사일', '(종합)', 'update', false],
     ['[종합2보] 북한 미사일', '북한 미사일', '[종합2보]', 'update', false],
+    ['(KILL) Story', 'Story', '(KILL)', 'kill', false],
+    ['(WITHDRAWN) (LEAD) Story', 'Story', '(WITHDRAWN) (LEAD)', 'kill', false],
+    ['(삭제) 북한 미사일', '북한 미사일', '(삭제)', 'kill', false],
   ] as const)('reads %j', (input, headline, prefix, signal, urgent) => {
     expect(splitWirePrefix(input)).toEqual({ headline, prefix, signal, urgent });
   });
