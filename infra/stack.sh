@@ -50,9 +50,11 @@ start_redis() {
   ensure_redis_installed
   if redis_answers; then log "redis already answers on 127.0.0.1:$redis_port"; return; fi
   mkdir -p "$redis_run"
+  # Every write reaches the disk before Redis answers: a done marker lost in a crash
+  # would let a re-polled item be published a second time.
   redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes \
     --dir "$redis_run" --pidfile "$redis_run/redis.pid" --logfile "$redis_run/redis.log" \
-    --appendonly yes --appendfsync everysec --save ''
+    --appendonly yes --appendfsync always --save ''
   wait_for 20 "redis" redis_answers
   log "redis $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p') answers on 127.0.0.1:$redis_port"
 }
