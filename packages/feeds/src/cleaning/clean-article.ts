@@ -10,10 +10,20 @@ import { splitWirePrefix } from './wire-prefix.js';
 
 const strength: Record<SourceSignal, number> = { none: 0, update: 1, correction: 2, kill: 3 };
 
+// A link that runs code where a reader clicks it (browsers skip blanks and
+// control characters inside the scheme) is no address of a story.
+const scriptLink = /^(?:javascript|vbscript|data):/i;
+const isScriptLink = (link: string) => scriptLink.test(link.replace(/[\s\p{Cc}]/gu, ''));
+
 export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
   const article = { ...parsed.article };
   const source = { ...parsed.source };
   let signal = parsed.signal;
+  let warnings = parsed.warnings;
+  if (source.link !== undefined && isScriptLink(source.link)) {
+    warnings = [...warnings, `link "${source.link.slice(0, 40)}" runs script; dropped`];
+    delete source.link;
+  }
 
   const main = article.headlines?.find((h) => h.role === 'main' || h.role === undefined);
   if (main) {
@@ -56,5 +66,5 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
       article.associations = [...existing, ...renamed];
     }
   }
-  return { article, source, signal, warnings: parsed.warnings };
+  return { article, source, signal, warnings };
 }

@@ -5,6 +5,7 @@ import render from 'dom-serializer';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { findAll, getText, removeElement } from 'domutils';
 import { parseDocument } from 'htmlparser2';
+import { limitNesting } from '../text/limit-nesting.js';
 
 export interface BodyPicture {
   src: string;
@@ -68,7 +69,7 @@ function lastTextNode(node: ChildNode): ChildNode | undefined {
 }
 
 export function cleanBodyHtml(html: string): CleanedBody {
-  const document = parseDocument(html);
+  const document = parseDocument(limitNesting(html));
   const result: CleanedBody = { html: '', pictures: [], removed: [] };
   const blocks = (): Element[] =>
     findAll((el) => ['p', 'div', 'li', 'h2', 'h3', 'h4'].includes(el.name), document.children);

@@ -2,6 +2,7 @@
 // and to plain text.
 import { decode } from 'html-entities';
 import sanitizeHtml from 'sanitize-html';
+import { limitNesting } from './limit-nesting.js';
 
 const safeHtmlOptions: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -51,7 +52,7 @@ const safeHtmlOptions: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(html, safeHtmlOptions).trim();
+  return sanitizeHtml(limitNesting(html), safeHtmlOptions).trim();
 }
 
 const blockEnd =
@@ -59,7 +60,7 @@ const blockEnd =
 const cellEnd = /<\/(td|th)>/gi;
 
 export function htmlToText(html: string): string {
-  const withBreaks = html
+  const withBreaks = limitNesting(html)
     .replace(blockEnd, (tag) => `${tag}\n\n`)
     .replace(cellEnd, (tag) => `${tag} `);
   const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });

@@ -1,0 +1,48 @@
+// A bound on how deep HTML nests, applied to the text before any HTML parser
+// sees it: htmlparser2 (under sanitize-html) costs time quadratic in the depth,
+// and the tree walks after it recurse, so 5,000 nested <div>s overflow the stack.
+// One linear pass counts open elements as a parser would (void elements do not
+// nest) and drops the tags below `maxDepth`, keeping their text. It may over-count
+// (an implied end tag, a tag inside a comment) but never under-counts; what it
+// leaves still goes through the sanitizer.
+const tag = /<(\/?)([A-Za-z][^\s/>]*)[^>]*>/g;
+
+const voidElements = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+export const maxHtmlDepth = 1_000;
+
+export function limitNesting(html: string, maxDepth = maxHtmlDepth): string {
+  // Fewer tags than the limit cannot nest deeper than it.
+  if (html.length < maxDepth * 3) return html;
+  let depth = 0;
+  let dropped = false;
+  const limited = html.replace(tag, (whole, slash: string, name: string) => {
+    if (voidElements.has(name.toLowerCase())) return whole;
+    if (slash === '') {
+      depth++;
+      if (depth <= maxDepth) return whole;
+    } else {
+      if (depth === 0) return whole;
+      depth--;
+      if (depth < maxDepth) return whole;
+    }
+    dropped = true;
+    return '';
+  });
+  return dropped ? limited : html;
+}
