@@ -1,0 +1,410 @@
+// The chaos test: 20 local feeds file stories over time (new ones, (LEAD) updates,
+// corrections, kills) plus one feed of broken documents, through two instances of
+// each service, while the broker, Redis and the services are killed (-9) and
+// paused (SIGSTOP/SIGCONT) at random moments and brought back. At the end the
+// public topics, read as a newsroom reads them (read_committed), must hold every
+// revision once, each story's revisions in filing order, the right latest state,
+// and dead letters only for the broken documents.
+// Sizes: CHAOS_ITEMS filings (2,000 here; `pnpm test:chaos` runs 10,000) and
+// CHAOS_FAULTS (8; 30).
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type FeedServer,
+  type ServiceName,
+  type ServiceProcess,
+  startFeedServer,
+  startServiceProcess,
+} from '@wire/cli';
+import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
+import {
+  groupLag,
+  type ReadRecord,
+  readTopics,
+  repoRoot,
+  testBrokers,
+  testRedisUrl,
+  uniqueNamespace,
+  waitUntil,
+} from '@wire/testkit';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const filingsWanted = Number(process.env.CHAOS_ITEMS ?? 2_000);
+const faultsWanted = Number(process.env.CHAOS_FAULTS ?? 8);
+const feedCount = 20;
+const feedWindow = 100;
+const ns = uniqueNamespace('chaos');
+const topics = topicCatalogue(ns);
+
+type Kind = 'new' | 'lead' | 'correction' | 'kill';
+interface Filing {
+  feed: number;
+  story: string;
+  guid: string;
+  kind: Kind;
+  title: string;
+  at: Date;
+}
+
+const prefixOf: Record<Kind, string> = {
+  new: '',
+  lead: '(LEAD) ',
+  correction: '(CORRECTION) ',
+  kill: '(KILL) ',
+};
+const verdictOf: Record<Kind, string> = {
+  new: 'created',
+  lead: 'updated',
+  correction: 'corrected',
+  kill: 'withdrawn',
+};
+
+/** The filings in the order the agency makes them: stories, and later revisions of live ones. */
+function planFilings(count: number): Filing[] {
+  const filings: Filing[] = [];
+  const live: { feed: number; story: string; revisions: number }[] = [];
+  const start = Date.parse('2026-11-28T00:00:00Z');
+  for (let i = 0; i < count; i++) {
+    const at = new Date(start + i * 1_000);
+    const roll = Math.random();
+    const revising = live.length > 10 && roll < 0.3;
+    if (revising) {
+      const index = Math.floor(Math.random() * live.length);
+      const story = live[index] as (typeof live)[number];
+      const kind: Kind = roll < 0.02 ? 'kill' : roll < 0.08 ? 'correction' : 'lead';
+      story.revisions++;
+      const guid = `${story.story}${String(story.revisions).padStart(2, '0')}315`;
+      filings.push({
+        feed: story.feed,
+        story: story.story,
+        guid,
+        kind,
+        title: `Story ${story.story}`,
+        at,
+      });
+      if (kind === 'kill' || story.revisions >= 90) live.splice(index, 1);
+    } else {
+      const feed = i % feedCount;
+      const story = `AEN26${String(feed).padStart(2, '0')}${String(i).padStart(8, '0')}`;
+      live.push({ feed, story, revisions: 0 });
+      filings.push({
+        feed,
+        story,
+        guid: `${story}00315`,
+        kind: 'new',
+        title: `Story ${story}`,
+        at,
+      });
+    }
+  }
+  return filings;
+}
+
+function feedDocument(filings: Filing[]): Buffer {
+  const items = filings
+    .slice(-feedWindow)
+    .reverse()
+    .map(
+      (f) =>
+        `<item><title>${prefixOf[f.kind]}${f.title}</title><guid>${f.guid}</guid>` +
+        `<link>https://chaos.example/${f.guid}</link>` +
+        `<description>${f.kind} filing ${f.guid} of story ${f.story}.</description>` +
+        `<pubDate>${f.at.toUTCString()}</pubDate></item>`,
+    );
+  return Buffer.from(
+    `<rss version="2.0"><channel><title>chaos</title>${items.join('')}</channel></rss>`,
+  );
+}
+
+// The local stack's processes, to kill and pause (infra/stack.sh keeps their pids).
+const dataDir = process.env.WIRE_DATA_DIR ?? join(repoRoot, '.wire');
+const kafkaPidFile = join(
+  dataDir,
+  'kafka',
+  `run-${process.env.WIRE_KAFKA_PORT ?? '9092'}`,
+  'kafka.pid',
+);
+const redisPidFile = join(dataDir, `redis-${process.env.WIRE_REDIS_PORT ?? '6379'}`, 'redis.pid');
+const pidIn = (file: string) => Number(readFileSync(file, 'utf8').trim());
+const startStack = () =>
+  execFileSync('bash', [join(repoRoot, 'infra/stack.sh'), 'start'], { stdio: 'ignore' });
+const signal = (pid: number, name: NodeJS.Signals) => {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // Already gone.
+  }
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const between = (low: number, high: number) => low + Math.random() * (high - low);
+
+describe('chaos', () => {
+  const running = new Map<string, ServiceProcess>();
+  let feeds: FeedServer | undefined;
+  const paused = new Set<number>();
+  let stopping = false;
+
+  afterAll(async () => {
+    stopping = true;
+    for (const pid of paused) signal(pid, 'SIGCONT');
+    startStack();
+    await Promise.all([...running.values()].map((s) => s.stop()));
+    await feeds?.close();
+  });
+
+  it('loses no revision and repeats none, whatever fails when', async () => {
+    const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'chaos-test' });
+    await ensureTopics(kafka, allTopics(topics));
+
+    // The agency: each feed moves on only once its current document went out, so a
+    // filing can leave the window only after a poll saw it.
+    const filings = planFilings(filingsWanted);
+    const published = Array.from({ length: feedCount }, () => [] as Filing[]);
+    const version = new Array<number>(feedCount + 1).fill(0);
+    const servedVersion = new Array<number>(feedCount + 1).fill(-1);
+    const resolvedVersion = new Array<number>(feedCount + 1).fill(-1);
+    const hostile = feedCount;
+    const hostileBodies = new Set<string>();
+    const hostileBody = () => `<rss><channel><item><title>broken ${version[hostile]}</title></rss>`;
+    const feedIndex = (path: string) => Number(/^\/feed-(\d+)\.xml$/.exec(path)?.[1] ?? -1);
+    feeds = await startFeedServer({
+      resolve: async (path) => {
+        const index = feedIndex(path);
+        if (index < 0 || index > hostile) return undefined;
+        resolvedVersion[index] = version[index] as number;
+        const body =
+          index === hostile
+            ? Buffer.from(hostileBody())
+            : feedDocument(published[index] as Filing[]);
+        return { body, etag: `"v${version[index]}"` };
+      },
+      onRequest: ({ path, status }) => {
+        const index = feedIndex(path);
+        if (status !== 200 || index < 0) return;
+        servedVersion[index] = resolvedVersion[index] as number;
+        if (index === hostile)
+          hostileBodies.add(createHash('sha256').update(hostileBody()).digest('hex'));
+      },
+    });
+    const registry = join(tmpdir(), `${ns}feeds.json`);
+    writeFileSync(
+      registry,
+      JSON.stringify({
+        feeds: Array.from({ length: feedCount + 1 }, (_, i) => ({
+          id: i === hostile ? 'hostile' : `chaos-${i}`,
+          agency: 'yna',
+          url: feeds?.url(`/feed-${i}.xml`),
+          identity: 'yonhap',
+          intervalSeconds: 1,
+          allowAddresses: ['127.0.0.1'],
+        })),
+      }),
+    );
+
+    const env = {
+      KAFKA_BROKERS: testBrokers.join(','),
+      REDIS_URL: testRedisUrl,
+      WIRE_TOPIC_PREFIX: ns,
+      WIRE_REDIS_PREFIX: ns,
+      LOG_LEVEL: 'warn',
+      FEEDS_FILE: registry,
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      CLAIM_PENDING_TTL_MS: '3000',
+      LEASE_SECONDS: '5',
+      MAX_BACKOFF_SECONDS: '3',
+      MAX_REQUESTS_PER_HOST: '8',
+      SHUTDOWN_TIMEOUT_MS: '5000',
+    };
+    // A supervisor, as in production: whatever exits is started again a moment later.
+    const names: string[] = [];
+    let restarts = 0;
+    const start = (name: string) => {
+      const service = name.replace(/-\d$/, '') as ServiceName;
+      const child = startServiceProcess(service, { env: { ...env, INSTANCE_ID: name } });
+      running.set(name, child);
+      void child.exited.then(async () => {
+        if (stopping) return;
+        await sleep(between(200, 1_500));
+        if (stopping) return;
+        restarts++;
+        start(name);
+      });
+    };
+    for (const service of ['publisher', 'normalizer', 'ingester']) {
+      for (const n of [1, 2]) {
+        names.push(`${service}-${n}`);
+        start(`${service}-${n}`);
+      }
+    }
+
+    // Each feed files its next few stories once its current document went out.
+    const queues = Array.from({ length: feedCount }, (_, feed) =>
+      filings.filter((f) => f.feed === feed),
+    );
+    let filed = 0;
+    const agency = (async () => {
+      let lastBroken = Date.now();
+      while (filed < filings.length) {
+        for (const [feed, queue] of queues.entries()) {
+          if (queue.length === 0 || servedVersion[feed] !== version[feed]) continue;
+          const batch = queue.splice(0, 1 + Math.floor(Math.random() * 3));
+          published[feed]?.push(...batch);
+          version[feed] = (version[feed] as number) + 1;
+          filed += batch.length;
+        }
+        // Now and then a broken document on the hostile feed.
+        if (Date.now() - lastBroken > 8_000 && servedVersion[hostile] === version[hostile]) {
+          version[hostile] = (version[hostile] as number) + 1;
+          lastBroken = Date.now();
+        }
+        await sleep(50);
+      }
+    })();
+
+    // The faults, one after another while the agency files.
+    const faults: string[] = [];
+    const victims = () => names[Math.floor(Math.random() * names.length)] as string;
+    // The faults begin once the pipeline is at work.
+    while (faults.length < faultsWanted) {
+      await sleep(between(2_000, 5_000));
+      const roll = Math.random();
+      if (roll < 0.3) {
+        const name = victims();
+        const child = running.get(name);
+        child?.signal('SIGKILL');
+        await child?.exited;
+        faults.push(`kill ${name}`);
+      } else if (roll < 0.55) {
+        const name = victims();
+        const service = running.get(name);
+        service?.signal('SIGSTOP');
+        await sleep(between(2_000, 9_000));
+        service?.signal('SIGCONT');
+        faults.push(`pause ${name}`);
+      } else if (roll < 0.7) {
+        signal(pidIn(redisPidFile), 'SIGKILL');
+        await sleep(between(500, 3_000));
+        startStack();
+        faults.push('kill redis');
+      } else if (roll < 0.8) {
+        const pid = pidIn(redisPidFile);
+        paused.add(pid);
+        signal(pid, 'SIGSTOP');
+        await sleep(between(1_000, 5_000));
+        signal(pid, 'SIGCONT');
+        paused.delete(pid);
+        faults.push('pause redis');
+      } else if (roll < 0.9) {
+        signal(pidIn(kafkaPidFile), 'SIGKILL');
+        await sleep(between(500, 2_000));
+        startStack();
+        faults.push('kill broker');
+      } else {
+        const pid = pidIn(kafkaPidFile);
+        paused.add(pid);
+        signal(pid, 'SIGSTOP');
+        await sleep(between(1_000, 6_000));
+        signal(pid, 'SIGCONT');
+        paused.delete(pid);
+        faults.push('pause broker');
+      }
+    }
+    console.log(`chaos faults: ${faults.join(', ')}`);
+    await Promise.race([
+      agency,
+      sleep(600_000).then(() => {
+        throw new Error(`the agency got stuck at filing ${filed} of ${filings.length}`);
+      }),
+    ]);
+
+    // Drained: every feed's last document served, both groups caught up.
+    await waitUntil(() => servedVersion.every((v, i) => v === version[i]), {
+      timeoutMs: 120_000,
+      what: 'every feed to be polled after its last filing',
+    });
+    await sleep(3_000);
+    await waitUntil(
+      async () =>
+        (await groupLag(testBrokers, `${ns}wire-normalizer`, topics.raw.name)) === 0 &&
+        (await groupLag(testBrokers, `${ns}wire-publisher`, topics.normalized.name)) === 0,
+      { timeoutMs: 300_000, what: 'the pipeline to drain' },
+    );
+
+    const reader = await readTopics(testBrokers, [
+      topics.articles.name,
+      topics.latest.name,
+      topics.dlq.name,
+    ]);
+    const byGuid = new Map(filings.map((f) => [f.guid, f]));
+    const guidOf = (r: ReadRecord) =>
+      (JSON.parse(r.value?.toString() ?? '{}') as { altIds?: { value: string }[] }).altIds?.[0]
+        ?.value;
+    let records: ReadRecord[] = [];
+    try {
+      records = await reader
+        .waitFor(
+          (rs) =>
+            new Set(rs.filter((r) => r.topic === topics.articles.name).map(guidOf)).size >=
+            filings.length,
+          120_000,
+        )
+        .catch(() => reader.records);
+      await sleep(2_000);
+      records = [...reader.records];
+    } finally {
+      await reader.close();
+    }
+
+    const events = records.filter((r) => r.topic === topics.articles.name);
+    const seen = new Set(events.map(guidOf));
+    const lost = filings.filter((f) => !seen.has(f.guid));
+    const ids = events.map((r) => r.headers.ce_id);
+    const duplicated = ids.length - new Set(ids).size;
+    const stories = new Set(filings.map((f) => f.story)).size;
+    stopping = true;
+    console.log(`chaos restarts: ${restarts}`);
+    console.log(
+      `chaos: items=${stories} revisions=${filings.length} faults=${faults.length} lost=${lost.length} duplicated=${duplicated}`,
+    );
+    expect(faults).toHaveLength(faultsWanted);
+    expect(lost.map((f) => f.guid)).toEqual([]);
+    expect(duplicated).toBe(0);
+
+    // Each revision with the verdict its filing asked for, and a story's revisions in filing order.
+    const wrongVerdicts = events.filter((r) => {
+      const filing = byGuid.get(guidOf(r) ?? '');
+      return !filing || r.headers.ce_type !== `dev.wire.article.${verdictOf[filing.kind]}.v1`;
+    });
+    expect(wrongVerdicts.map((r) => `${guidOf(r)} ${r.headers.ce_type}`)).toEqual([]);
+    const lastTime = new Map<string, string>();
+    const outOfOrder: string[] = [];
+    for (const event of events) {
+      const time = event.headers.ce_time ?? '';
+      const key = event.key ?? '';
+      if ((lastTime.get(key) ?? '') > time) outOfOrder.push(`${key} ${time}`);
+      lastTime.set(key, time);
+    }
+    expect(outOfOrder).toEqual([]);
+
+    // The latest state: a killed story is a tombstone, any other its last filing.
+    const latest = new Map<string, ReadRecord>();
+    for (const r of records.filter((r) => r.topic === topics.latest.name))
+      latest.set(r.key ?? '', r);
+    const lastFiling = new Map<string, Filing>();
+    for (const f of filings) lastFiling.set(`urn:wire:yna:${f.story}`, f);
+    const wrongLatest = [...lastFiling].filter(([uri, f]) => {
+      const state = latest.get(uri);
+      return f.kind === 'kill' ? state?.value !== null : guidOf(state as ReadRecord) !== f.guid;
+    });
+    expect(wrongLatest.map(([uri]) => uri)).toEqual([]);
+
+    // Dead letters: the broken documents, and nothing else.
+    const letters = records.filter((r) => r.topic === topics.dlq.name);
+    expect(letters.every((r) => r.headers['wire-feed-id'] === 'hostile')).toBe(true);
+    const letterBodies = new Set(letters.map((r) => r.headers['wire-sha256']));
+    expect([...hostileBodies].filter((sha) => !letterBodies.has(sha))).toEqual([]);
+  });
+});
