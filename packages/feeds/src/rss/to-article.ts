@@ -49,7 +49,11 @@ export function rssItemToArticle(
     warnings,
   };
   if (item.guid) parsed.source.guid = item.guid;
-  const link = item.link ?? (item.guid && item.guidIsPermaLink ? item.guid : undefined);
+  // A permalink guid is a link only when it is a web address: "same" or "12345" with
+  // isPermaLink left out is an id, and two items sharing it would share a link too.
+  const guidLink =
+    item.guid && item.guidIsPermaLink && /^https?:\/\//i.test(item.guid) ? item.guid : undefined;
+  const link = item.link ?? guidLink;
   if (link) parsed.source.link = canonicalLink(link);
   return parsed;
 }

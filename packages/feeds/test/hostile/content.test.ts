@@ -114,12 +114,14 @@ describe('hostile content: links that run code', () => {
     );
   });
 
-  it('C8 drops data: and disguised javascript: links (a permalink guid, an Atom link) the same way', () => {
+  it('C8 drops data: and disguised javascript: links (an RSS link, an Atom link) the same way', () => {
     const data = parse(
-      item('<title>t</title><guid>data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</guid>'),
+      item(
+        '<title>t</title><guid>g</guid><link>data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</link>',
+      ),
     );
     expect(data.articles[0]?.source.link).toBeUndefined();
-    expect(data.articles[0]?.source.guid).toBe('data:text/html,<script>alert(1)</script>');
+    expect(data.articles[0]?.warnings.join()).toMatch(/runs script; dropped/);
     const atom = parse(
       '<feed xmlns="http://www.w3.org/2005/Atom"><id>f</id><title>f</title><entry><id>e1</id><title>x</title><updated>2026-11-27T00:00:00Z</updated><link href=" java&#x09;script:alert(1)"/></entry></feed>',
     );
@@ -220,7 +222,7 @@ describe('hostile content: dates, titles, guids', () => {
     }
   });
 
-  it('C16 keeps every item of a feed that repeats one guid', () => {
+  it('C16 keeps every item of a feed that repeats one guid, and takes no link from an id that is not a URL', () => {
     const result = parse(
       rss(
         ['A', 'B', 'A']
@@ -229,12 +231,16 @@ describe('hostile content: dates, titles, guids', () => {
       ),
     );
     expect(
-      result.articles.map((a) => [headline({ ...result, articles: [a] }), a.source.guid]),
+      result.articles.map((a) => [a.article.headlines?.[0]?.value, a.source.guid, a.source.link]),
     ).toEqual([
-      ['A', 'same'],
-      ['B', 'same'],
-      ['A', 'same'],
+      ['A', 'same', undefined],
+      ['B', 'same', undefined],
+      ['A', 'same', undefined],
     ]);
+    const web = parse(
+      item('<title>t</title><guid>https://example.com/news/1?utm_source=rss</guid>'),
+    );
+    expect(web.articles[0]?.source.link).toBe('https://example.com/news/1');
   });
 
   it('C17 refuses an HTML page as malformed and an XHTML page as an unknown format', () => {
