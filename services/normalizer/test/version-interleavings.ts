@@ -1,0 +1,132 @@
+// The property both story-ledger runs check (memory and Redis): however a story's
+// versions arrive (any order, re-polled, redelivered after a failed transaction,
+// two records at once), each version is published exactly once, exactly one event
+// creates the story, and the last event the latest-state topic keeps is the highest
+// version.
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import type { NormalizeDependencies } from '../src/index.js';
+import { normalizeDocument } from '../src/index.js';
+
+export const headers = {
+  'wire-feed-id': 'interleavings',
+  'wire-agency': 'test',
+  'wire-url': 'http://127.0.0.1/interleavings.xml',
+  'wire-fetch-id': 'f1',
+  'wire-fetched-at': '2026-11-28T10:00:00.000Z',
+  'wire-http-status': '200',
+  'wire-content-type': 'application/rss+xml',
+  'wire-sha256': 'a'.repeat(64),
+  'wire-identity': 'guid',
+};
+
+/** Version `v` (1-based) of story `guid`: later versions carry later times. */
+export function version(guid: string, v: number): Buffer {
+  const at = new Date(Date.UTC(2026, 10, 28, 0, v)).toUTCString();
+  return Buffer.from(
+    `<rss version="2.0"><channel><title>s</title><item><title>Story, version ${v}</title><guid>${guid}</guid>` +
+      `<pubDate>${at}</pubDate><description>Text of version ${v}.</description></item></channel></rss>`,
+  );
+}
+
+export interface Delivery {
+  /** Which version (1-based). */
+  version: number;
+  /** This delivery's first attempt fails before its transaction commits; it is redelivered. */
+  fails: boolean;
+  /** Processed together with the delivery before it. */
+  concurrent: boolean;
+}
+
+/** Every version at least once, in any order, some of them again (re-polls). */
+export const deliveries: fc.Arbitrary<{ versions: number; steps: Delivery[] }> = fc
+  .integer({ min: 2, max: 5 })
+  .chain((versions) => {
+    const all = Array.from({ length: versions }, (_, i) => i + 1);
+    return fc
+      .array(fc.integer({ min: 1, max: versions }), { maxLength: versions * 2 })
+      .chain((repeats) =>
+        fc.shuffledSubarray([...all, ...repeats], { minLength: all.length + repeats.length }),
+      )
+      .chain((order) =>
+        fc.tuple(
+          ...order.map((v) =>
+            fc.record({ version: fc.constant(v), fails: fc.boolean(), concurrent: fc.boolean() }),
+          ),
+        ),
+      )
+      .map((steps) => ({ versions, steps }));
+  });
+
+interface Event {
+  version: number;
+  verdict: string;
+  isLatest: boolean;
+}
+
+/** Runs the deliveries against `deps` (without publish/deadLetter/sleep) and checks the property. */
+export async function checkInterleaving(
+  guid: string,
+  run: { versions: number; steps: Delivery[] },
+  deps: Omit<NormalizeDependencies, 'publishNormalized' | 'deadLetter' | 'sleep'>,
+): Promise<void> {
+  const committed: Event[] = [];
+  const deadLetters: string[] = [];
+  let next = 0;
+  const deliver = async (step: Delivery) => {
+    const deliveryId = `raw/0/${next++}`;
+    for (let attempt = 0; ; attempt++) {
+      const transaction: Event[] = [];
+      const failing = step.fails && attempt === 0;
+      try {
+        const result = await normalizeDocument(
+          { value: version(guid, step.version), headers, deliveryId },
+          {
+            ...deps,
+            publishNormalized: async (article) => {
+              if (failing) throw new Error('transaction aborted');
+              const v = Number(
+                /version (\d+)/.exec(article.article.headlines?.[0]?.value ?? '')?.[1],
+              );
+              transaction.push({
+                version: v,
+                verdict: article.verdict,
+                isLatest: article.isLatest,
+              });
+            },
+            deadLetter: async (reason) => {
+              deadLetters.push(reason.code);
+            },
+            sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 5))),
+          },
+        );
+        committed.push(...transaction);
+        await result.afterCommit();
+        return;
+      } catch (err) {
+        if (!failing) throw err;
+      }
+    }
+  };
+  // Consecutive deliveries marked concurrent run together.
+  const groups: Delivery[][] = [];
+  for (const step of run.steps) {
+    const last = groups.at(-1);
+    if (step.concurrent && last && last.length < 2) last.push(step);
+    else groups.push([step]);
+  }
+  for (const group of groups) await Promise.all(group.map(deliver));
+
+  expect(deadLetters).toEqual([]);
+  // Every version exactly once.
+  expect(committed.map((e) => e.version).sort()).toEqual(
+    Array.from({ length: run.versions }, (_, i) => i + 1),
+  );
+  // One event made the story known.
+  expect(committed.filter((e) => e.verdict === 'created')).toHaveLength(1);
+  // The latest-state topic keeps the last event marked latest: the highest version.
+  expect(committed.filter((e) => e.isLatest).at(-1)?.version).toBe(run.versions);
+  // Once the highest version is out, nothing else claims to be the latest.
+  const highest = committed.findIndex((e) => e.version === run.versions);
+  expect(committed.slice(highest + 1).every((e) => !e.isLatest)).toBe(true);
+}
