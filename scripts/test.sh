@@ -11,6 +11,7 @@ pnpm -s lint
 bash infra/check-compose.sh
 bash infra/check-prometheus.sh
 bash infra/ensure-chromium.sh
+bash scripts/audit.sh
 bash infra/stack.sh start
 pnpm -s topics
 results="$WIRE_ROOT/.wire/test-results.json"
