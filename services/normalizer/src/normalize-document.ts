@@ -156,12 +156,16 @@ async function normalizeRecord(
   // auto-pipelining each step costs one round trip for the whole document.
   const identified = await Promise.all(
     parsed.articles.map((article) => {
-      const strategy =
-        article.source.guid !== undefined && unreliableGuids.has(article.source.guid)
-          ? 'link'
-          : meta['wire-identity'];
       const link = article.source.link;
       const storyLink = link !== undefined && !sharedLinks.has(link) ? link : undefined;
+      // A guid that names several items cannot identify one: then its own link
+      // does, or, when other items share that link too, its content.
+      const strategy =
+        article.source.guid !== undefined && unreliableGuids.has(article.source.guid)
+          ? storyLink
+            ? 'link'
+            : 'content'
+          : meta['wire-identity'];
       return identify(article, meta, { strategy, storyLink }, deps);
     }),
   );
@@ -179,7 +183,7 @@ async function normalizeRecord(
     summary.articles++;
     const checked = normalizedArticleSchema.safeParse(candidateOf(item, meta, provisional));
     if (!checked.success) {
-      outcomes[index] = { kind: 'invalid', detail: checked.error.message };
+      outcomes[index] = { kind: 'invalid', code: 'ARTICLE_INVALID', detail: checked.error.message };
     } else if (keys.has(item.key) || deps.claimedInTransaction?.has(item.key)) {
       // The same revision twice in one document, or in one transaction: the first
       // one is already on its way.
@@ -207,7 +211,7 @@ async function normalizeRecord(
         : await publish(item, meta, placement, record.deliveryId, deps, pending));
     if (outcome.kind === 'invalid') {
       await deps.deadLetter({
-        code: 'ARTICLE_INVALID',
+        code: outcome.code,
         detail: outcome.detail,
         item: String(index),
       });
@@ -221,7 +225,12 @@ async function normalizeRecord(
   return summary;
 }
 
-type ArticleOutcome = { kind: 'published' | 'duplicate' } | { kind: 'invalid'; detail: string };
+type ArticleOutcome =
+  | { kind: 'published' | 'duplicate' }
+  | { kind: 'invalid'; code: 'ARTICLE_INVALID' | 'ARTICLE_TOO_LARGE'; detail: string };
+
+/** What a normalized record may weigh: under Kafka's default 1 MiB, headers included. */
+export const maxArticleBytes = 900 * 1024;
 
 interface IdentityHints {
   strategy: IdentityStrategy;
@@ -363,7 +372,18 @@ async function publish(
   const checked = normalizedArticleSchema.safeParse(candidateOf(item, meta, placement));
   if (!checked.success) {
     await deps.claims.release(item.key, owner);
-    return { kind: 'invalid', detail: checked.error.message };
+    return { kind: 'invalid', code: 'ARTICLE_INVALID', detail: checked.error.message };
+  }
+  // An article larger than a Kafka record may be would fail its transaction on
+  // every delivery and hold the partition up: it is dead-lettered instead.
+  const bytes = Buffer.byteLength(JSON.stringify(checked.data));
+  if (bytes > maxArticleBytes) {
+    await deps.claims.release(item.key, owner);
+    return {
+      kind: 'invalid',
+      code: 'ARTICLE_TOO_LARGE',
+      detail: `the article is ${bytes} bytes as JSON; at most ${maxArticleBytes} fit a record`,
+    };
   }
   pending.push({
     key: item.key,

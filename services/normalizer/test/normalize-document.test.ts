@@ -276,6 +276,36 @@ describe('normalizeDocument on near duplicates', () => {
     expect(published).toHaveLength(3);
   });
 
+  it('dead-letters an article too large for a Kafka record, and publishes the others', async () => {
+    const { run, published, deadLetters } = pipeline();
+    const huge = 'word '.repeat(250_000);
+    const feed = `<rss version="2.0"><channel><title>t</title>
+      <item><title>Small</title><guid>small-1</guid><description>A short story.</description></item>
+      <item><title>Huge</title><guid>huge-1</guid><description>${huge}</description></item>
+    </channel></rss>`;
+    const summary = await run(Buffer.from(feed), 'd1', { 'wire-identity': 'guid' });
+    expect(summary).toMatchObject({ articles: 2, published: 1, deadLetters: 1 });
+    expect(published.map((a) => a.article.headlines?.[0]?.value)).toEqual(['Small']);
+    expect(deadLetters).toEqual([
+      expect.objectContaining({ code: 'ARTICLE_TOO_LARGE', item: '1' }),
+    ]);
+    // Its claim was given back: the same item, once smaller, publishes.
+    const fixed = feed.replace(huge, 'Now a normal length.');
+    const again = await run(Buffer.from(fixed), 'd2', { 'wire-identity': 'guid' });
+    expect(again).toMatchObject({ published: 1, duplicates: 1 });
+  });
+
+  it('tells apart items that share one web-address guid and its link, by their content', async () => {
+    const { run, published } = pipeline();
+    const item = (title: string) =>
+      `<item><title>${title}</title><guid>https://agency.example/</guid><description>${title} text.</description></item>`;
+    const feed = `<rss version="2.0"><channel><title>t</title>${item('One')}${item('Two')}${item('Three')}</channel></rss>`;
+    const summary = await run(Buffer.from(feed), 'd1', { 'wire-identity': 'guid' });
+    expect(summary).toMatchObject({ articles: 3, published: 3 });
+    expect(new Set(published.map((a) => a.uri)).size).toBe(3);
+    expect(published.every((a) => a.verdict === 'created')).toBe(true);
+  });
+
   it("marks another agency's near copy as related, never dropping it", async () => {
     const { run, published } = pipeline();
     await run(rss('A-1', story), 'd1', byGuid);
