@@ -1,6 +1,6 @@
 // Agency HTML to safe HTML (no script, no event handlers, only http(s) links)
 // and to plain text.
-import { decode } from 'html-entities';
+import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { limitNesting } from './limit-nesting.js';
 
@@ -55,16 +55,56 @@ export function sanitizeBodyHtml(html: string): string {
   return sanitizeHtml(limitNesting(html), safeHtmlOptions).trim();
 }
 
-const blockEnd =
-  /<\/(p|h[1-6]|li|blockquote|figcaption|tr|pre|div|section|article|table|dt|dd)>|<br\s*\/?>/gi;
-const cellEnd = /<\/(td|th)>/gi;
+// Elements after which the text breaks into a new paragraph, and those whose
+// content is no text at all (what sanitize-html also drops).
+const blockElements = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'figcaption',
+  'tr',
+  'pre',
+  'div',
+  'section',
+  'article',
+  'table',
+  'dt',
+  'dd',
+]);
+const nonTextElements = new Set(['script', 'style', 'textarea', 'option', 'noscript']);
 
+/**
+ * The text a reader sees, one paragraph per block, entities decoded. One pass of
+ * htmlparser2's tokenizer: no tree and no sanitizer, since nothing but text comes out.
+ */
 export function htmlToText(html: string): string {
-  const withBreaks = limitNesting(html)
-    .replace(blockEnd, (tag) => `${tag}\n\n`)
-    .replace(cellEnd, (tag) => `${tag} `);
-  const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
-  return decode(stripped)
+  let text = '';
+  let hidden = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (nonTextElements.has(name)) hidden++;
+        else if (name === 'br') text += '\n\n';
+      },
+      ontext(chunk) {
+        if (hidden === 0) text += chunk;
+      },
+      onclosetag(name, implied) {
+        if (nonTextElements.has(name)) hidden = Math.max(0, hidden - 1);
+        else if (blockElements.has(name) && !implied) text += '\n\n';
+        else if (name === 'td' || name === 'th') text += ' ';
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(limitNesting(html));
+  return text
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .join('\n')
