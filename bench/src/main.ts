@@ -8,6 +8,7 @@ import { loadCorpus } from './corpus.js';
 import { topFramesIn } from './cpu-profile.js';
 import { benchEndToEnd } from './end-to-end.js';
 import { type Figure, fullRounds, quickRounds } from './harness.js';
+import { benchIngester } from './ingester.js';
 import { benchNormalizer } from './normalizer.js';
 import { benchParsing } from './parsing.js';
 import { formatProfiles, type ProfileSummary, profileParsing } from './profiles.js';
@@ -17,7 +18,7 @@ import { type RunReport, updateDoc, writeResultsJson } from './results.js';
 import { ensureStack } from './stack.js';
 import { syntheticFeeds, textPool } from './synthetic-feeds.js';
 import { formatTable } from './table.js';
-import { checkTarget, formatTargets } from './targets.js';
+import { checkTarget, formatTargets, memoryTargets } from './targets.js';
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +55,9 @@ if (selected.has('parsing')) {
   }
 }
 
-if (selected.has('normalizer') || selected.has('end-to-end')) await ensureStack();
+if (['normalizer', 'end-to-end', 'ingester'].some((b) => selected.has(b))) await ensureStack();
+const profileDir = join(repoRoot, 'bench/profiles', runId);
+const profiles: ProfileSummary[] = [];
 
 if (selected.has('normalizer')) {
   if (!redisBenchmarkAvailable()) {
@@ -94,6 +97,28 @@ if (selected.has('end-to-end')) {
   );
 }
 
+if (selected.has('ingester')) {
+  log('ingester: a local server holding the fleet, the services as processes');
+  const result = await benchIngester(
+    pool,
+    {
+      namespace: `${runId}.ing.`,
+      runId,
+      feeds: quick ? 2_000 : 10_000,
+      intervalSeconds: 10,
+      changeShare: 0.02,
+      maxRequestsPerHost: 2,
+      warmupSeconds: quick ? 15 : 25,
+      windowSeconds: quick ? 15 : 40,
+      referenceSeconds: quick ? 10 : 15,
+      ...(!quick && { profileDir, probeRequestsPerHost: 8 }),
+    },
+    log,
+  );
+  figures.push(...result.figures);
+  if (result.profile) profiles.push(result.profile);
+}
+
 const parseTargets = figures
   .filter((f) => f.name.startsWith('parse ') && / \(\d+ docs/.test(f.name))
   .map((f) => ({
@@ -117,11 +142,10 @@ const targets = [
     threshold: 1,
     atMost: true,
   },
+  ...memoryTargets,
 ].map((t) => checkTarget(t, figures));
 
 // A missed target gets a CPU profile of where the time went (not in --quick).
-const profiles: ProfileSummary[] = [];
-const profileDir = join(repoRoot, 'bench/profiles', runId);
 if (!quick) {
   const missedFormats = new Set(
     targets

@@ -11,6 +11,23 @@ export interface Target {
   atMost?: boolean;
 }
 
+export const memoryTargetMb = 200;
+
+/** The name of a service's peak RSS figure in the ingester benchmark. */
+export function peakRssFigure(service: 'ingester' | 'normalizer' | 'publisher'): string {
+  return `${service} peak RSS under the ingester's load`;
+}
+
+/** Each service under 200 MB RSS while the ingester polls 10,000 feeds. */
+export const memoryTargets: Target[] = (['ingester', 'normalizer', 'publisher'] as const).map(
+  (service) => ({
+    name: `${service} under ${memoryTargetMb} MB RSS with 10,000 feeds`,
+    figure: peakRssFigure(service),
+    threshold: 1,
+    atMost: true,
+  }),
+);
+
 export interface TargetOutcome extends Target {
   ratio: number | null;
   met: boolean | null;
