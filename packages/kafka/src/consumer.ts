@@ -3,6 +3,7 @@
 import type { Consumer, Kafka, KafkaMessage, Transaction } from 'kafkajs';
 import type { PartitionProducers } from './producer.js';
 import { maxRawDocumentBytes } from './topics.js';
+import { createTransactionRecovery } from './transaction-recovery.js';
 
 export interface ConsumerSettings {
   groupId: string;
@@ -90,6 +91,8 @@ export interface TransactionalRecord extends ConsumedRecord {
 export interface TransactionalConsumerSettings extends ConsumerSettings {
   /** At most this many records of one partition share a transaction (default 50). */
   recordsPerTransaction?: number;
+  /** Told of a transaction that failed; its records come again unless it committed after all. */
+  onTransactionFailed?: (err: unknown) => void;
 }
 
 /**
@@ -110,6 +113,7 @@ export async function startTransactionalRecordConsumer(
 ): Promise<RunningConsumer> {
   const { consumer, running } = await subscribeConsumer(kafka, settings);
   const perTransaction = settings.recordsPerTransaction ?? 50;
+  const recovery = createTransactionRecovery(kafka, consumer, producers, settings.groupId);
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
@@ -123,27 +127,40 @@ export async function startTransactionalRecordConsumer(
         const afterCommit: (() => Promise<void>)[] = [];
         const transactionScope = new Map<string, unknown>();
         const producer = await producers.forPartition(topic, partition);
-        await producer.inTransaction(async (transaction) => {
-          for (const message of run) {
-            const after = await handle({
-              topic,
-              partition,
-              message,
-              transaction,
-              transactionScope,
+        try {
+          await producer.inTransaction(async (transaction) => {
+            for (const message of run) {
+              const after = await handle({
+                topic,
+                partition,
+                message,
+                transaction,
+                transactionScope,
+              });
+              if (after) afterCommit.push(after);
+            }
+            await transaction.sendOffsets({
+              consumerGroupId: settings.groupId,
+              topics: [{ topic, partitions: [{ partition, offset: nextOffset(last.offset) }] }],
             });
-            if (after) afterCommit.push(after);
-          }
-          await transaction.sendOffsets({
-            consumerGroupId: settings.groupId,
-            topics: [{ topic, partitions: [{ partition, offset: nextOffset(last.offset) }] }],
           });
-        });
+        } catch (err) {
+          // It may have committed all the same: go on from the group's committed offset.
+          settings.onTransactionFailed?.(err);
+          await recovery.recover(topic, partition, (run[0] as KafkaMessage).offset);
+          return;
+        }
         await Promise.all(afterCommit.map((after) => after()));
         resolveOffset(last.offset);
         await heartbeat();
       }
     },
   });
-  return running;
+  return {
+    isAssigned: running.isAssigned,
+    async stop() {
+      await running.stop();
+      await recovery.close();
+    },
+  };
 }

@@ -49,3 +49,4 @@ export {
   type TopicSpec,
   topicCatalogue,
 } from './topics.js';
+export { createTransactionRecovery, type TransactionRecovery } from './transaction-recovery.js';

@@ -9,6 +9,7 @@ import {
   createPartitionProducers,
   ensureTopics,
   startRecordConsumer,
+  startTransactionalRecordConsumer,
   topicCatalogue,
 } from '../src/index.js';
 
@@ -176,5 +177,60 @@ describe('the Kafka adapter against the real broker', () => {
     await new Promise((r) => setTimeout(r, 500));
     await consumer.stop();
     expect(seen).toEqual(['from the successor']);
+  });
+
+  it('goes on from the committed offset when a transaction that committed reports a failure', async () => {
+    const input = `${prefix}ambiguous-in`;
+    const output = topics.articles.name;
+    await kafka.admin().createTopics({ topics: [{ topic: input, numPartitions: 1 }] });
+    const producer = await connectProducer(kafka);
+    await producer.send(
+      input,
+      ['a', 'b', 'c', 'd'].map((v) => ({ key: v, value: v })),
+    );
+    await producer.disconnect();
+
+    // The broker commits the first transaction, then the answer is lost.
+    const real = createPartitionProducers(kafka, `${prefix}ambiguous`);
+    let lostAnswers = 0;
+    const producers = {
+      async forPartition(topic: string, partition: number) {
+        const inner = await real.forPartition(topic, partition);
+        return {
+          async inTransaction(work: Parameters<typeof inner.inTransaction>[0]) {
+            await inner.inTransaction(work);
+            if (lostAnswers++ === 0) throw new Error('the broker went away before it answered');
+          },
+          disconnect: () => inner.disconnect(),
+        };
+      },
+      disconnect: () => real.disconnect(),
+    };
+    const handled: string[] = [];
+    const failures: unknown[] = [];
+    const consumer = await startTransactionalRecordConsumer(
+      kafka,
+      {
+        groupId: `${prefix}ambiguous-group`,
+        topics: [input],
+        recordsPerTransaction: 2,
+        onTransactionFailed: (err) => failures.push(err),
+      },
+      producers,
+      async ({ message, transaction }) => {
+        handled.push(message.value?.toString() ?? '');
+        await transaction.send({ topic: output, messages: [{ key: 'x', value: 'y' }] });
+        return undefined;
+      },
+    );
+    cleanups.push(() => real.disconnect());
+    const deadline = Date.now() + 60_000;
+    while (handled.length < 4 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 2_000));
+    await consumer.stop();
+    // a and b committed with the first transaction: nobody does them again.
+    expect(failures).toHaveLength(1);
+    expect(handled).toEqual(['a', 'b', 'c', 'd']);
   });
 });

@@ -68,6 +68,8 @@ await runService(
         groupId,
         topics: [topics.raw.name],
         sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+        onTransactionFailed: (err) =>
+          logger.warn({ err }, 'transaction failed; going on from the committed offset'),
       },
       producers,
       async ({ topic, partition, message, transaction, transactionScope }) => {

@@ -5,6 +5,7 @@ import { parseHostPort } from '@wire/config';
 import {
   createPartitionProducers,
   createRoutedTopicEnsurer,
+  createTransactionRecovery,
   nextOffset,
   readHeaders,
   subscribeConsumer,
@@ -66,6 +67,7 @@ await runService(
       topics: [topics.normalized.name],
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     });
+    const recovery = createTransactionRecovery(kafka, consumer, producers, groupId);
     // A batch that throws is counted as failed, and kafkajs delivers it again.
     const counted = metrics.countingFailures;
     await consumer.run({
@@ -94,28 +96,36 @@ await runService(
         const created = await ensureRoutedTopics([...plan.topicMessages.keys()]);
         if (created.length > 0) logger.info({ topics: created }, 'created routed topics');
         const producer = await producers.forPartition(batch.topic, batch.partition);
-        await producer.inTransaction(async (transaction) => {
-          if (plan.topicMessages.size > 0) {
-            await transaction.sendBatch({
-              acks: -1,
-              topicMessages: [...plan.topicMessages].map(([topic, records]) => ({
-                topic,
-                messages: records as Message[],
-              })),
+        try {
+          await producer.inTransaction(async (transaction) => {
+            if (plan.topicMessages.size > 0) {
+              await transaction.sendBatch({
+                acks: -1,
+                topicMessages: [...plan.topicMessages].map(([topic, records]) => ({
+                  topic,
+                  messages: records as Message[],
+                })),
+              });
+            }
+            await transaction.sendOffsets({
+              consumerGroupId: groupId,
+              topics: [
+                {
+                  topic: batch.topic,
+                  partitions: [
+                    { partition: batch.partition, offset: nextOffset(batch.lastOffset()) },
+                  ],
+                },
+              ],
             });
-          }
-          await transaction.sendOffsets({
-            consumerGroupId: groupId,
-            topics: [
-              {
-                topic: batch.topic,
-                partitions: [
-                  { partition: batch.partition, offset: nextOffset(batch.lastOffset()) },
-                ],
-              },
-            ],
           });
-        });
+        } catch (err) {
+          // It may have committed all the same: go on from the group's committed offset.
+          metrics.recordFailedBatch(err);
+          logger.warn({ err, partition: batch.partition }, 'batch transaction failed');
+          await recovery.recover(batch.topic, batch.partition, batch.firstOffset() ?? '0');
+          return;
+        }
         metrics.recordCommitted(plan, Date.now());
         // Committed: remember what went out, so a repeat of the same event is not sent again.
         await published.remember(plan.eventIds);
@@ -160,6 +170,7 @@ await runService(
         await consumer.disconnect();
         await lag.stop();
         await ops?.close();
+        await recovery.close();
         await producers.disconnect();
         await redis.quit();
       },

@@ -23,6 +23,8 @@ export interface PublisherMetrics {
     now: number,
   ): void;
   /** Wraps the batch handler: a batch that throws is a failed batch, delivered again. */
+  /** A batch whose transaction failed; it comes again unless it committed after all. */
+  recordFailedBatch(err: unknown): void;
   countingFailures<A extends unknown[]>(
     handle: (...args: A) => Promise<void>,
   ): (...args: A) => Promise<void>;
@@ -88,6 +90,10 @@ export function createPublisherMetrics(registry: Registry, known: KnownTopics): 
           if (created !== undefined) versionToPublish.observe(Math.max(0, now - created) / 1000);
         }
       }
+    },
+    recordFailedBatch(err) {
+      batches.inc({ outcome: 'failed' });
+      errors.record(err);
     },
     countingFailures:
       (handle) =>
