@@ -2,7 +2,7 @@
 // wire.raw.v1, and only after Kafka acknowledged it advance the feed's state.
 import { createHash } from 'node:crypto';
 import type { RawDocumentHeaders } from '@wire/schema';
-import { parseAllowedRanges } from './address-guard.js';
+import { type AddressRanges, parseAllowedRanges } from './address-guard.js';
 import { type ActivityState, isStrangelyQuiet, recordChange } from './feed-activity.js';
 import type { Feed } from './feed-registry.js';
 import type { FeedState, FeedStateStore } from './feed-state.js';
@@ -43,6 +43,17 @@ export interface PollDependencies {
   itemIds(body: Buffer, contentType: string): string[];
 }
 
+// A feed's allowed ranges, parsed once per registry entry rather than at every poll.
+const allowedRanges = new WeakMap<Feed, AddressRanges>();
+function allowedRangesOf(feed: Feed): AddressRanges {
+  let ranges = allowedRanges.get(feed);
+  if (!ranges) {
+    ranges = parseAllowedRanges(feed.allowAddresses);
+    allowedRanges.set(feed, ranges);
+  }
+  return ranges;
+}
+
 export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<PollOutcome> {
   const state = await deps.state.get(feed.id);
   const attemptedAt = deps.now().toISOString();
@@ -50,7 +61,7 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
     url: feed.url,
     etag: state.etag,
     lastModified: state.lastModified,
-    allowed: parseAllowedRanges(feed.allowAddresses),
+    allowed: allowedRangesOf(feed),
     headers: deps.requestHeaders,
   });
   const hints =

@@ -29,6 +29,17 @@ feeds:
     ]);
   });
 
+  it('reads JSON, and a YAML flow mapping that is not JSON, the same way', () => {
+    const json = parseFeedRegistry(
+      JSON.stringify({ feeds: [{ id: 'a', agency: 'yna', url: 'https://en.yna.co.kr/a.xml' }] }),
+    );
+    const flow = parseFeedRegistry(
+      "{feeds: [{id: a, agency: yna, url: 'https://en.yna.co.kr/a.xml'}]}",
+    );
+    expect(json).toEqual(flow);
+    expect(json.map((f) => f.id)).toEqual(['a']);
+  });
+
   it('lists every problem with its path', () => {
     try {
       parseFeedRegistry(`
