@@ -3,17 +3,9 @@
 // then a good document after it. Each ends as a dead letter with a clear code or
 // as published articles; nothing throws, and every article of a document is
 // accounted for (published, a duplicate of one published, or dead-lettered).
-import { createMemoryClaimStore } from '@wire/redis';
-import type { DeadLetterReason, NormalizedArticle } from '@wire/schema';
 import { describe, expect, it } from 'vitest';
-import {
-  createMemoryLinkMemory,
-  createMemoryNearDuplicateIndex,
-  createMemoryStoryAliases,
-  createMemoryStoryLedger,
-  type NormalizeDependencies,
-  normalizeDocument,
-} from '../src/index.js';
+import { normalizeDocument } from '../src/index.js';
+import { memoryDependencies } from './memory-dependencies.js';
 
 const headers = {
   'wire-feed-id': 'hostile',
@@ -28,23 +20,7 @@ const headers = {
 };
 
 function pipeline() {
-  const published: NormalizedArticle[] = [];
-  const deadLetters: DeadLetterReason[] = [];
-  const deps: NormalizeDependencies = {
-    claims: createMemoryClaimStore({ pendingTtlMs: 60_000, doneTtlMs: 60_000 }),
-    stories: createMemoryStoryLedger(),
-    nearDuplicates: createMemoryNearDuplicateIndex({ maxDistance: 3 }),
-    links: createMemoryLinkMemory(),
-    aliases: createMemoryStoryAliases(),
-    publishNormalized: async (article) => {
-      published.push(article);
-    },
-    deadLetter: async (reason) => {
-      deadLetters.push(reason);
-    },
-    sleep: async () => undefined,
-    eventKey: (id) => `event:${id}`,
-  };
+  const { deps, published, deadLetters } = memoryDependencies();
   let delivery = 0;
   const run = async (value: Buffer, extra: Record<string, string> = {}) => {
     const result = await normalizeDocument(

@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createMemoryClaimStore } from '@wire/redis';
-import type { DeadLetterReason, NormalizedArticle, RawDocumentHeaders } from '@wire/schema';
+import type { RawDocumentHeaders } from '@wire/schema';
 import { samplePath } from '@wire/testkit';
 import { describe, expect, it } from 'vitest';
-import {
-  createMemoryLinkMemory,
-  createMemoryNearDuplicateIndex,
-  createMemoryStoryAliases,
-  createMemoryStoryLedger,
-  type NormalizeDependencies,
-  normalizeDocument,
-} from '../src/index.js';
+import { type NormalizeDependencies, normalizeDocument } from '../src/index.js';
+import { memoryDependencies } from './memory-dependencies.js';
 
 const headers: RawDocumentHeaders = {
   'wire-feed-id': 'yna-en-news',
@@ -25,23 +18,7 @@ const headers: RawDocumentHeaders = {
 };
 
 function pipeline() {
-  const published: NormalizedArticle[] = [];
-  const deadLetters: DeadLetterReason[] = [];
-  const deps: NormalizeDependencies = {
-    claims: createMemoryClaimStore({ pendingTtlMs: 60_000, doneTtlMs: 60_000 }),
-    stories: createMemoryStoryLedger(),
-    nearDuplicates: createMemoryNearDuplicateIndex({ maxDistance: 3 }),
-    links: createMemoryLinkMemory(),
-    aliases: createMemoryStoryAliases(),
-    publishNormalized: async (a) => {
-      published.push(a);
-    },
-    deadLetter: async (r) => {
-      deadLetters.push(r);
-    },
-    sleep: async () => undefined,
-    eventKey: (id) => `event:${id}`,
-  };
+  const { deps, published, deadLetters } = memoryDependencies();
   const run = async (
     file: string | Buffer,
     deliveryId = 'd1',
