@@ -1,6 +1,7 @@
-// Builds the kafkajs client. kafkajs logs through a callback the service gives,
-// so the adapter itself never decides what gets logged.
-import { Kafka, logLevel } from 'kafkajs';
+// Builds the kafkajs client, plaintext or TLS with SASL/SCRAM. kafkajs logs through
+// a callback the service gives, so the adapter itself never decides what gets logged.
+import { readFileSync } from 'node:fs';
+import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
 
 export type KafkaLogLevel = 'error' | 'warn' | 'info' | 'debug';
 export type KafkaLogSink = (level: KafkaLogLevel, message: string, extra: object) => void;
@@ -8,7 +9,17 @@ export type KafkaLogSink = (level: KafkaLogLevel, message: string, extra: object
 export interface KafkaClientSettings {
   brokers: string[];
   clientId: string;
-  onLog?: KafkaLogSink;
+  onLog?: KafkaLogSink | undefined;
+  /** TLS to the brokers; `caFile` (PEM) replaces the system's trusted CAs. Absent: plaintext. */
+  tls?: { caFile?: string | undefined } | undefined;
+  /** SASL/SCRAM credentials; absent: no authentication. */
+  sasl?: KafkaSaslSettings | undefined;
+}
+
+export interface KafkaSaslSettings {
+  mechanism: 'scram-sha-256' | 'scram-sha-512';
+  username: string;
+  password: string;
 }
 
 const levels: Record<number, KafkaLogLevel> = {
@@ -20,7 +31,21 @@ const levels: Record<number, KafkaLogLevel> = {
 
 export function createKafkaClient(settings: KafkaClientSettings): Kafka {
   const sink = settings.onLog;
+  const security: Pick<KafkaConfig, 'ssl' | 'sasl'> = {};
+  if (settings.tls) {
+    const caFile = settings.tls.caFile;
+    security.ssl = caFile === undefined ? true : { ca: [readFileSync(caFile, 'utf8')] };
+  }
+  if (settings.sasl) {
+    const { mechanism, username, password } = settings.sasl;
+    // kafkajs types each mechanism apart: narrow the union once.
+    security.sasl =
+      mechanism === 'scram-sha-256'
+        ? { mechanism, username, password }
+        : { mechanism, username, password };
+  }
   return new Kafka({
+    ...security,
     clientId: settings.clientId,
     brokers: settings.brokers,
     connectionTimeout: 3_000,

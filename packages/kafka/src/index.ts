@@ -12,6 +12,7 @@ export {
   type KafkaClientSettings,
   type KafkaLogLevel,
   type KafkaLogSink,
+  type KafkaSaslSettings,
 } from './client.js';
 export {
   type ConsumedRecord,
