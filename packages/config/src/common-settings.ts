@@ -1,5 +1,6 @@
-// Settings every service shares: where Kafka and Redis are, log level, namespaces
-// and the internal ops address. Services extend this shape with their own keys.
+// Settings every service shares: where Kafka and Redis are and how to authenticate
+// to them, log level, namespaces and the internal ops address. Services extend this
+// shape with their own keys.
 import { z } from 'zod';
 
 const commaList = z
@@ -15,7 +16,21 @@ const commaList = z
 export const commonSettings = {
   KAFKA_BROKERS: commaList.default(['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  /** SASL for Kafka; absent means none. Needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. */
+  KAFKA_SASL_MECHANISM: z.enum(['scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  /** Secret: also read from KAFKA_SASL_PASSWORD_FILE. Never logged. */
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /** TLS to the brokers (implied by KAFKA_TLS_CA_FILE). */
+  KAFKA_TLS: z.stringbool().optional(),
+  /** PEM file of the CA(s) the brokers' certificates are checked against, instead of the system's. */
+  KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
+  /** rediss:// means TLS; a user name may be given in the URL (rediss://wire@host:6380). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** Secret: also read from REDIS_PASSWORD_FILE. Never logged. */
+  REDIS_PASSWORD: z.string().min(1).optional(),
+  /** PEM file of the CA(s) Redis's certificate is checked against (rediss:// only). */
+  REDIS_TLS_CA_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.stringbool().optional(),
   /** Prefixed to every topic name, so tests and sandboxes never share topics. */
@@ -28,6 +43,32 @@ export const commonSettings = {
   /** How long the consumer group waits for a silent member before giving its partitions away. */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
 };
+
+/**
+ * The rules between common settings that one field's schema cannot express. A
+ * problem names the settings, never their values.
+ */
+export function commonSettingsProblems(config: Readonly<Record<string, unknown>>): string[] {
+  const problems: string[] = [];
+  const has = (key: string) => config[key] !== undefined;
+  if (has('KAFKA_SASL_MECHANISM')) {
+    for (const key of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD']) {
+      if (!has(key)) problems.push(`${key}: required when KAFKA_SASL_MECHANISM is set`);
+    }
+  } else {
+    for (const key of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD']) {
+      if (has(key)) problems.push(`${key}: set without KAFKA_SASL_MECHANISM`);
+    }
+  }
+  if (config.KAFKA_TLS === false && has('KAFKA_TLS_CA_FILE')) {
+    problems.push('KAFKA_TLS_CA_FILE: set while KAFKA_TLS is false');
+  }
+  const redisUrl = config.REDIS_URL;
+  if (has('REDIS_TLS_CA_FILE') && typeof redisUrl === 'string' && !redisUrl.startsWith('rediss:')) {
+    problems.push('REDIS_TLS_CA_FILE: needs a rediss:// REDIS_URL');
+  }
+  return problems;
+}
 
 export function parseHostPort(address: string): { host: string; port: number } {
   const at = address.lastIndexOf(':');

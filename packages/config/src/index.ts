@@ -1,2 +1,2 @@
-export { commonSettings, parseHostPort } from './common-settings.js';
+export { commonSettings, commonSettingsProblems, parseHostPort } from './common-settings.js';
 export { ConfigError, loadConfig, loadConfigOrExit, resolveFileVariables } from './load-config.js';

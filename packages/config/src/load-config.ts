@@ -3,6 +3,7 @@
 // into `NAME` so secrets need not sit in the environment.
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { commonSettingsProblems } from './common-settings.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -52,6 +53,8 @@ export function loadConfig<Schema extends z.ZodObject>(schema: Schema, env: Env)
       result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
     );
   }
+  const problems = commonSettingsProblems(result.data);
+  if (problems.length > 0) throw new ConfigError(problems);
   return result.data;
 }
 

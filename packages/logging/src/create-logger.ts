@@ -16,7 +16,26 @@ export const redactedPaths = [
   '*.headers.authorization',
   '*.headers.cookie',
   '*.sasl.password',
+  // The common settings' secrets, should a configuration object be logged.
+  'KAFKA_SASL_PASSWORD',
+  'REDIS_PASSWORD',
+  '*.KAFKA_SASL_PASSWORD',
+  '*.REDIS_PASSWORD',
+  // A Redis URL may carry a password: it keeps everything else.
+  'REDIS_URL',
+  '*.REDIS_URL',
 ];
+
+/** What a redacted value becomes: a URL loses only its password. */
+function censor(value: unknown, path: string[]): unknown {
+  if (path.at(-1) === 'REDIS_URL' && typeof value === 'string') {
+    if (!URL.canParse(value)) return '[redacted]';
+    const url = new URL(value);
+    if (url.password !== '') url.password = 'redacted';
+    return url.toString();
+  }
+  return '[redacted]';
+}
 
 export interface LoggerSettings {
   service: string;
@@ -33,7 +52,7 @@ export function createLogger(
     name: settings.service,
     level: settings.level,
     base: { service: settings.service, pid: process.pid },
-    redact: { paths: redactedPaths, censor: '[redacted]' },
+    redact: { paths: redactedPaths, censor },
     timestamp: pino.stdTimeFunctions.isoTime,
     serializers: { err: pino.stdSerializers.err },
   };

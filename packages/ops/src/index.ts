@@ -3,7 +3,12 @@ export {
   createBackendErrorCounters,
   createDeadLetterCounter,
 } from './backend-error-metrics.js';
-export { type AdapterSettings, connectAdapters } from './connect-adapters.js';
+export {
+  type AdapterSettings,
+  connectAdapters,
+  kafkaSecurity,
+  redisSecurity,
+} from './connect-adapters.js';
 export {
   createAdminLagSource,
   type LagMonitor,
