@@ -13,6 +13,7 @@ bash infra/check-prometheus.sh
 bash infra/ensure-chromium.sh
 bash scripts/audit.sh
 bash infra/stack.sh start
+bash infra/secure-stack.sh start
 pnpm -s topics
 results="$WIRE_ROOT/.wire/test-results.json"
 mkdir -p "$(dirname "$results")"
