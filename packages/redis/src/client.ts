@@ -45,6 +45,16 @@ function connectionTarget(settings: RedisClientSettings): { url: string; options
   return { url, options };
 }
 
+/**
+ * ioredis's ReplyError carries the command and its arguments: those of a refused
+ * AUTH or HELLO are the password, which must not reach a log.
+ */
+function withoutCredentials(err: Error): void {
+  const command = (err as { command?: { name?: unknown; args?: unknown } }).command;
+  if (command === undefined || typeof command.name !== 'string') return;
+  if (['auth', 'hello'].includes(command.name.toLowerCase())) command.args = ['[redacted]'];
+}
+
 export async function connectRedis(settings: RedisClientSettings): Promise<Redis> {
   const target = connectionTarget(settings);
   const client = new Redis(
@@ -70,6 +80,7 @@ export async function connectRedis(settings: RedisClientSettings): Promise<Redis
   // refused password, an untrusted certificate) came as an error event before it.
   let reason: Error | undefined;
   client.on('error', (err: Error) => {
+    withoutCredentials(err);
     reason = err;
     settings.onError?.(err);
   });
