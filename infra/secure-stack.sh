@@ -73,6 +73,7 @@ ensure_secrets() {
 # --- Redis ---------------------------------------------------------------------
 
 redis_cli() {
+  [ -f "$secure/redis-wire.password" ] || return 1
   REDISCLI_AUTH="$(cat "$secure/redis-wire.password")" redis-cli --tls --cacert "$secure/ca.crt" \
     -h 127.0.0.1 -p "$redis_port" --user wire --no-auth-warning "$@"
 }
