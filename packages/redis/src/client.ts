@@ -92,3 +92,11 @@ export async function connectRedis(settings: RedisClientSettings): Promise<Redis
   }
   return client;
 }
+
+/** A Redis URL fit for a message: everything but its password. */
+export function redisUrlForDisplay(url: string): string {
+  if (!URL.canParse(url)) return '(a Redis URL that does not parse)';
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = 'redacted';
+  return parsed.toString();
+}

@@ -4,5 +4,10 @@ export {
   type ClaimStore,
   createClaimStore,
 } from './claims.js';
-export { connectRedis, type Redis, type RedisClientSettings } from './client.js';
+export {
+  connectRedis,
+  type Redis,
+  type RedisClientSettings,
+  redisUrlForDisplay,
+} from './client.js';
 export { createMemoryClaimStore } from './memory-claim-store.js';

@@ -13,7 +13,7 @@ import {
 } from '@wire/kafka';
 import { type NormalizerConfig, normalizerConfigSchema } from '@wire/normalizer';
 import { loadRoutes, publisherConfigSchema } from '@wire/publisher';
-import { connectRedis, type Redis } from '@wire/redis';
+import { connectRedis, type Redis, redisUrlForDisplay } from '@wire/redis';
 import { kafkaSink, printingSink, type RecordSink } from './record-sink.js';
 import { createReplayStages, type ReplayStages } from './replay-stages.js';
 
@@ -50,7 +50,9 @@ export async function openReplaySession(settings: ReplaySessionSettings): Promis
   try {
     redis = await connectRedis({ url: config.REDIS_URL, failFast: true });
   } catch (err) {
-    throw new Error(`cannot reach Redis at ${config.REDIS_URL}: ${(err as Error).message}`);
+    throw new Error(
+      `cannot reach Redis at ${redisUrlForDisplay(config.REDIS_URL)}: ${(err as Error).message}`,
+    );
   }
   const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
   const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: settings.name });
