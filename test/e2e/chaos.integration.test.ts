@@ -9,7 +9,7 @@
 // CHAOS_FAULTS (8; 30).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -128,7 +128,14 @@ const kafkaPidFile = join(
   'kafka.pid',
 );
 const redisPidFile = join(dataDir, `redis-${process.env.WIRE_REDIS_PORT ?? '6379'}`, 'redis.pid');
-const pidIn = (file: string) => Number(readFileSync(file, 'utf8').trim());
+const pidIn = (file: string) => {
+  if (!existsSync(file)) {
+    throw new Error(
+      `chaos kills the stack this checkout started: ${file} is missing (run infra/stack.sh start here)`,
+    );
+  }
+  return Number(readFileSync(file, 'utf8').trim());
+};
 const startStack = () =>
   execFileSync('bash', [join(repoRoot, 'infra/stack.sh'), 'start'], { stdio: 'ignore' });
 const signal = (pid: number, name: NodeJS.Signals) => {
@@ -158,6 +165,9 @@ describe('chaos', () => {
   it('loses no revision and repeats none, whatever fails when', {
     timeout: 1_800_000,
   }, async () => {
+    // Both pid files must be there before anything starts.
+    pidIn(kafkaPidFile);
+    pidIn(redisPidFile);
     const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'chaos-test' });
     await ensureTopics(kafka, allTopics(topics));
 
