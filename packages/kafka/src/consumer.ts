@@ -123,7 +123,10 @@ export async function startTransactionalRecordConsumer(
         // Stopping or rebalanced: what is left is delivered again, to whoever has it then.
         if (!isRunning() || isStale()) return;
         const run = batch.messages.slice(start, start + perTransaction);
+        const first = run[0] as KafkaMessage;
         const last = run[run.length - 1] as KafkaMessage;
+        // A failed transaction before: go on from where the group really stands.
+        if (await recovery.settle(topic, partition, first.offset)) return;
         const afterCommit: (() => Promise<void>)[] = [];
         const transactionScope = new Map<string, unknown>();
         const producer = await producers.forPartition(topic, partition);
@@ -147,7 +150,8 @@ export async function startTransactionalRecordConsumer(
         } catch (err) {
           // It may have committed all the same: go on from the group's committed offset.
           settings.onTransactionFailed?.(err);
-          await recovery.recover(topic, partition, (run[0] as KafkaMessage).offset);
+          recovery.doubt(topic, partition);
+          await recovery.settle(topic, partition, first.offset);
           return;
         }
         await Promise.all(afterCommit.map((after) => after()));

@@ -1,20 +1,24 @@
 // After a transaction failed, whether it committed is not known: the broker may
 // have written the commit and died before it answered. Redoing the records then
-// would publish them twice. So the consumer goes back to where the group's
-// committed offset says it stands, once the transaction is settled: opening the
-// partition's producer again makes the coordinator finish or abort whatever was
-// pending for its transactional id, and only then is the committed offset final.
+// would publish them twice. So the partition's position is in doubt until it is
+// settled: opening the partition's producer again makes the coordinator finish or
+// abort whatever was pending for its transactional id, and only then is the
+// group's committed offset final; the consumer goes on from there. A doubt that
+// cannot be settled yet (the broker still down) stays, and is settled before the
+// partition's next batch.
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import type { PartitionProducers } from './producer.js';
 
 export interface TransactionRecovery {
+  /** A transaction on this partition failed: its position is in doubt. */
+  doubt(topic: string, partition: number): void;
   /**
-   * Settles the partition's last transaction and moves the consumer to the
-   * group's committed offset for it (`firstOffset`, the failed run's first record,
-   * when the group never committed there). Throws when the broker cannot be
-   * reached; the caller's batch then fails and comes again.
+   * When the partition's position is in doubt, settles it and moves the consumer
+   * to the group's committed offset (`firstOffset`, the batch's first record, when
+   * the group never committed there), and answers true: the caller drops its
+   * batch. Throws, and the doubt stays, when the broker cannot be reached.
    */
-  recover(topic: string, partition: number, firstOffset: string): Promise<string>;
+  settle(topic: string, partition: number, firstOffset: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -24,10 +28,16 @@ export function createTransactionRecovery(
   producers: PartitionProducers,
   groupId: string,
 ): TransactionRecovery {
+  const doubts = new Set<string>();
   let admin: Admin | undefined;
   let connected: Promise<void> | undefined;
   return {
-    async recover(topic, partition, firstOffset) {
+    doubt(topic, partition) {
+      doubts.add(`${topic}\n${partition}`);
+    },
+    async settle(topic, partition, firstOffset) {
+      const key = `${topic}\n${partition}`;
+      if (!doubts.has(key)) return false;
       await producers.forPartition(topic, partition);
       admin ??= kafka.admin();
       connected ??= admin.connect().catch((err: unknown) => {
@@ -37,9 +47,9 @@ export function createTransactionRecovery(
       await connected;
       const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
       const committed = offsets?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
-      const offset = Number(committed) >= 0 ? committed : firstOffset;
-      consumer.seek({ topic, partition, offset });
-      return offset;
+      consumer.seek({ topic, partition, offset: Number(committed) >= 0 ? committed : firstOffset });
+      doubts.delete(key);
+      return true;
     },
     async close() {
       if (connected) await admin?.disconnect();

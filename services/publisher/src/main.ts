@@ -75,6 +75,9 @@ await runService(
       eachBatchAutoResolve: false,
       eachBatch: counted(async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+        // A failed transaction before: go on from where the group really stands.
+        const firstOffset = batch.firstOffset() ?? '0';
+        if (await recovery.settle(batch.topic, batch.partition, firstOffset)) return;
         const messages = batch.messages.map((message) => ({
           key: message.key,
           value: message.value,
@@ -123,7 +126,8 @@ await runService(
           // It may have committed all the same: go on from the group's committed offset.
           metrics.recordFailedBatch(err);
           logger.warn({ err, partition: batch.partition }, 'batch transaction failed');
-          await recovery.recover(batch.topic, batch.partition, batch.firstOffset() ?? '0');
+          recovery.doubt(batch.topic, batch.partition);
+          await recovery.settle(batch.topic, batch.partition, firstOffset);
           return;
         }
         metrics.recordCommitted(plan, Date.now());
