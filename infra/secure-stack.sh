@@ -24,19 +24,10 @@ kafka_run="$data/kafka/secure-$kafka_port"
 redis_run="$data/redis-secure-$redis_port"
 secure="$data/secure"
 
-log() { printf '\033[1;34m[secure-stack]\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[1;31m[secure-stack]\033[0m %s\n' "$*" >&2; exit 1; }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-wait_for() { # seconds description command...
-  local seconds=$1 what=$2; shift 2
-  local deadline=$((SECONDS + seconds))
-  until "$@"; do
-    [ "$SECONDS" -lt "$deadline" ] || die "$what did not answer within ${seconds}s"
-    sleep 0.2
-  done
-}
+stack_name=secure-stack
+kafka_heap=512m
+# shellcheck source=infra/stack-common.sh
+source "$root/infra/stack-common.sh"
 
 # --- Certificates and passwords -----------------------------------------------
 
@@ -115,25 +106,11 @@ EOF
 }
 
 stop_redis() {
-  local pid
-  pid="$(cat "$redis_run/redis.pid" 2>/dev/null || true)"
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-  fi
+  stop_by_pid_file "$redis_run/redis.pid" 20
   log "redis (TLS) stopped"
 }
 
 # --- Kafka ---------------------------------------------------------------------
-
-kafka_java() { # main-class args...
-  java -Xms128m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dkafka.logs.dir="$kafka_run/logs" \
-    -Dlog4j2.configurationFile="$root/infra/kafka/log4j2.properties" \
-    -cp "$kafka_home/libs/*" "$@"
-}
-
-kafka_ready() { port_open "$kafka_port" && grep -q 'Kafka Server started' "$kafka_run/logs/server.log" 2>/dev/null; }
 
 write_kafka_properties() {
   (
@@ -155,36 +132,22 @@ start_kafka() {
   if [ ! -f "$kafka_run/data/meta.properties" ]; then
     # The SCRAM users exist from the first metadata record on (KIP-900).
     local cluster_id
-    cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid)"
-    kafka_java kafka.tools.StorageTool format --ignore-formatted -t "$cluster_id" \
+    cluster_id="$(kafka_jvm kafka.tools.StorageTool random-uuid)"
+    kafka_jvm kafka.tools.StorageTool format --ignore-formatted -t "$cluster_id" \
       -c "$kafka_run/server.properties" \
       --add-scram "SCRAM-SHA-512=[name=wire-broker,password=$(cat "$secure/kafka-broker.password")]" \
       --add-scram "SCRAM-SHA-512=[name=wire,password=$(cat "$secure/kafka-wire.password")]" \
       > "$kafka_run/logs/format.log" 2>&1 ||
       { cat "$kafka_run/logs/format.log" >&2; die "formatting the Kafka storage failed"; }
   fi
-  : > "$kafka_run/logs/server.log"
-  # Its own session, so the broker outlives the shell that started it.
-  setsid bash -c 'echo $$ > "$1/kafka.pid"; shift; exec "$@"' _ "$kafka_run" \
-    java -Xms128m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dkafka.logs.dir="$kafka_run/logs" \
-    -Dlog4j2.configurationFile="$root/infra/kafka/log4j2.properties" \
-    -cp "$kafka_home/libs/*" kafka.Kafka "$kafka_run/server.properties" \
-    > "$kafka_run/logs/stdout.log" 2>&1 < /dev/null &
+  launch_broker
   local started=$SECONDS
   wait_for 120 "kafka (SASL_SSL)" kafka_ready
   log "kafka $kafka_version (SASL_SSL, SCRAM-SHA-512) answers on 127.0.0.1:$kafka_port after $((SECONDS - started))s"
 }
 
 stop_kafka() {
-  local pid
-  pid="$(cat "$kafka_run/kafka.pid" 2>/dev/null || true)"
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-  fi
-  rm -f "$kafka_run/kafka.pid"
+  stop_by_pid_file "$kafka_run/kafka.pid" 30
   log "kafka (SASL_SSL) stopped"
 }
 

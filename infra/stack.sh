@@ -21,19 +21,10 @@ kafka_home="$data/kafka/$kafka_version"
 kafka_run="$data/kafka/run-$kafka_port"
 redis_run="$data/redis-$redis_port"
 
-log() { printf '\033[1;34m[stack]\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[1;31m[stack]\033[0m %s\n' "$*" >&2; exit 1; }
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-wait_for() { # seconds description command...
-  local seconds=$1 what=$2; shift 2
-  local deadline=$((SECONDS + seconds))
-  until "$@"; do
-    [ "$SECONDS" -lt "$deadline" ] || die "$what did not answer within ${seconds}s"
-    sleep 0.2
-  done
-}
+stack_name=stack
+kafka_heap=1g
+# shellcheck source=infra/stack-common.sh
+source "$root/infra/stack-common.sh"
 
 # --- Redis -----------------------------------------------------------------
 
@@ -80,19 +71,6 @@ fetch_kafka() {
   touch "$kafka_home/.complete"
 }
 
-java_args() {
-  echo "-Xms256m -Xmx1g -XX:+UseG1GC -Djava.awt.headless=true"
-}
-
-kafka_java() { # main-class args...
-  # shellcheck disable=SC2046
-  java $(java_args) -Dkafka.logs.dir="$kafka_run/logs" \
-    -Dlog4j2.configurationFile="$root/infra/kafka/log4j2.properties" \
-    -cp "$kafka_home/libs/*" "$@"
-}
-
-kafka_ready() { port_open "$kafka_port" && grep -q 'Kafka Server started' "$kafka_run/logs/server.log" 2>/dev/null; }
-
 kafka_pid() { [ -f "$kafka_run/kafka.pid" ] && cat "$kafka_run/kafka.pid"; }
 
 start_kafka() {
@@ -104,32 +82,19 @@ start_kafka() {
     "$root/infra/kafka/server.properties.template" > "$kafka_run/server.properties"
   if [ ! -f "$kafka_run/data/meta.properties" ]; then
     local cluster_id
-    cluster_id="$(kafka_java kafka.tools.StorageTool random-uuid)"
-    kafka_java kafka.tools.StorageTool format --ignore-formatted \
+    cluster_id="$(kafka_jvm kafka.tools.StorageTool random-uuid)"
+    kafka_jvm kafka.tools.StorageTool format --ignore-formatted \
       -t "$cluster_id" -c "$kafka_run/server.properties" > "$kafka_run/logs/format.log" 2>&1 ||
       { cat "$kafka_run/logs/format.log" >&2; die "formatting the Kafka storage failed"; }
   fi
-  : > "$kafka_run/logs/server.log"
-  # Its own session, so the broker outlives the shell that started it.
-  setsid bash -c 'echo $$ > "$1/kafka.pid"; shift; exec "$@"' _ "$kafka_run" \
-    java $(java_args) -Dkafka.logs.dir="$kafka_run/logs" \
-    -Dlog4j2.configurationFile="$root/infra/kafka/log4j2.properties" \
-    -cp "$kafka_home/libs/*" kafka.Kafka "$kafka_run/server.properties" \
-    > "$kafka_run/logs/stdout.log" 2>&1 < /dev/null &
+  launch_broker
   local started=$SECONDS
   wait_for 120 "kafka" kafka_ready
   log "kafka $kafka_version (KRaft) answers on 127.0.0.1:$kafka_port after $((SECONDS - started))s"
 }
 
 stop_kafka() {
-  local pid
-  pid="$(kafka_pid || true)"
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
-  fi
-  rm -f "$kafka_run/kafka.pid"
+  stop_by_pid_file "$kafka_run/kafka.pid" 30
   log "kafka stopped"
 }
 
