@@ -6,6 +6,7 @@
 // group's committed offset final; the consumer goes on from there. A doubt that
 // cannot be settled yet (the broker still down) stays, and is settled before the
 // partition's next batch.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import type { PartitionProducers } from './producer.js';
 
@@ -27,6 +28,7 @@ export function createTransactionRecovery(
   consumer: Consumer,
   producers: PartitionProducers,
   groupId: string,
+  pauseMs = 1_000,
 ): TransactionRecovery {
   const doubts = new Set<string>();
   let admin: Admin | undefined;
@@ -38,6 +40,8 @@ export function createTransactionRecovery(
     async settle(topic, partition, firstOffset) {
       const key = `${topic}\n${partition}`;
       if (!doubts.has(key)) return false;
+      // A moment before trying again, so a failure that repeats does not spin.
+      await sleep(pauseMs);
       await producers.forPartition(topic, partition);
       admin ??= kafka.admin();
       connected ??= admin.connect().catch((err: unknown) => {
