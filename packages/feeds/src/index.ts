@@ -13,3 +13,11 @@ export type {
 } from './parsed-article.js';
 export { canonicalLink } from './text/canonical-link.js';
 export { countWords, htmlToText, sanitizeBodyHtml } from './text/html.js';
+export {
+  coverageDeadLetterRatio,
+  coverageMinimumTokens,
+  coverageWarningRatio,
+  type TextCoverage,
+  textCoverage,
+  textTokens,
+} from './text/text-coverage.js';

@@ -5,6 +5,7 @@ import { atomEntryToArticle } from './atom/to-article.js';
 import { cleanArticle } from './cleaning/clean-article.js';
 import { type DocumentFormat, detectFormat } from './detect-format.js';
 import { ParseError } from './errors.js';
+import { measureCoverage } from './measure-coverage.js';
 import { decodeNewsMl1 } from './newsml-1/decode.js';
 import { newsMl1ToArticle } from './newsml-1/to-article.js';
 import { decodeNewsMlG2 } from './newsml-g2/decode.js';
@@ -91,10 +92,7 @@ export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseRe
     xmlText: repaired.text,
     context,
   });
-  return {
-    format: detected.format,
-    charset: decoded.charset,
-    articles: output.articles.map(cleanArticle),
-    warnings: [...decoded.warnings, ...repaired.warnings, ...output.warnings],
-  };
+  const warnings = [...decoded.warnings, ...repaired.warnings, ...output.warnings];
+  const articles = output.articles.map((parsed) => measureCoverage(cleanArticle(parsed)));
+  return { format: detected.format, charset: decoded.charset, articles, warnings };
 }

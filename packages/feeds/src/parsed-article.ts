@@ -2,6 +2,7 @@
 // (the normalizer decides uri and version), plus what ninjs cannot carry.
 import type { Ninjs, SourceSignal } from '@wire/schema';
 import type { DocumentFormat } from './detect-format.js';
+import type { TextCoverage } from './text/text-coverage.js';
 
 export type ArticleBody = Omit<Ninjs, 'uri' | 'version'>;
 
@@ -25,6 +26,13 @@ export interface ParsedArticle {
   source: SourceInfo;
   signal: SourceSignal;
   warnings: string[];
+  /**
+   * The plain text of the item's content parts as the source holds them, set by
+   * each format's adapter and measured against the article once it is cleaned.
+   */
+  contentText?: string;
+  /** How much of `contentText` the article kept (set by parseDocument). */
+  coverage?: TextCoverage;
 }
 
 export interface ParseContext {

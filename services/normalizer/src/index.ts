@@ -26,6 +26,7 @@ export {
   type RawRecord,
 } from './normalize-document.js';
 export {
+  createMemoryNormalizerState,
   createNormalizerState,
   type NormalizerState,
   type NormalizerStateSettings,

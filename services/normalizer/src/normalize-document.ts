@@ -5,7 +5,14 @@
 // record's offset; once that committed, it runs the returned `afterCommit`, which
 // marks the revisions done. If anything fails, the claims are released and the
 // transaction aborts, so a redelivery does the whole record again.
-import { type ParsedArticle, ParseError, parseDocument } from '@wire/feeds';
+import {
+  coverageDeadLetterRatio,
+  coverageMinimumTokens,
+  coverageWarningRatio,
+  type ParsedArticle,
+  ParseError,
+  parseDocument,
+} from '@wire/feeds';
 import type { ClaimStore } from '@wire/redis';
 import {
   type DeadLetterReason,
@@ -56,6 +63,10 @@ export interface NormalizeSummary {
   published: number;
   duplicates: number;
   deadLetters: number;
+  /** Items with no headline, no body and no media: no article, a warning each. */
+  emptyItems: number;
+  /** Articles that keep less of their source's content text than they should (warned or dead-lettered). */
+  textLoss: { warned: number; deadLettered: number };
   warnings: string[];
 }
 
@@ -120,6 +131,8 @@ async function normalizeRecord(
     published: 0,
     duplicates: 0,
     deadLetters: 0,
+    emptyItems: 0,
+    textLoss: { warned: 0, deadLettered: 0 },
     warnings: [],
   };
   const headers = rawDocumentHeadersSchema.safeParse(record.headers);
@@ -144,9 +157,17 @@ async function normalizeRecord(
     return summary;
   }
   summary.warnings.push(...parsed.warnings);
+  // Where each article stands in the document, which a dead letter names.
+  const positions: number[] = [];
+  const articles = parsed.articles.filter((article, index) => {
+    if (!isEmptyItem(article)) return positions.push(index) > 0;
+    summary.emptyItems++;
+    summary.warnings.push(`item ${index + 1} has no headline, no body and no media: no article`);
+    return false;
+  });
 
-  const unreliableGuids = guidsUsedTwice(parsed.articles);
-  const sharedLinks = linksUsedTwice(parsed.articles);
+  const unreliableGuids = guidsUsedTwice(articles);
+  const sharedLinks = linksUsedTwice(articles);
   for (const guid of unreliableGuids) {
     summary.warnings.push(
       `guid "${guid.slice(0, 80)}" names several items; they are identified by link`,
@@ -155,7 +176,7 @@ async function normalizeRecord(
   // Every article's lookups go out together: with the Redis client's
   // auto-pipelining each step costs one round trip for the whole document.
   const identified = await Promise.all(
-    parsed.articles.map((article) => {
+    articles.map((article) => {
       const link = article.source.link;
       const storyLink = link !== undefined && !sharedLinks.has(link) ? link : undefined;
       // A guid that names several items cannot identify one: then its own link
@@ -172,7 +193,7 @@ async function normalizeRecord(
 
   // Oldest first, so a story's revisions reach the ledger and the topic in the
   // order they were filed, whatever order the feed lists them in.
-  const order = chronologicalOrder(parsed.articles);
+  const order = chronologicalOrder(articles);
 
   // Invalid articles and repeats inside the document are settled before any state changes.
   const outcomes: ArticleOutcome[] = [];
@@ -181,8 +202,13 @@ async function normalizeRecord(
   for (const index of order) {
     const item = identified[index] as Identified;
     summary.articles++;
+    const lost = textLost(item.parsed);
+    if (lost) summary.textLoss.deadLettered++;
+    else if (textShort(item.parsed)) summary.textLoss.warned++;
     const checked = normalizedArticleSchema.safeParse(candidateOf(item, meta, provisional));
-    if (!checked.success) {
+    if (lost) {
+      outcomes[index] = { kind: 'invalid', code: 'TEXT_LOST', detail: lost };
+    } else if (!checked.success) {
       outcomes[index] = { kind: 'invalid', code: 'ARTICLE_INVALID', detail: checked.error.message };
     } else if (keys.has(item.key) || deps.claimedInTransaction?.has(item.key)) {
       // The same revision twice in one document, or in one transaction: the first
@@ -213,7 +239,7 @@ async function normalizeRecord(
       await deps.deadLetter({
         code: outcome.code,
         detail: outcome.detail,
-        item: String(index),
+        item: String(positions[index]),
       });
       summary.deadLetters++;
     } else if (outcome.kind === 'duplicate') {
@@ -227,7 +253,42 @@ async function normalizeRecord(
 
 type ArticleOutcome =
   | { kind: 'published' | 'duplicate' }
-  | { kind: 'invalid'; code: 'ARTICLE_INVALID' | 'ARTICLE_TOO_LARGE'; detail: string };
+  | {
+      kind: 'invalid';
+      code: 'ARTICLE_INVALID' | 'ARTICLE_TOO_LARGE' | 'TEXT_LOST';
+      detail: string;
+    };
+
+/** An item that gives a reader nothing: no headline, no body, no media (a kill needs none). */
+function isEmptyItem({ article, signal }: ParsedArticle): boolean {
+  return (
+    signal !== 'kill' &&
+    !article.headlines?.some((h) => h.value.trim() !== '') &&
+    !article.bodies?.some((b) => b.value.trim() !== '') &&
+    !article.associations?.length
+  );
+}
+
+function measuredLoss(parsed: ParsedArticle, below: number): boolean {
+  const { coverage } = parsed;
+  return (
+    coverage !== undefined &&
+    coverage.sourceTokens >= coverageMinimumTokens &&
+    coverage.ratio < below
+  );
+}
+
+const textShort = (parsed: ParsedArticle) => measuredLoss(parsed, coverageWarningRatio);
+
+/**
+ * Why the article may not go out in place of its source: it lost most of the
+ * text its content parts hold (a shape the parser does not read yet).
+ */
+function textLost(parsed: ParsedArticle): string | undefined {
+  if (!measuredLoss(parsed, coverageDeadLetterRatio)) return undefined;
+  const { keptTokens, sourceTokens } = parsed.coverage as NonNullable<ParsedArticle['coverage']>;
+  return `the article keeps ${keptTokens} of the ${sourceTokens} words its content parts hold (under ${coverageDeadLetterRatio * 100} %)`;
+}
 
 /** What a normalized record may weigh: under Kafka's default 1 MiB, headers included. */
 export const maxArticleBytes = 900 * 1024;

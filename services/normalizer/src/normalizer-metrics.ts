@@ -67,16 +67,29 @@ export function createNormalizerMetrics(registry: Registry): NormalizerMetrics {
     buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900],
     registers,
   });
+  const itemChecks = new Counter({
+    name: 'wire_normalizer_item_checks_total',
+    help: 'Items that failed a content check: no content at all (skipped), or text lost against the source (warned, dead_lettered).',
+    labelNames: ['check', 'action'],
+    registers,
+  });
   const errors = createBackendErrorCounters(registry);
   // Zero from the start, so rates and "nothing happened" alerts work before the first event.
   for (const outcome of documentOutcomes) documents.inc({ outcome }, 0);
   for (const verdict of verdicts) articles.inc({ verdict }, 0);
   for (const kind of ['exact', 'near', 'related']) duplicates.inc({ kind }, 0);
+  itemChecks.inc({ check: 'empty', action: 'skipped' }, 0);
+  itemChecks.inc({ check: 'text_loss', action: 'warned' }, 0);
+  itemChecks.inc({ check: 'text_loss', action: 'dead_lettered' }, 0);
 
   return {
     recordCommitted(document, now) {
       documents.inc({ outcome: documentOutcome(document.summary) });
       duplicates.inc({ kind: 'exact' }, document.summary.duplicates);
+      const { emptyItems, textLoss } = document.summary;
+      itemChecks.inc({ check: 'empty', action: 'skipped' }, emptyItems);
+      itemChecks.inc({ check: 'text_loss', action: 'warned' }, textLoss.warned);
+      itemChecks.inc({ check: 'text_loss', action: 'dead_lettered' }, textLoss.deadLettered);
       for (const article of document.articles) {
         articles.inc({ verdict: article.verdict });
         const relation = article.nearDuplicate?.relation;

@@ -2,12 +2,24 @@
 // story ledger, link memory and the near-duplicate index, all under one prefix.
 // The service and the CLI's replay build it the same way, so a replay decides as
 // the service would.
-import { type ClaimStore, createClaimStore, type Redis } from '@wire/redis';
+import { type ClaimStore, createClaimStore, createMemoryClaimStore, type Redis } from '@wire/redis';
 import type { NormalizerConfig } from './config.js';
-import { createRedisLinkMemory, type LinkMemory } from './link-memory.js';
-import { createRedisNearDuplicateIndex, type NearDuplicateIndex } from './near-duplicates.js';
-import { createRedisStoryAliases, type StoryAliases } from './story-aliases.js';
-import { createRedisStoryLedger, type StoryLedger } from './story-ledger.js';
+import { createMemoryLinkMemory, createRedisLinkMemory, type LinkMemory } from './link-memory.js';
+import {
+  createMemoryNearDuplicateIndex,
+  createRedisNearDuplicateIndex,
+  type NearDuplicateIndex,
+} from './near-duplicates.js';
+import {
+  createMemoryStoryAliases,
+  createRedisStoryAliases,
+  type StoryAliases,
+} from './story-aliases.js';
+import {
+  createMemoryStoryLedger,
+  createRedisStoryLedger,
+  type StoryLedger,
+} from './story-ledger.js';
 
 export type NormalizerStateSettings = Pick<
   NormalizerConfig,
@@ -47,5 +59,20 @@ export function createNormalizerState(
       ttlSeconds: settings.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
     }),
     eventKey: (eventId) => `${prefix}event:${eventId}`,
+  };
+}
+
+/**
+ * The same state in memory, fresh: what `wire parse` and the unit tests run the
+ * stage against, so every item is decided as a new story would be.
+ */
+export function createMemoryNormalizerState(maxDistance = 3): NormalizerState {
+  return {
+    claims: createMemoryClaimStore({ pendingTtlMs: 60_000, doneTtlMs: 60_000 }),
+    stories: createMemoryStoryLedger(),
+    nearDuplicates: createMemoryNearDuplicateIndex({ maxDistance }),
+    links: createMemoryLinkMemory(),
+    aliases: createMemoryStoryAliases(),
+    eventKey: (id) => `event:${id}`,
   };
 }

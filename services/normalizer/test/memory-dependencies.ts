@@ -1,26 +1,15 @@
 // The normalizer's dependencies with in-memory state, recording what it publishes
 // and dead-letters: what the unit tests run normalizeDocument against.
-import { createMemoryClaimStore } from '@wire/redis';
 import type { DeadLetterReason, NormalizedArticle } from '@wire/schema';
 import {
-  createMemoryLinkMemory,
-  createMemoryNearDuplicateIndex,
-  createMemoryStoryAliases,
-  createMemoryStoryLedger,
+  createMemoryNormalizerState,
   type NormalizeDependencies,
   type NormalizerState,
 } from '../src/index.js';
 
 /** The Redis-backed state's in-memory twin. */
 export function memoryState(): NormalizerState {
-  return {
-    claims: createMemoryClaimStore({ pendingTtlMs: 60_000, doneTtlMs: 60_000 }),
-    stories: createMemoryStoryLedger(),
-    nearDuplicates: createMemoryNearDuplicateIndex({ maxDistance: 3 }),
-    links: createMemoryLinkMemory(),
-    aliases: createMemoryStoryAliases(),
-    eventKey: (id) => `event:${id}`,
-  };
+  return createMemoryNormalizerState();
 }
 
 export function memoryDependencies() {

@@ -11,6 +11,8 @@ const summary = (counts: Partial<CommittedDocument['summary']>) => ({
   published: 0,
   duplicates: 0,
   deadLetters: 0,
+  emptyItems: 0,
+  textLoss: { warned: 0, deadLettered: 0 },
   warnings: [],
   ...counts,
 });
@@ -35,7 +37,14 @@ describe('normalizer metrics', () => {
     const { registry, metrics } = setup();
     metrics.recordCommitted(
       {
-        summary: summary({ articles: 5, published: 3, duplicates: 1, deadLetters: 1 }),
+        summary: summary({
+          articles: 5,
+          published: 3,
+          duplicates: 1,
+          deadLetters: 1,
+          emptyItems: 2,
+          textLoss: { warned: 1, deadLettered: 0 },
+        }),
         articles: [
           { verdict: 'created' },
           {
@@ -66,6 +75,15 @@ describe('normalizer metrics', () => {
     );
     expect(text).toContain(
       'wire_dead_letters_total{stage="normalizer",reason="ARTICLE_INVALID",service="normalizer"} 1',
+    );
+    expect(text).toContain(
+      'wire_normalizer_item_checks_total{check="empty",action="skipped",service="normalizer"} 2',
+    );
+    expect(text).toContain(
+      'wire_normalizer_item_checks_total{check="text_loss",action="warned",service="normalizer"} 1',
+    );
+    expect(text).toContain(
+      'wire_normalizer_item_checks_total{check="text_loss",action="dead_lettered",service="normalizer"} 0',
     );
     // 3 s: in the 5 s bucket, not in the 2.5 s one.
     expect(text).toContain(

@@ -78,6 +78,9 @@ export function atomEntryToArticle(
     source: { format: 'atom' },
     signal: 'none',
     warnings,
+    contentText: [entry.summary, entry.content]
+      .map((part) => (part ? asPlain(part) : ''))
+      .join('\n'),
   };
   if (entry.id) parsed.source.guid = entry.id;
   if (alternate) parsed.source.link = canonicalLink(alternate.href);

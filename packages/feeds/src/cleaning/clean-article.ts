@@ -66,5 +66,5 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
       article.associations = [...existing, ...renamed];
     }
   }
-  return { article, source, signal, warnings };
+  return { ...parsed, article, source, signal, warnings };
 }

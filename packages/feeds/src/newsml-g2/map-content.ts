@@ -1,7 +1,7 @@
 // NewsML-G2 2.35 "Content Set" to ninjs: inlineXML or inlineData as a sanitized
 // HTML body plus its plain text; remoteContent as renditions.
 import type { ArticleBody } from '../parsed-article.js';
-import { bodiesFromHtml, sanitizeBodyHtml } from '../text/html.js';
+import { bodiesFromHtml, htmlToText, sanitizeBodyHtml } from '../text/html.js';
 import { compact } from './compact.js';
 import type { G2ContentSet, G2InlineData, G2RemoteContent } from './g2-item.js';
 import { codeOf } from './qcodes.js';
@@ -60,6 +60,17 @@ export function toBodies(content: G2ContentSet, warnings: string[]): Body[] | un
   const html = bodyHtml(content, warnings);
   if (html === undefined || html === '') return undefined;
   return bodiesFromHtml(html);
+}
+
+/**
+ * The text every inline content part holds, read or not: what the article's
+ * coverage is measured against. Binary inlineData holds no text.
+ */
+export function contentTextOf(content: G2ContentSet): string {
+  const data = content.inlineData
+    .filter((d) => d.encoding === undefined && /^text\//i.test(d.contentType ?? 'text/plain'))
+    .map((d) => (/html/i.test(d.contentType ?? '') ? htmlToText(d.value) : d.value));
+  return [...content.inlineXml.map((inline) => htmlToText(inline.markup)), ...data].join('\n');
 }
 
 function lastSegment(uri: string): string | undefined {

@@ -6,7 +6,7 @@ import { compact } from './compact.js';
 import type { G2Item, G2NewsItem, G2Text } from './g2-item.js';
 import { toAssociations } from './map-associations.js';
 import { toGenres, toSubjects } from './map-concepts.js';
-import { toBodies, toRenditions } from './map-content.js';
+import { contentTextOf, toBodies, toRenditions } from './map-content.js';
 import { itemType, pubStatusOf, signalOf, urgencyOf } from './map-status.js';
 import { codeOf, createQCodeResolver } from './qcodes.js';
 
@@ -86,6 +86,7 @@ function newsItemToArticle(item: G2NewsItem, context: ParseContext): ParsedArtic
     source: compact<SourceInfo>({ format: 'newsml-g2', guid: item.guid, version: item.version }),
     signal,
     warnings,
+    contentText: contentTextOf(item.contentSet),
   };
 }
 

@@ -2,7 +2,7 @@
 import type { Ninjs, SourceSignal } from '@wire/schema';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { toIsoDate } from '../text/dates.js';
-import { bodiesFromHtml } from '../text/html.js';
+import { bodiesFromHtml, htmlToText } from '../text/html.js';
 import { nitfBodyHtml } from './body-html.js';
 import type { NitfDocument, NitfMedia, NitfSubjectCode } from './decode.js';
 import { iptcCodeUri, urgencyOrWarn } from './iptc-vocabulary.js';
@@ -160,6 +160,7 @@ export function nitfToArticle(
     },
     signal: signalOf(doc),
     warnings,
+    contentText: htmlToText(doc.bodyXml ?? ''),
   };
   return { articles: [parsed], warnings: [] };
 }

@@ -47,6 +47,9 @@ export function rssItemToArticle(
     source: { format },
     signal: 'none',
     warnings,
+    contentText: [item.description, item.contentEncoded]
+      .map((part) => htmlToText(part ?? ''))
+      .join('\n'),
   };
   if (item.guid) parsed.source.guid = item.guid;
   // A permalink guid is a link only when it is a web address: "same" or "12345" with

@@ -1,0 +1,51 @@
+// The parser's safety net: how much of the text an item's content parts hold
+// survives into its article. Measured on word tokens (each CJK character a token,
+// since those scripts put no spaces between words), as a multiset, so a body
+// that keeps only its first paragraph shows as the loss it is.
+
+/** What a document's content parts held, against what its article keeps. */
+export interface TextCoverage {
+  /** Tokens in the item's content parts, as the source holds them. */
+  sourceTokens: number;
+  /** How many of those the article keeps (headline, bodies, descriptions, captions...). */
+  keptTokens: number;
+  /** keptTokens / sourceTokens, 1 when the source holds no text. */
+  ratio: number;
+}
+
+/** Below this share kept, the item carries a warning (and the normalizer counts it). */
+export const coverageWarningRatio = 0.8;
+/** Below this share kept, the item is not published but dead-lettered (TEXT_LOST). */
+export const coverageDeadLetterRatio = 0.3;
+/** Too few tokens to judge: a one-line item may lose its credit and be fine. */
+export const coverageMinimumTokens = 12;
+
+// Han, Hiragana, Katakana and Thai run together without spaces: a token each.
+// Other letters and digits make words.
+const token =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[[\p{L}\p{N}\p{M}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]]+/gv;
+
+export function textTokens(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(token) ?? [];
+}
+
+function counts(tokens: string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const t of tokens) map.set(t, (map.get(t) ?? 0) + 1);
+  return map;
+}
+
+export function textCoverage(sourceText: string, keptText: string): TextCoverage {
+  const source = textTokens(sourceText);
+  if (source.length === 0) return { sourceTokens: 0, keptTokens: 0, ratio: 1 };
+  const kept = counts(textTokens(keptText));
+  let matched = 0;
+  for (const t of source) {
+    const left = kept.get(t) ?? 0;
+    if (left > 0) {
+      matched++;
+      kept.set(t, left - 1);
+    }
+  }
+  return { sourceTokens: source.length, keptTokens: matched, ratio: matched / source.length };
+}

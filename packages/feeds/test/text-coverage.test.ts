@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { textCoverage, textTokens } from '../src/text/text-coverage.js';
+
+describe('textTokens', () => {
+  it('makes words of spaced scripts and a token of each CJK character, after NFKC and lower case', () => {
+    expect(textTokens('Seoul’s KOSPI ｆｕｌｌ 한국 증시, 股市开盘 速報です')).toEqual([
+      'seoul',
+      's',
+      'kospi',
+      'full',
+      '한국',
+      '증시',
+      '股',
+      '市',
+      '开',
+      '盘',
+      '速',
+      '報',
+      'で',
+      'す',
+    ]);
+  });
+});
+
+describe('textCoverage', () => {
+  const paragraph = 'North Korea held a military parade rehearsal ahead of the army anniversary.';
+
+  it('is 1 when the article keeps every word, whatever it adds', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (source, extra) => {
+        expect(textCoverage(source, `${extra} ${source} ${extra}`).ratio).toBe(1);
+      }),
+    );
+  });
+
+  it('is 0 when the article keeps nothing of a text that has words', () => {
+    expect(textCoverage(paragraph, '')).toMatchObject({
+      sourceTokens: 12,
+      keptTokens: 0,
+      ratio: 0,
+    });
+  });
+
+  it('counts a repeated paragraph each time, so keeping one of two is half', () => {
+    expect(textCoverage(`${paragraph}\n${paragraph}`, paragraph).ratio).toBe(0.5);
+  });
+
+  it('is 1 for a source with no text to keep', () => {
+    expect(textCoverage(' <> … ', '').ratio).toBe(1);
+  });
+
+  it('measures Chinese by characters, so a headline alone keeps little of a story', () => {
+    const story = '韩国总统尹锡悦5日在首尔会见美国国务卿布林肯，双方讨论了朝鲜半岛局势。';
+    const { ratio } = textCoverage(story, '韩国总统会见布林肯');
+    expect(ratio).toBeGreaterThan(0.2);
+    expect(ratio).toBeLessThan(0.4);
+  });
+});
