@@ -22,13 +22,16 @@ export const commandHelp: Record<string, CommandHelp> = {
     examples: ['wire demo'],
   },
   parse: {
-    summary: 'one document through the parser: one JSON line per article',
+    summary: 'one document through the normalizer: one JSON line per article it would publish',
     usage: 'wire parse FILE|URL [--identity STRATEGY] [--agency ID] [--content-type TYPE]',
     options: `  --identity <strategy>   guid | link | content | yonhap (default guid)
   --agency <id>           the agency id in story uris (default local)
   --content-type <type>   the HTTP Content-Type to assume (its charset counts)
-Prints {article, source, signal, warnings} per article; warnings go to stderr; an
-unreadable document exits 1 with its reason.`,
+Runs the normalizer's own stage logic with fresh in-memory state, so it prints
+{article, source, signal, verdict, warnings} for each article exactly as the
+pipeline would publish it for a document it has not seen. Warnings go to stderr;
+a dead letter (the document, or an item) is printed there with its reason and
+exits 1.`,
     examples: [
       'wire parse ../shared/samples/yonhap-g2-v2-correction.xml --agency yna',
       'wire parse https://en.yna.co.kr/RSS/news.xml --identity yonhap --agency yna',

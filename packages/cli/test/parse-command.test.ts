@@ -1,9 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { samplePath } from '@wire/testkit';
+import { createMemoryNormalizerState, normalizeDocument } from '@wire/normalizer';
+import type { NormalizedArticle } from '@wire/schema';
+import { corpusDir, createIptcNinjsValidator, samplePath, samplesDir } from '@wire/testkit';
 import { describe, expect, it } from 'vitest';
 import { runParse } from '../src/index.js';
+import { fetchHeaders } from '../src/replay/replay-sources.js';
+
+const at = new Date('2026-12-01T00:00:00.000Z');
 
 async function parse(target: string, identity: 'guid' | 'yonhap' = 'yonhap') {
   const out: string[] = [];
@@ -12,26 +17,75 @@ async function parse(target: string, identity: 'guid' | 'yonhap' = 'yonhap') {
     target,
     identity,
     agency: 'yna',
+    at,
     print: (line) => out.push(line),
     printError: (line) => err.push(line),
   });
   return { code, out, err };
 }
 
+/** What the normalizer publishes for the same bytes, run directly. */
+async function normalizerArticles(path: string, identity: 'guid' | 'yonhap') {
+  const bytes = readFileSync(path);
+  const published: NormalizedArticle[] = [];
+  await normalizeDocument(
+    {
+      value: bytes,
+      headers: fetchHeaders(bytes, `file://${path}`, {
+        feedId: 'cli',
+        agency: 'yna',
+        identity,
+        fetchedAt: at,
+      }),
+      deliveryId: 'other',
+    },
+    {
+      ...createMemoryNormalizerState(),
+      publishNormalized: async (article) => {
+        published.push(article);
+      },
+      deadLetter: async () => undefined,
+      sleep: async () => undefined,
+    },
+  );
+  return published.map((a) => a.article);
+}
+
+const documents = [
+  ...readdirSync(samplesDir)
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => samplePath(f)),
+  ...readdirSync(join(corpusDir, 'newsml-g2/examples'))
+    .filter((f) => f.endsWith('.xml'))
+    .map((f) => join(corpusDir, 'newsml-g2/examples', f)),
+];
+
 describe('wire parse', () => {
-  it('prints one JSON line per article with its ninjs, source and warnings', async () => {
+  const validate = createIptcNinjsValidator('3.1');
+
+  it.each(documents)(
+    'prints for %s exactly the valid ninjs the normalizer publishes',
+    async (path) => {
+      const { out } = await parse(path, path.includes('/samples/') ? 'yonhap' : 'guid');
+      const printed = out.map((line) => JSON.parse(line).article);
+      expect(printed).toEqual(
+        await normalizerArticles(path, path.includes('/samples/') ? 'yonhap' : 'guid'),
+      );
+      for (const article of printed) expect(validate(article), path).toEqual([]);
+    },
+  );
+
+  it('prints one JSON line per article with its ninjs, source, signal, verdict and warnings', async () => {
     const { code, out } = await parse(samplePath('yonhap-en-news-later.xml'));
     expect(code).toBe(0);
     expect(out).toHaveLength(4);
-    const lead = JSON.parse(out[0] ?? '');
+    const lines = out.map((line) => JSON.parse(line));
+    const lead = lines.find((line) => line.source.wirePrefix === '(LEAD)');
     expect(lead.article.uri).toBe('urn:wire:yna:AEN202302030004');
-    expect(lead.article.version).toMatch(/^[0-9a-f]{16}$/);
-    expect(lead.source).toMatchObject({
-      format: 'rss2',
-      guid: 'AEN20230203000451315',
-      wirePrefix: '(LEAD)',
-    });
+    expect(lead.source).toMatchObject({ format: 'rss2', guid: 'AEN20230203000451315' });
     expect(lead.signal).toBe('update');
+    // The feed lists the original too: the (LEAD) is its update, as the pipeline decides.
+    expect(lead.verdict).toBe('updated');
     expect(Array.isArray(lead.warnings)).toBe(true);
   });
 

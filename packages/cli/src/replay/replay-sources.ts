@@ -64,11 +64,20 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 async function plainDocument(path: string, defaults: FileDefaults): Promise<ReplayDocument> {
   const body = await readFile(path);
+  return { label: path, body, headers: fetchHeaders(body, `file://${resolve(path)}`, defaults) };
+}
+
+/** The wire.raw.v1 headers the ingester would have written for these bytes from this address. */
+export function fetchHeaders(
+  body: Uint8Array,
+  url: string,
+  defaults: FileDefaults,
+): Record<string, string> {
   const sha256 = createHash('sha256').update(body).digest('hex');
-  const headers: Record<string, string> = {
+  return {
     'wire-feed-id': defaults.feedId,
     'wire-agency': defaults.agency,
-    'wire-url': `file://${resolve(path)}`,
+    'wire-url': url,
     // The same bytes get the same fetch id on every run.
     'wire-fetch-id': `replay-${sha256.slice(0, 16)}`,
     'wire-fetched-at': defaults.fetchedAt.toISOString(),
@@ -78,7 +87,6 @@ async function plainDocument(path: string, defaults: FileDefaults): Promise<Repl
     'wire-identity': defaults.identity,
     ...(defaults.language && { 'wire-language': defaults.language }),
   };
-  return { label: path, body, headers };
 }
 
 async function archivedDocuments(headerFiles: string[]): Promise<ReplayDocument[]> {
