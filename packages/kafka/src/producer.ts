@@ -72,6 +72,11 @@ export async function connectTransactionalProducer(
 export interface PartitionProducers {
   /** The transactional producer for work read from this partition. */
   forPartition(topic: string, partition: number): Promise<TransactionalProducer>;
+  /**
+   * Opens the partition's producer afresh, so the coordinator finishes or aborts
+   * whatever transaction was pending for its id before anything reads the offsets.
+   */
+  reopen(topic: string, partition: number): Promise<void>;
   disconnect(): Promise<void>;
 }
 
@@ -92,9 +97,17 @@ export function createPartitionProducers(kafka: Kafka, idStem: string): Partitio
     open.set(id, connecting);
     return connecting;
   };
+  const idOf = (topic: string, partition: number) => `${idStem}-${topic}-${partition}`;
   return {
+    async reopen(topic, partition) {
+      const id = idOf(topic, partition);
+      const before = open.get(id);
+      open.delete(id);
+      if (before) await (await before.catch(() => undefined))?.disconnect().catch(() => undefined);
+      await connect(id);
+    },
     async forPartition(topic, partition) {
-      const id = `${idStem}-${topic}-${partition}`;
+      const id = idOf(topic, partition);
       const producer = await (open.get(id) ?? connect(id));
       return {
         async inTransaction(work) {

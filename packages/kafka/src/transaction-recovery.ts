@@ -6,6 +6,11 @@
 // group's committed offset final; the consumer goes on from there. A doubt that
 // cannot be settled yet (the broker still down) stays, and is settled before the
 // partition's next batch.
+//
+// A partition just assigned is in doubt too: its previous owner may have died
+// with a transaction pending, and kafkajs reads committed offsets without
+// waiting for pending ones (no require_stable), so the new owner could start
+// from an offset that the pending commit then moves past, and redo its records.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import type { PartitionProducers } from './producer.js';
@@ -23,6 +28,9 @@ export interface TransactionRecovery {
   close(): Promise<void>;
 }
 
+/** Why a partition's position is in doubt: a failure waits a moment before settling. */
+type Doubt = 'failed' | 'assigned';
+
 export function createTransactionRecovery(
   kafka: Kafka,
   consumer: Consumer,
@@ -30,19 +38,29 @@ export function createTransactionRecovery(
   groupId: string,
   pauseMs = 1_000,
 ): TransactionRecovery {
-  const doubts = new Set<string>();
+  const doubts = new Map<string, Doubt>();
+  const keyOf = (topic: string, partition: number) => `${topic}\n${partition}`;
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+    for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
+      for (const partition of partitions) {
+        const key = keyOf(topic, partition);
+        if (!doubts.has(key)) doubts.set(key, 'assigned');
+      }
+    }
+  });
   let admin: Admin | undefined;
   let connected: Promise<void> | undefined;
   return {
     doubt(topic, partition) {
-      doubts.add(`${topic}\n${partition}`);
+      doubts.set(keyOf(topic, partition), 'failed');
     },
     async settle(topic, partition, firstOffset) {
-      const key = `${topic}\n${partition}`;
-      if (!doubts.has(key)) return false;
+      const key = keyOf(topic, partition);
+      const doubt = doubts.get(key);
+      if (!doubt) return false;
       // A moment before trying again, so a failure that repeats does not spin.
-      await sleep(pauseMs);
-      await producers.forPartition(topic, partition);
+      if (doubt === 'failed') await sleep(pauseMs);
+      await producers.reopen(topic, partition);
       admin ??= kafka.admin();
       connected ??= admin.connect().catch((err: unknown) => {
         connected = undefined;

@@ -204,6 +204,7 @@ describe('the Kafka adapter against the real broker', () => {
           disconnect: () => inner.disconnect(),
         };
       },
+      reopen: (topic: string, partition: number) => real.reopen(topic, partition),
       disconnect: () => real.disconnect(),
     };
     const handled: string[] = [];
@@ -232,5 +233,82 @@ describe('the Kafka adapter against the real broker', () => {
     // a and b committed with the first transaction: nobody does them again.
     expect(failures).toHaveLength(1);
     expect(handled).toEqual(['a', 'b', 'c', 'd']);
+  });
+  it('settles a partition it was just given before its first batch', async () => {
+    const input = `${prefix}handover-in`;
+    const output = `${prefix}handover-out`;
+    const groupId = `${prefix}handover-group`;
+    const stem = `${prefix}handover`;
+    await kafka.admin().createTopics({
+      topics: [input, output].map((topic) => ({ topic, numPartitions: 1 })),
+    });
+    const producer = await connectProducer(kafka);
+    await producer.send(
+      input,
+      ['a', 'b', 'c', 'd'].map((v) => ({ key: v, value: v })),
+    );
+    await producer.disconnect();
+
+    // The partition's previous owner did a and b, and its commit is still under way.
+    const predecessor = createPartitionProducers(kafka, stem);
+    cleanups.push(() => predecessor.disconnect());
+    const gate = Promise.withResolvers<void>();
+    const predecessorDone = (await predecessor.forPartition(input, 0)).inTransaction(async (tx) => {
+      await tx.send({
+        topic: output,
+        messages: ['a', 'b'].map((v) => ({ key: v, value: v })),
+      });
+      await tx.sendOffsets({
+        consumerGroupId: groupId,
+        topics: [{ topic: input, partitions: [{ partition: 0, offset: '2' }] }],
+      });
+      await gate.promise;
+    });
+    // It lands after the new owner read the group's offsets, before it writes anything.
+    const real = createPartitionProducers(kafka, stem);
+    cleanups.push(() => real.disconnect());
+    let landed = false;
+    const landPredecessor = async () => {
+      if (landed) return;
+      landed = true;
+      gate.resolve();
+      await predecessorDone;
+    };
+    const producers = {
+      async forPartition(topic: string, partition: number) {
+        await landPredecessor();
+        return real.forPartition(topic, partition);
+      },
+      async reopen(topic: string, partition: number) {
+        await landPredecessor();
+        await real.reopen(topic, partition);
+      },
+      disconnect: () => real.disconnect(),
+    };
+    const consumer = await startTransactionalRecordConsumer(
+      kafka,
+      { groupId, topics: [input] },
+      producers,
+      async ({ message, transaction }) => {
+        const value = message.value?.toString() ?? '';
+        await transaction.send({ topic: output, messages: [{ key: value, value }] });
+        return undefined;
+      },
+    );
+    const seen: string[] = [];
+    const reader = await startRecordConsumer(
+      kafka,
+      { groupId: `${prefix}handover-reader`, topics: [output] },
+      async ({ message }) => {
+        seen.push(message.value?.toString() ?? '');
+      },
+    );
+    const deadline = Date.now() + 60_000;
+    while (seen.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 2_000));
+    await consumer.stop();
+    await reader.stop();
+    // Every record's output exactly once: the new owner went on from the settled offset.
+    expect(seen.sort()).toEqual(['a', 'b', 'c', 'd']);
   });
 });
