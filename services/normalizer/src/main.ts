@@ -57,6 +57,7 @@ await runService(
           disconnect: () => producer.disconnect(),
         };
       },
+      reopen: (topic, partition) => partitionProducers.reopen(topic, partition),
       disconnect: () => partitionProducers.disconnect(),
     };
     const state = createNormalizerState(redis, config);

@@ -25,6 +25,7 @@ import { loadPublisherConfig } from './config.js';
 import { eventIdsOf, planBatch } from './plan-batch.js';
 import { createPublishedEvents } from './published-events.js';
 import { createPublisherMetrics } from './publisher-metrics.js';
+import { rememberCommitted } from './remember-committed.js';
 import { loadRoutes } from './routes.js';
 
 const config = loadPublisherConfig(process.env);
@@ -131,10 +132,17 @@ await runService(
           return;
         }
         metrics.recordCommitted(plan, Date.now());
-        // Committed: remember what went out, so a repeat of the same event is not sent again.
-        await published.remember(plan.eventIds);
-        for (const letter of plan.deadLetters) logger.warn(letter, 'dead-lettered');
+        // Committed: the offset is final before anything else can fail.
         resolveOffset(batch.lastOffset());
+        // Remember what went out, so a repeat of the same event is not sent again.
+        const remembered = await rememberCommitted(() => published.remember(plan.eventIds), {
+          heartbeat,
+          isRunning,
+          onError: (err) => metrics.recordError(err),
+        });
+        if (!remembered)
+          logger.warn({ partition: batch.partition }, 'published ids not remembered');
+        for (const letter of plan.deadLetters) logger.warn(letter, 'dead-lettered');
         await heartbeat();
         logger.info(
           {
