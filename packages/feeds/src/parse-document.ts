@@ -17,6 +17,7 @@ import { decodeRdf } from './rdf/decode.js';
 import { decodeRss, type RssChannel } from './rss/decode.js';
 import { rssItemToArticle } from './rss/to-article.js';
 import { decodeBytes } from './text/decode-bytes.js';
+import { withoutElementPrefix, withoutPrefix } from './xml/namespaces.js';
 import { asArray, parseXml, type XmlNode } from './xml/parse-xml.js';
 import { repairXml } from './xml/repair-xml.js';
 
@@ -85,11 +86,14 @@ export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseRe
   const adapter = adapters[detected.format];
   if (!adapter) throw new ParseError('FORMAT_UNSUPPORTED', detected.format);
 
+  // A root element whose name may repeat (entry) comes back as a one-element array.
+  const node = (asArray(tree[detected.root] as XmlNode | XmlNode[])[0] ?? {}) as XmlNode;
+  const { prefix } = detected;
   const output = adapter({
-    root: detected.root,
-    // A root element whose name may repeat (entry) comes back as a one-element array.
-    node: (asArray(tree[detected.root] as XmlNode | XmlNode[])[0] ?? {}) as XmlNode,
-    xmlText: repaired.text,
+    // A prefixed IPTC document reads like an unprefixed one from here on.
+    root: prefix === '' ? detected.root : detected.root.slice(prefix.length + 1),
+    node: prefix === '' ? node : (withoutPrefix(node, prefix) as XmlNode),
+    xmlText: prefix === '' ? repaired.text : withoutElementPrefix(repaired.text, prefix),
     context,
   });
   const warnings = [...decoded.warnings, ...repaired.warnings, ...output.warnings];

@@ -6,6 +6,10 @@ import type { XmlNode } from './parse-xml.js';
 export const namespaceUris = {
   atom: ['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#'],
   itunes: ['http://www.itunes.com/dtds/podcast-1.0.dtd'],
+  newsMlG2: ['http://iptc.org/std/nar/2006-10-01/'],
+  nitf: ['http://iptc.org/std/NITF/2006-10-18/'],
+  // NewsML 1.2 has no namespace of its own; its schema edition declares this one.
+  newsMl1: ['http://iptc.org/std/NewsML/2003-10-10/'],
 } as const;
 
 const sameUri = (a: string, b: string) => a.trim().toLowerCase() === b.toLowerCase();
@@ -55,4 +59,21 @@ export function withoutPrefix(node: unknown, prefix: string): unknown {
     copy[name] = withoutPrefix(value, prefix);
   }
   return copy;
+}
+
+/**
+ * The document text with the prefix taken off element names, for the readers that
+ * work on the text (mixed content): `<ns0:p>` and `</ns0:p>` become `<p>` and `</p>`.
+ * Comments and CDATA are left alone.
+ */
+export function withoutElementPrefix(xml: string, prefix: string): string {
+  if (prefix === '') return xml;
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const element = new RegExp(
+    `<!--[\\s\\S]*?-->|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>|<(/?)${escaped}:`,
+    'g',
+  );
+  return xml.replace(element, (match, slash: string | undefined) =>
+    slash === undefined ? match : `<${slash}`,
+  );
 }
