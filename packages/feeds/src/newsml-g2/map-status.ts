@@ -38,9 +38,21 @@ function lookup<T>(table: Record<string, T>, code: string | undefined): T | unde
   return code !== undefined && Object.hasOwn(table, code) ? table[code] : undefined;
 }
 
+/**
+ * The code of an item class in another scheme than ninat: (Reuters' and others'
+ * `icls:text`, or a URI ending in `/picture`), which names the same natures.
+ */
+function otherSchemeCode(ref: G2Concept | undefined): string | undefined {
+  const code = ref?.qcode?.split(':').at(-1) ?? ref?.uri?.replace(/\/+$/, '').split(/[/#]/).at(-1);
+  return code?.toLowerCase();
+}
+
 /** The ninjs type of an item class; undefined when it is not a news item nature. */
 export function natureType(itemClass: G2Concept | undefined, qcodes: QCodeResolver) {
-  return lookup(natures, iptcCode('ninat', itemClass, qcodes));
+  return (
+    lookup(natures, iptcCode('ninat', itemClass, qcodes)) ??
+    lookup(natures, otherSchemeCode(itemClass))
+  );
 }
 
 export function itemType(item: G2NewsItem, qcodes: QCodeResolver, warnings: string[]) {

@@ -94,6 +94,19 @@ describe('NewsML-G2 status and signals', () => {
     expect(parsed.warnings).toContain(`urgency "${value}" is not 1 to 9; dropped`);
   });
 
+  it.each([
+    ['<itemClass qcode="icls:text"/>', 'text'],
+    ['<itemClass qcode="icls:picture"/>', 'picture'],
+    ['<itemClass qcode="icls:video"/>', 'video'],
+    ['<itemClass qcode="icls:audio"/>', 'audio'],
+    ['<itemClass qcode="icls:composite"/>', 'composite'],
+    ['<itemClass uri="http://example.com/itemclass/Graphic"/>', 'graphic'],
+  ])('takes the nature from an item class of another scheme: %s', (itemClass, type) => {
+    const parsed = article({ itemMeta: itemClass });
+    expect(parsed.article.type).toBe(type);
+    expect(parsed.warnings.filter((w) => w.includes('no type'))).toEqual([]);
+  });
+
   it('warns of an item class ninjs has no type for', () => {
     const parsed = article({ itemMeta: '<itemClass qcode="ninat:event"/>' });
     expect(parsed.article.type).toBeUndefined();
