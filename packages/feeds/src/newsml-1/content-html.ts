@@ -71,15 +71,27 @@ function textToHtml(data: string): string {
     .join('\n');
 }
 
+/**
+ * The NITF body markup of a ContentItem's data: its body.content elements, else its
+ * body element, else the data itself when it is bare NITF body markup, as AFP's
+ * bcNITF2.5 sends it (<p> and <media> right inside DataContent). Undefined for
+ * data with no elements at all (plain text).
+ */
+export function nitfBodyXml(data: string): string | undefined {
+  const contents = findRawElements(data, 'body.content');
+  if (contents.length > 0) return contents.map((c) => c.inner).join('\n');
+  const body = findRawElement(data, 'body');
+  if (body !== undefined) return body.inner;
+  return hasElements(data) ? data : undefined;
+}
+
 /** The item's inline content as safe HTML; undefined when it carries none to show. */
 export function contentItemHtml(item: NewsMl1ContentItem): string | undefined {
   if (item.data === undefined) return undefined;
   switch (contentKind(item)) {
     case 'nitf': {
-      const contents = findRawElements(item.data, 'body.content');
-      return contents.length === 0
-        ? undefined
-        : nitfBodyHtml(contents.map((c) => c.inner).join('\n'));
+      const body = nitfBodyXml(item.data);
+      return body === undefined ? textToHtml(item.data) : nitfBodyHtml(body);
     }
     case 'html':
       return xhtmlToHtml(item.data);

@@ -1,9 +1,11 @@
 // Decoded NewsML 1.2 NewsItems to canonical ninjs articles, one per NewsItem.
 import type { Ninjs, SourceSignal } from '@wire/schema';
 import { iptcCodeUri, urgencyOrWarn } from '../nitf/iptc-vocabulary.js';
+import { nitfPictures } from '../nitf/to-article.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { toIsoDate } from '../text/dates.js';
 import { bodiesFromHtml } from '../text/html.js';
+import { contentKind, nitfBodyXml } from './content-html.js';
 import type { NewsMl1Document, NewsMl1Item } from './decode.js';
 import type { NewsMl1Component, NewsMl1Lines } from './decode-component.js';
 import { associationOf } from './media.js';
@@ -84,6 +86,17 @@ function associationsOf(media: NewsMl1Component[]): NonNullable<Ninjs['associati
   });
 }
 
+/** Pictures that NITF body markup in the story's ContentItems carries (bcNITF2.5 <media>). */
+function inlinePictures(story: NewsMl1Component[], warnings: string[]) {
+  return story
+    .flatMap((component) => component.contentItems)
+    .filter((item) => item.data !== undefined && contentKind(item) === 'nitf')
+    .flatMap((item) => {
+      const body = nitfBodyXml(item.data as string);
+      return body === undefined ? [] : nitfPictures(body, warnings);
+    });
+}
+
 function itemToArticle(
   item: NewsMl1Item,
   doc: NewsMl1Document,
@@ -129,7 +142,7 @@ function itemToArticle(
     (name) => name,
   ).map((name) => ({ name }));
   const bodies = bodiesOf(parts, warnings);
-  const associations = associationsOf(parts.media);
+  const associations = [...associationsOf(parts.media), ...inlinePictures(story, warnings)];
   // An item with no text and one picture (or video) is that picture, not a story about it.
   const picture = !bodies && associations.length === 1 ? associations[0] : undefined;
   const copyrightHolder = first('copyrightHolder');

@@ -74,7 +74,7 @@ function decodeSubjectCode(node: XmlNode): NitfSubjectCode {
   return code;
 }
 
-function decodeMedia(media: RawElement): NitfMedia {
+export function decodeMedia(media: RawElement): NitfMedia {
   const references = findRawElements(media.inner, 'media-reference').map(({ attributes }) => {
     const reference: NitfMediaReference = {};
     const fields = {

@@ -3,8 +3,9 @@ import type { Ninjs, SourceSignal } from '@wire/schema';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { toIsoDate } from '../text/dates.js';
 import { bodiesFromHtml, htmlToText } from '../text/html.js';
+import { findRawElements } from '../xml/raw-xml.js';
 import { nitfBodyHtml } from './body-html.js';
-import type { NitfDocument, NitfMedia, NitfSubjectCode } from './decode.js';
+import { decodeMedia, type NitfDocument, type NitfMedia, type NitfSubjectCode } from './decode.js';
 import { iptcCodeUri, urgencyOrWarn } from './iptc-vocabulary.js';
 
 type Subject = NonNullable<Ninjs['subjects']>[number];
@@ -80,6 +81,13 @@ function pictureOf(media: NitfMedia, index: number, warnings: string[]): Associa
     }),
     ...(media.producer && { by: media.producer }),
   };
+}
+
+/** The pictures of NITF body markup (carried inside another format, say), as associations. */
+export function nitfPictures(bodyXml: string, warnings: string[]): Association[] {
+  return findRawElements(bodyXml, 'media')
+    .map(decodeMedia)
+    .flatMap((media, i) => pictureOf(media, i, warnings) ?? []);
 }
 
 function bodiesOf(doc: NitfDocument, warnings: string[]): Body[] | undefined {

@@ -41,6 +41,41 @@ describe('newsMl1ToArticle on hand-written documents', () => {
     expectValidNinjs(parsed);
   });
 
+  it.each([
+    ['bare bcNITF2.5 markup', '<p>First paragraph.</p><p>Second paragraph.</p>'],
+    ['an NITF body element', '<body><p>First paragraph.</p><p>Second paragraph.</p></body>'],
+    [
+      'a whole NITF document',
+      '<nitf><body><body.content><p>First paragraph.</p><p>Second paragraph.</p></body.content></body></nitf>',
+    ],
+    ['plain text', 'First paragraph.\n\nSecond paragraph.'],
+  ])('gives the body of a bcNITF2.5 ContentItem holding %s', (_shape, data) => {
+    const components = `<ContentItem><Format FormalName="bcNITF2.5"/>
+      <DataContent>${data}</DataContent></ContentItem>`;
+    const parsed = only(newsMl(newsItem({ components })));
+    const html = parsed.article.bodies?.[0]?.value.replace(/>\s+</g, '><');
+    expect(html).toBe('<p>First paragraph.</p><p>Second paragraph.</p>');
+    expectValidNinjs(parsed);
+  });
+
+  it('takes a <media> in bcNITF2.5 markup for a picture with its caption', () => {
+    const components = `<ContentItem><Format FormalName="bcNITF2.5"/><DataContent>
+      <p>The story.</p>
+      <media media-type="image"><media-reference source="https://example.com/p.jpg" mime-type="image/jpeg"/>
+        <media-caption>The caption.</media-caption></media>
+    </DataContent></ContentItem>`;
+    const parsed = only(newsMl(newsItem({ components })));
+    expect(parsed.article.associations).toEqual([
+      expect.objectContaining({
+        type: 'picture',
+        uri: 'https://example.com/p.jpg',
+        descriptions: [{ role: 'caption', contentType: 'text/plain', value: 'The caption.' }],
+      }),
+    ]);
+    expect(parsed.article.bodies?.[0]?.value).toContain('<p>The story.</p>');
+    expectValidNinjs(parsed);
+  });
+
   it('gives each NewsItem of a message its own article and its own DataContent', () => {
     const { articles } = parseNewsMl(newsMl(newsItem({ id: 'FIRST' }), newsItem({ id: 'SECOND' })));
     expect(articles.map((a) => a.source.guid)).toEqual([
