@@ -418,7 +418,14 @@ function candidateOf(item: Identified, meta: RawDocumentMetadata, placement: Rev
     signal: parsed.signal,
     source: parsed.source,
     warnings: parsed.warnings,
-    article: { uri, version: revision, ...(firstCreated && { firstCreated }), ...parsed.article },
+    // The agency's own version where the source has one, as IPTC's G2-to-ninjs mapping
+    // does, so consumers can order versions; the content hash stays in ce_revision.
+    article: {
+      uri,
+      version: parsed.source.version ?? revision,
+      ...(firstCreated && { firstCreated }),
+      ...parsed.article,
+    },
   };
 }
 

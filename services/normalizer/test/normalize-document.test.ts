@@ -39,6 +39,19 @@ function pipeline() {
 }
 
 describe('normalizeDocument', () => {
+  it("gives the ninjs version the agency's own version, the content hash only where there is none", async () => {
+    const { run, published } = pipeline();
+    await run('yonhap-g2-v2-correction.xml', 'd1', { 'wire-identity': 'guid' });
+    const g2 = published.at(-1);
+    expect(g2?.source.version).toBe('2');
+    expect(g2?.article.version).toBe('2');
+    expect(g2?.revision).toMatch(/^[0-9a-f]{16}$/);
+    await run('yonhap-en-news.xml', 'd2');
+    const rss = published.at(-1);
+    expect(rss?.source.version).toBeUndefined();
+    expect(rss?.article.version).toBe(rss?.revision);
+  });
+
   it('publishes every story of a new feed as created', async () => {
     const { run, published } = pipeline();
     const summary = await run('yonhap-en-news.xml');
