@@ -15,6 +15,19 @@ const strength: Record<SourceSignal, number> = { none: 0, update: 1, correction:
 const scriptLink = /^(?:javascript|vbscript|data):/i;
 const isScriptLink = (link: string) => scriptLink.test(link.replace(/[\s\p{Cc}]/gu, ''));
 
+/**
+ * A language tag in BCP 47's canonical case (`EN` → `en`, `pt-br` → `pt-BR`); a tag
+ * that is not BCP 47 at all is kept as sent, with a warning.
+ */
+function canonicalLanguage(tag: string, warnings: string[]): string {
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replaceAll('_', '-'))[0] ?? tag;
+  } catch {
+    warnings.push(`language "${tag.slice(0, 40)}" is not a BCP 47 tag; kept as sent`);
+    return tag;
+  }
+}
+
 export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
   const article = { ...parsed.article };
   const source = { ...parsed.source };
@@ -23,6 +36,12 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
   if (source.link !== undefined && isScriptLink(source.link)) {
     warnings = [...warnings, `link "${source.link.slice(0, 40)}" runs script; dropped`];
     delete source.link;
+  }
+
+  if (article.language !== undefined) {
+    const notes: string[] = [];
+    article.language = canonicalLanguage(article.language, notes);
+    if (notes.length > 0) warnings = [...warnings, ...notes];
   }
 
   const main = article.headlines?.find((h) => h.role === 'main' || h.role === undefined);
