@@ -43,6 +43,7 @@ export interface RssChannel {
 interface Prefixes {
   atom: string[];
   itunes: string[];
+  dcterms: string[];
 }
 
 /** The plain text of the first child element of that name. */
@@ -105,6 +106,7 @@ function atomFallbacks(node: XmlNode, prefixes: Prefixes) {
             .find(Boolean)
         : undefined,
     date: plainTextOf(atom('published')[0]) ?? plainTextOf(atom('updated')[0]),
+    id: plainTextOf(atom('id')[0]),
     content: markupOf(atom('content')[0]),
     categories: atom('category').flatMap((c) => attribute(c, 'term') ?? []),
   };
@@ -137,13 +139,29 @@ function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
   const point = decodeGeoPoint(node);
   if (point) item.point = point;
   const link = text(node, 'feedburner:origLink') ?? linkText(node);
+  const dcterms = (name: string) =>
+    childrenNamed(node, prefixes.dcterms, name).map(plainTextOf).find(Boolean);
   const fields = {
     title: markup(node, 'title') ?? markup(node, 'dc:title'),
     link: link && resolveItemLink(link, node, bases),
-    guid: plainTextOf(guidNode) ?? attribute(node, 'rdf:about'),
+    // Some agency systems write the item's id in an <id> element (or Atom's, or
+    // Dublin Core's identifier) instead of a guid.
+    guid:
+      plainTextOf(guidNode) ??
+      attribute(node, 'rdf:about') ??
+      text(node, 'id') ??
+      atom.id ??
+      text(node, 'dc:identifier'),
     description: markup(node, 'description') ?? markup(node, 'dc:description') ?? itunes.summary,
     contentEncoded: markup(node, 'content:encoded') ?? atom.content,
-    pubDate: text(node, 'pubDate') ?? text(node, 'dc:date') ?? atom.date,
+    // The version's own time first: a modified date beats the publication date.
+    pubDate:
+      dcterms('modified') ??
+      text(node, 'pubDate') ??
+      text(node, 'dc:date') ??
+      dcterms('created') ??
+      dcterms('issued') ??
+      atom.date,
     creator: text(node, 'dc:creator') ?? text(node, 'author') ?? atom.creator ?? itunes.author,
     rights: text(node, 'dc:rights'),
     language: text(node, 'dc:language'),
@@ -168,10 +186,12 @@ export function decodeChannel(channel: XmlNode, items: XmlNode[], root: XmlNode 
   const prefixes: Prefixes = {
     atom: prefixesFor(scopes, namespaceUris.atom).filter((p) => p !== ''),
     itunes: prefixesFor(scopes, namespaceUris.itunes).filter((p) => p !== ''),
+    dcterms: prefixesFor(scopes, namespaceUris.dcterms).filter((p) => p !== ''),
   };
   // Undeclared prefixes are common in the wild; read the usual ones then.
   if (prefixes.atom.length === 0) prefixes.atom.push('atom');
   if (prefixes.itunes.length === 0) prefixes.itunes.push('itunes');
+  if (prefixes.dcterms.length === 0) prefixes.dcterms.push('dcterms');
   const xmlBase = baseWithin(
     attribute(channel, 'xml:base'),
     baseWithin(attribute(root, 'xml:base'), undefined),

@@ -6,6 +6,7 @@ import type { XmlNode } from './parse-xml.js';
 export const namespaceUris = {
   atom: ['http://www.w3.org/2005/Atom', 'http://purl.org/atom/ns#'],
   itunes: ['http://www.itunes.com/dtds/podcast-1.0.dtd'],
+  dcterms: ['http://purl.org/dc/terms/'],
   newsMlG2: ['http://iptc.org/std/nar/2006-10-01/'],
   nitf: ['http://iptc.org/std/NITF/2006-10-18/'],
   // NewsML 1.2 has no namespace of its own; its schema edition declares this one.

@@ -9,6 +9,35 @@ const rss = (item: string, attributes = '', channel = '') =>
   `<rss version="2.0" ${attributes}><channel>${channel}<item>${item}</item></channel></rss>`;
 
 describe('decodeRss', () => {
+  it.each([
+    ['<id>AKR20240101000100001</id>', 'AKR20240101000100001'],
+    ['<atom:id>urn:x:1</atom:id>', 'urn:x:1'],
+    ['<dc:identifier>doc-7</dc:identifier>', 'doc-7'],
+    ['<guid>g-1</guid><id>other</id>', 'g-1'],
+  ])('takes the item id from %s when there is no guid', (element, guid) => {
+    const [item] = items(
+      rss(`<title>T</title>${element}`, 'xmlns:atom="http://www.w3.org/2005/Atom"'),
+    );
+    expect(item?.guid).toBe(guid);
+  });
+
+  it('dates an item by dcterms:modified, then pubDate, dc:date and dcterms:created', () => {
+    const dcterms = 'xmlns:dct="http://purl.org/dc/terms/"';
+    const modified = '<dct:modified>2024-05-02T10:00:00Z</dct:modified>';
+    const created = '<dct:created>2024-05-01T08:00:00Z</dct:created>';
+    const pubDate = '<pubDate>Wed, 01 May 2024 09:00:00 GMT</pubDate>';
+    expect(items(rss(`${pubDate}${modified}${created}`, dcterms))[0]?.pubDate).toBe(
+      '2024-05-02T10:00:00Z',
+    );
+    expect(items(rss(`${created}${pubDate}`, dcterms))[0]?.pubDate).toBe(
+      'Wed, 01 May 2024 09:00:00 GMT',
+    );
+    expect(items(rss(created, dcterms))[0]?.pubDate).toBe('2024-05-01T08:00:00Z');
+    expect(items(rss('<dcterms:created>2024-05-01</dcterms:created>'))[0]?.pubDate).toBe(
+      '2024-05-01',
+    );
+  });
+
   it('keeps HTML left unescaped in title and description as markup', () => {
     const [item] = items(
       rss('<title><b>Big</b> news</title><description><p>One</p></description>'),
