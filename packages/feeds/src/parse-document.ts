@@ -19,7 +19,7 @@ import { rssItemToArticle } from './rss/to-article.js';
 import { decodeBytes } from './text/decode-bytes.js';
 import { withoutElementPrefix, withoutPrefix } from './xml/namespaces.js';
 import { asArray, parseXml, type XmlNode } from './xml/parse-xml.js';
-import { repairXml } from './xml/repair-xml.js';
+import { type RepairedXml, repairEndTags, repairXml } from './xml/repair-xml.js';
 
 interface AdapterInput {
   root: string;
@@ -75,11 +75,30 @@ const adapters: Record<DocumentFormat, FormatAdapter | undefined> = {
     newsMl1ToArticle(decodeNewsMl1(node, xmlText), context),
 };
 
+/** The XML tree, mending a misspelled end tag only when the text as sent is refused. */
+function parseRepaired(text: string): { tree: XmlNode; repaired: RepairedXml } {
+  const repaired = repairXml(text);
+  try {
+    return { tree: parseXml(repaired.text), repaired };
+  } catch (err) {
+    const malformed = err instanceof ParseError && err.code === 'XML_MALFORMED';
+    const mended = malformed ? repairEndTags(repaired.text) : undefined;
+    if (mended === undefined) throw err;
+    let tree: XmlNode;
+    try {
+      tree = parseXml(mended.text);
+    } catch {
+      throw err;
+    }
+    const warnings = [...repaired.warnings, ...mended.warnings];
+    return { tree, repaired: { text: mended.text, warnings } };
+  }
+}
+
 export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseResult {
   if (bytes.length === 0) throw new ParseError('DOCUMENT_EMPTY');
   const decoded = decodeBytes(bytes, context.contentType);
-  const repaired = repairXml(decoded.text);
-  const tree = parseXml(repaired.text);
+  const { tree, repaired } = parseRepaired(decoded.text);
   const detected = detectFormat(tree);
   if (!detected)
     throw new ParseError('FORMAT_UNKNOWN', `root elements: ${Object.keys(tree).join(', ')}`);

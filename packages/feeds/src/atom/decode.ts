@@ -113,6 +113,9 @@ function decodeLinks(entry: XmlNode, base: string | undefined): AtomLink[] {
   });
 }
 
+const idWithin = (id: string | undefined, base: string | undefined) =>
+  id === undefined ? undefined : resolveReference(id, base);
+
 function decodeEntry(entry: XmlNode, raw: RawEntry, feedBase: string | undefined): AtomEntry {
   const base = baseWithin(attr(entry, 'xml:base'), feedBase);
   const decoded: AtomEntry = {
@@ -131,7 +134,8 @@ function decodeEntry(entry: XmlNode, raw: RawEntry, feedBase: string | undefined
     media: decodeMediaRss(entry),
   };
   const optional = {
-    id: plain(entry.id),
+    // An id is an IRI (RFC 4287 4.2.6): a relative one resolves against xml:base.
+    id: idWithin(plain(entry.id), base),
     title: atomText(entry.title, () => raw.child('title')),
     updated: plain(entry.updated ?? entry.modified),
     published: plain(entry.published ?? entry.issued ?? entry.created),

@@ -24,6 +24,8 @@ export interface RssItem {
   pubDate?: string;
   creator?: string;
   categories: string[];
+  /** Keywords (itunes:keywords, media:keywords), comma-separated in the source. */
+  keywords: string[];
   rights?: string;
   language?: string;
   media: RssMedia[];
@@ -117,6 +119,10 @@ function itunesFallbacks(node: XmlNode, prefixes: Prefixes) {
   const image = attribute(itunes('image'), 'href');
   return {
     author: plainTextOf(itunes('author')),
+    keywords: (plainTextOf(itunes('keywords')) ?? '')
+      .split(',')
+      .map((keyword) => keyword.trim())
+      .filter(Boolean),
     summary: markupOf(itunes('summary')),
     image: image ? [{ url: image, isThumbnail: true }] : [],
   };
@@ -134,6 +140,7 @@ function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
     ]
       .flatMap((c) => plainTextOf(c) ?? [])
       .concat(atom.categories),
+    keywords: itunes.keywords,
     media: [...decodeMediaRss(node), ...decodeEnclosures(node), ...itunes.image],
   };
   const point = decodeGeoPoint(node);
@@ -146,8 +153,9 @@ function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
     link: link && resolveItemLink(link, node, bases),
     // Some agency systems write the item's id in an <id> element (or Atom's, or
     // Dublin Core's identifier) instead of a guid.
+    // A guid is a name: kept as written, markup inside it included.
     guid:
-      plainTextOf(guidNode) ??
+      markupOf(guidNode) ??
       attribute(node, 'rdf:about') ??
       text(node, 'id') ??
       atom.id ??
@@ -162,7 +170,13 @@ function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
       dcterms('created') ??
       dcterms('issued') ??
       atom.date,
-    creator: text(node, 'dc:creator') ?? text(node, 'author') ?? atom.creator ?? itunes.author,
+    // dc:author is no Dublin Core element, and feeds write it all the same.
+    creator:
+      text(node, 'dc:creator') ??
+      text(node, 'author') ??
+      text(node, 'dc:author') ??
+      atom.creator ??
+      itunes.author,
     rights: text(node, 'dc:rights'),
     language: text(node, 'dc:language'),
   };

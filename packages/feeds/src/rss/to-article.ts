@@ -37,8 +37,11 @@ export function rssItemToArticle(
       bodies: bodiesFromHtml(html),
       ...(item.creator && { by: item.creator }),
       ...(copyright && { copyrightNotice: copyright }),
-      ...(item.categories.length > 0 && {
-        subjects: item.categories.map((name) => ({ name, rel: 'category' })),
+      ...(item.categories.length + item.keywords.length > 0 && {
+        subjects: [
+          ...item.categories.map((name) => ({ name, rel: 'category' })),
+          ...item.keywords.map((name) => ({ name, rel: 'keyword' })),
+        ],
       }),
       ...(item.guid && { altIds: [{ role: 'guid', value: item.guid }] }),
       ...(pictures.length > 0 && { associations: pictures }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { repairXml } from '../../src/xml/repair-xml.js';
+import { parseDocument } from '../../src/index.js';
+import { repairEndTags, repairXml } from '../../src/xml/repair-xml.js';
 
 describe('repairXml', () => {
   it('escapes bare ampersands and counts them, leaving entity references alone', () => {
@@ -12,5 +13,43 @@ describe('repairXml', () => {
   it('leaves CDATA sections and comments as they are', () => {
     const text = '<t><![CDATA[a & b]]></t><!-- c & d -->';
     expect(repairXml(text)).toEqual({ text, warnings: [] });
+  });
+});
+
+describe('repairXml on CDATA beside text', () => {
+  it('writes a CDATA section with text beside it as escaped text, so the spaces stay', () => {
+    expect(repairXml('<d>Breaking: <![CDATA[<b>Big & News</b>]]> today</d>').text).toBe(
+      '<d>Breaking: &lt;b&gt;Big &amp; News&lt;/b&gt; today</d>',
+    );
+  });
+
+  it('leaves a CDATA section that is the whole content alone', () => {
+    const text = '<d>\n  <![CDATA[<b>Big</b>]]>\n</d><e><![CDATA[a]]><![CDATA[b]]></e>';
+    expect(repairXml(text).text).toBe(text);
+  });
+});
+
+describe('repairEndTags', () => {
+  it('closes the open element where an end tag names an element open nowhere', () => {
+    expect(repairEndTags('<feed><title>T</subtitle><language>en</langauge></feed>')).toEqual({
+      text: '<feed><title>T</title><language>en</language></feed>',
+      warnings: ["2 misspelled end tags taken for the open element's"],
+    });
+  });
+
+  it('gives up on nesting broken otherwise, and on a document with nothing to mend', () => {
+    expect(repairEndTags('<a><b><c></b></a>')).toBeUndefined();
+    expect(repairEndTags('<a><b></b></a>')).toBeUndefined();
+  });
+
+  it('lets parseDocument read a feed with a misspelled end tag, with a warning', () => {
+    const feed =
+      '<rss version="2.0"><channel><title>t</titel><item><title>Story</title></item></channel></rss>';
+    const result = parseDocument(Buffer.from(feed), {
+      feedId: 'f',
+      fetchedAt: '2024-01-01T00:00:00.000Z',
+    });
+    expect(result.articles[0]?.article.headlines?.[0]?.value).toBe('Story');
+    expect(result.warnings).toContain("1 misspelled end tag taken for the open element's");
   });
 });
