@@ -1,6 +1,8 @@
 // Repairs for what feeds publish all the time and XML forbids. Before parsing, a
 // bare "&" (Fish & Chips) becomes "&amp;"; CDATA sections and comments are left
-// as they are. When the document still is not well-formed, a misspelled end tag
+// as they are. A character in the C1 range (U+0080 to U+009F), written as a
+// reference (`&#146;`) or as is, is never text: it is what windows-1252 puts
+// there (’, €), as browsers and feedparser read it. When the document still is not well-formed, a misspelled end tag
 // (`<title>…</subtitle>`, `<language>…</langauge>`, a name open nowhere) closes
 // the element it stands for, as feedparser and gofeed recover it. Anything else
 // not well-formed stays an error.
@@ -34,7 +36,24 @@ const escapedCdata = (region: string) =>
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;');
 
-export function repairXml(text: string): RepairedXml {
+// windows-1252's characters for 0x80 to 0x9F; the five it leaves undefined are dropped.
+const windows1252 = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
+const c1 = /&#(?:(1[2-5]\d)|[xX]0*([89][0-9a-fA-F]));|[\u0080-\u009f]/g;
+
+function c1AsWindows1252(text: string): { text: string; mapped: number } {
+  let mapped = 0;
+  const result = text.replace(c1, (match, decimal?: string, hex?: string) => {
+    const code = decimal ? Number(decimal) : hex ? Number.parseInt(hex, 16) : match.charCodeAt(0);
+    if (code < 0x80 || code > 0x9f) return match;
+    mapped++;
+    const char = windows1252[code - 0x80] as string;
+    return char === '\u0000' ? '' : char;
+  });
+  return { text: result, mapped };
+}
+
+export function repairXml(source: string): RepairedXml {
+  const { text, mapped } = c1AsWindows1252(source);
   let repaired = 0;
   let result = '';
   let last = 0;
@@ -50,7 +69,9 @@ export function repairXml(text: string): RepairedXml {
     last = end;
   }
   result += escapeBare(text.slice(last));
-  return { text: result, warnings: repaired > 0 ? [`${repaired} bare "&" escaped`] : [] };
+  const warnings = repaired > 0 ? [`${repaired} bare "&" escaped`] : [];
+  if (mapped > 0) warnings.push(`${mapped} C1 characters read as windows-1252`);
+  return { text: result, warnings };
 }
 
 /**

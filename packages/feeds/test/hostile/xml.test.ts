@@ -193,13 +193,13 @@ describe('hostile XML: size and characters', () => {
     expect(headline(parse(titled('a&#x110000;b&#99999999999999999999;c')))).toBe('a\uFFFDb\uFFFDc');
   });
 
-  it('X19 drops C0 and C1 control characters, raw or as references, from text', () => {
+  it('X19 drops C0 control characters and reads C1 ones as windows-1252, raw or as references', () => {
     const result = parse(
       item(
         '<title>a\u0001b\u0008c\u000bd&#x1F;e\u007ff&#x85;g\u009fh</title><guid>g\u0007</guid><description>x\u0000y\u001bz</description>',
       ),
     );
-    expect(headline(result)).toBe('abcdefgh');
+    expect(headline(result)).toBe('abcdef…gŸh');
     expect(result.articles[0]?.source.guid).toBe('g');
     expect(result.articles[0]?.article.bodies?.[1]?.value).toBe('xyz');
   });

@@ -53,3 +53,32 @@ describe('repairEndTags', () => {
     expect(result.warnings).toContain("1 misspelled end tag taken for the open element's");
   });
 });
+
+describe('repairXml on the C1 range', () => {
+  it('reads C1 references and characters as windows-1252 does, as browsers do', () => {
+    const { text, warnings } = repairXml('<t>don&#146;t &#128;5 &#x93;q&#X94; \u0096 &#129;x</t>');
+    expect(text).toBe('<t>don’t €5 “q” – x</t>');
+    expect(warnings).toEqual(['6 C1 characters read as windows-1252']);
+  });
+
+  it('leaves references outside the C1 range alone', () => {
+    const text = '<t>&#8217; &#127; &#160; &#x7f;</t>';
+    expect(repairXml(text)).toEqual({ text, warnings: [] });
+  });
+
+  it('gives the apostrophe of a Latin-1 feed its place in the headline', () => {
+    const feed = Buffer.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><item>' +
+        '<title>Minister won&#146;t quit</title><description>Caf\xe9 \x80 5</description></item></channel></rss>',
+      'latin1',
+    );
+    const [item] = parseDocument(feed, {
+      feedId: 'f',
+      fetchedAt: '2024-01-01T00:00:00.000Z',
+    }).articles;
+    expect(item?.article.headlines?.[0]?.value).toBe('Minister won’t quit');
+    expect(item?.article.bodies?.find((b) => b.contentType === 'text/plain')?.value).toBe(
+      'Café € 5',
+    );
+  });
+});
