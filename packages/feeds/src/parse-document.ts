@@ -6,6 +6,7 @@ import { cleanArticle } from './cleaning/clean-article.js';
 import { type DocumentFormat, detectFormat } from './detect-format.js';
 import { ParseError } from './errors.js';
 import { measureCoverage } from './measure-coverage.js';
+import { feedBadges } from './media/chrome.js';
 import { decodeNewsMl1 } from './newsml-1/decode.js';
 import { newsMl1ToArticle } from './newsml-1/to-article.js';
 import { decodeNewsMlG2 } from './newsml-g2/decode.js';
@@ -75,6 +76,24 @@ const adapters: Record<DocumentFormat, FormatAdapter | undefined> = {
     newsMl1ToArticle(decodeNewsMl1(node, xmlText), context),
 };
 
+/** The articles of a feed without the pictures most of its items carry (a badge). */
+function withoutFeedBadges(articles: ParsedArticle[]): ParsedArticle[] {
+  const badges = feedBadges(
+    articles.map((a) => (a.article.associations ?? []).map((p) => p.uri ?? '')),
+  );
+  if (badges.size === 0) return articles;
+  return articles.map((parsed) => {
+    const kept = (parsed.article.associations ?? []).filter((p) => !badges.has(p.uri ?? ''));
+    if (kept.length === (parsed.article.associations ?? []).length) return parsed;
+    const { associations: _dropped, ...article } = parsed.article;
+    return {
+      ...parsed,
+      article: kept.length > 0 ? { ...article, associations: kept } : article,
+      warnings: [...parsed.warnings, 'a picture most items of the feed carry taken for its badge'],
+    };
+  });
+}
+
 /** The XML tree, mending a misspelled end tag only when the text as sent is refused. */
 function parseRepaired(text: string): { tree: XmlNode; repaired: RepairedXml } {
   const repaired = repairXml(text);
@@ -116,6 +135,6 @@ export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseRe
     context,
   });
   const warnings = [...decoded.warnings, ...repaired.warnings, ...output.warnings];
-  const articles = output.articles.map((parsed) => measureCoverage(cleanArticle(parsed)));
+  const articles = withoutFeedBadges(output.articles.map(cleanArticle)).map(measureCoverage);
   return { format: detected.format, charset: decoded.charset, articles, warnings };
 }

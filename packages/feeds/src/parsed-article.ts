@@ -39,6 +39,8 @@ export interface ParseContext {
   feedId: string;
   fetchedAt: string;
   contentType?: string | undefined;
+  /** The address the document was fetched from: relative references in it resolve there. */
+  url?: string | undefined;
   /** Language of the feed from the registry, used when the document names none. */
   language?: string | undefined;
 }

@@ -148,6 +148,7 @@ async function normalizeRecord(
       feedId: meta['wire-feed-id'],
       fetchedAt: meta['wire-fetched-at'],
       contentType: meta['wire-content-type'],
+      url: meta['wire-url'],
       language: meta['wire-language'],
     });
   } catch (err) {

@@ -5,6 +5,7 @@ import render from 'dom-serializer';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { findAll, getText, removeElement } from 'domutils';
 import { parseDocument } from 'htmlparser2';
+import { isChromeImage, isChromeLink } from '../media/chrome.js';
 import { limitNesting } from '../text/limit-nesting.js';
 
 export interface BodyPicture {
@@ -81,6 +82,19 @@ export function cleanBodyHtml(html: string): CleanedBody {
       result.removed.push(`boilerplate "${text}"`);
     }
   }
+
+  // Page chrome out first: FeedBurner's flare block, its buttons, tracking pixels.
+  const chrome = findAll(
+    (el) =>
+      (el.name === 'div' && /\bfeedflare\b/.test(el.attribs.class ?? '')) ||
+      (el.name === 'a' && isChromeLink(el.attribs.href ?? '')) ||
+      (el.name === 'img' &&
+        isChromeImage(el.attribs.src ?? '', el.attribs.width, el.attribs.height)),
+    document.children,
+  );
+  for (const element of chrome) removeElement(element);
+  if (chrome.length > 0)
+    result.removed.push(`${chrome.length} page chrome elements (flare, pixels)`);
 
   // Every image of the body, with the caption of its figure when it has one.
   for (const img of findAll((el) => el.name === 'img', document.children)) {

@@ -1,6 +1,7 @@
 // Pictures that come with an item (Media RSS, enclosures, figures in the body) as
 // ninjs associations: each picture is itself a ninjs object with renditions.
 import type { Ninjs } from '@wire/schema';
+import { isChromeImage } from './chrome.js';
 
 export interface PictureReference {
   href: string;
@@ -28,11 +29,19 @@ export function looksLikePicture(reference: {
   return imageExtension.test(reference.href);
 }
 
-function isHttpUrl(value: string): boolean {
+/**
+ * An http(s) address as an RFC 3986 URI: what WHATWG URL parsing leaves that a URI
+ * may not hold (a space, `|`, braces in a query) percent-encoded.
+ */
+export function asUri(value: string): string | undefined {
   try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
+    const url = new URL(value.trim());
+    if (!['http:', 'https:'].includes(url.protocol)) return undefined;
+    return url.href.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (char) =>
+      encodeURIComponent(char),
+    );
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -45,20 +54,22 @@ export function picturesToAssociations(pictures: PictureReference[]): Associatio
   const seen = new Set<string>();
   const associations: Association[] = [];
   for (const picture of pictures) {
-    if (!isHttpUrl(picture.href) || seen.has(picture.href)) continue;
-    seen.add(picture.href);
+    const href = asUri(picture.href);
+    if (href === undefined || seen.has(href)) continue;
+    if (isChromeImage(href, picture.width, picture.height)) continue;
+    seen.add(href);
     const width = positive(picture.width);
     const height = positive(picture.height);
     associations.push({
       name: `picture${associations.length + 1}`,
       type: 'picture',
-      uri: picture.href,
+      uri: href,
       ...(picture.caption && { descriptions: [{ role: 'caption', value: picture.caption }] }),
       ...(picture.credit && { by: picture.credit }),
       renditions: [
         {
           name: picture.name ?? 'original',
-          href: picture.href,
+          href,
           ...(picture.contentType && { contentType: picture.contentType }),
           ...(width && { width }),
           ...(height && { height }),

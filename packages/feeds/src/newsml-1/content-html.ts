@@ -33,6 +33,11 @@ export function contentKind(item: NewsMl1ContentItem): ContentKind {
   ) {
     return 'text';
   }
+  // No format, no type (Belga's Body components say Format FormalName=""): inline
+  // data is read for what it holds rather than dropped, HTML when it has tags.
+  if (format.trim() === '' && mime === '' && item.href === undefined && item.data?.trim()) {
+    return /<\/?[a-z][\w-]*[\s>/]|&lt;\/?[a-z][\w-]*(?:\s|&gt;)/i.test(item.data) ? 'html' : 'text';
+  }
   return 'other';
 }
 

@@ -3,6 +3,7 @@
 // or the HeadLine of the component holding the files.
 import type { Ninjs } from '@wire/schema';
 import { htmlToText } from '../text/html.js';
+import { baseWithin, resolveReference } from '../xml/xml-base.js';
 import { contentItemHtml } from './content-html.js';
 import type { NewsMl1Component, NewsMl1ContentItem } from './decode-component.js';
 
@@ -27,7 +28,12 @@ function integer(value: string | undefined): number | undefined {
   return value !== undefined && value !== '' && Number.isInteger(number) ? number : undefined;
 }
 
-function renditionOf({ item, role }: Located, index: number, taken: Set<string>): Rendition {
+function renditionOf(
+  { item, role }: Located,
+  href: string,
+  index: number,
+  taken: Set<string>,
+): Rendition {
   const use = item.properties.ImageUse ?? item.properties.MultiMediaUse ?? role ?? item.format;
   let name = (use ?? `rendition-${index + 1}`).toLowerCase();
   if (taken.has(name)) name = `${name}-${index + 1}`;
@@ -36,7 +42,7 @@ function renditionOf({ item, role }: Located, index: number, taken: Set<string>)
   const height = integer(item.properties.PixelHeight ?? item.properties.Height);
   return {
     name,
-    href: item.href as string,
+    href,
     ...(item.mimeType && { contentType: item.mimeType }),
     ...(width !== undefined && { width }),
     ...(height !== undefined && { height }),
@@ -67,16 +73,28 @@ function isLink(value: string | undefined): value is string {
   return value !== undefined && /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value);
 }
 
-/** The media component as an association; undefined when no ContentItem links anywhere. */
-export function associationOf(component: NewsMl1Component, name: string): Association | undefined {
-  const linked = itemsOf(component).filter(({ item }) => isLink(item.href));
+/**
+ * The media component as an association; undefined when no ContentItem links
+ * anywhere. A relative Href (AFP's `9a09….jpg`) is relative to the NewsML document:
+ * it resolves against the address the document was fetched from, when that is web.
+ */
+export function associationOf(
+  component: NewsMl1Component,
+  name: string,
+  documentUrl?: string,
+): Association | undefined {
+  const base = baseWithin(documentUrl, undefined);
+  const linked = itemsOf(component).flatMap((located) => {
+    const href = located.item.href && resolveReference(located.item.href.trim(), base);
+    return isLink(href) ? [{ located, href }] : [];
+  });
   if (linked.length === 0) return undefined;
   const taken = new Set<string>();
-  const renditions = linked.map((located, i) => renditionOf(located, i, taken));
+  const renditions = linked.map(({ located, href }, i) => renditionOf(located, href, i, taken));
   const type = typeOf(component, renditions);
   const prefix = type === 'graphic' ? 'image/' : `${type === 'picture' ? 'image' : type}/`;
   const main = renditions.find((rendition) => rendition.contentType?.startsWith(prefix));
-  const caption = captionOf(component, (linked[0] as Located).holder);
+  const caption = captionOf(component, (linked[0] as { located: Located }).located.holder);
   const by = component.lines.byLines[0] ?? component.lines.creditLines[0] ?? component.creators[0];
   return {
     name,

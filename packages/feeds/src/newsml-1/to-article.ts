@@ -76,13 +76,23 @@ function bodiesOf(parts: StoryParts, warnings: string[]): Body[] | undefined {
   return bodiesFromHtml(html);
 }
 
-function associationsOf(media: NewsMl1Component[]): NonNullable<Ninjs['associations']> {
+function associationsOf(
+  media: NewsMl1Component[],
+  context: ParseContext,
+  warnings: string[],
+): NonNullable<Ninjs['associations']> {
   const counts = new Map<string, number>();
   return media.flatMap((component) => {
     const role = (component.role ?? 'media').toLowerCase();
     const count = (counts.get(role) ?? 0) + 1;
     counts.set(role, count);
-    return associationOf(component, count === 1 ? role : `${role}-${count}`) ?? [];
+    const association = associationOf(
+      component,
+      count === 1 ? role : `${role}-${count}`,
+      context.url,
+    );
+    if (!association) warnings.push(`${role} component links to no web address; left out`);
+    return association ?? [];
   });
 }
 
@@ -142,7 +152,10 @@ function itemToArticle(
     (name) => name,
   ).map((name) => ({ name }));
   const bodies = bodiesOf(parts, warnings);
-  const associations = [...associationsOf(parts.media), ...inlinePictures(story, warnings)];
+  const associations = [
+    ...associationsOf(parts.media, context, warnings),
+    ...inlinePictures(story, warnings),
+  ];
   // An item with no text and one picture (or video) is that picture, not a story about it.
   const picture = !bodies && associations.length === 1 ? associations[0] : undefined;
   const copyrightHolder = first('copyrightHolder');

@@ -70,7 +70,8 @@ export function itemType(item: G2NewsItem, qcodes: QCodeResolver, warnings: stri
 
 export function pubStatusOf(item: G2NewsItem, qcodes: QCodeResolver, warnings: string[]) {
   const ref = item.itemMeta.pubStatus;
-  if (ref === undefined) return undefined;
+  // NewsML-G2: an item without pubStatus is usable.
+  if (ref === undefined) return 'usable';
   const status = lookup(statuses, iptcCode('stat', ref, qcodes));
   if (status === undefined)
     warnings.push(`pubStatus ${describe(ref)} is not usable, withheld or canceled`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../../src/index.js';
 import { expectValidNinjs, newsItem, newsMl, only, parseNewsMl } from './parse-newsml.js';
 
 describe('newsMl1ToArticle on hand-written documents', () => {
@@ -56,6 +57,40 @@ describe('newsMl1ToArticle on hand-written documents', () => {
     const html = parsed.article.bodies?.[0]?.value.replace(/>\s+</g, '><');
     expect(html).toBe('<p>First paragraph.</p><p>Second paragraph.</p>');
     expectValidNinjs(parsed);
+  });
+
+  it('reads a ContentItem with no format and no type for the text it holds (Belga)', () => {
+    const components = `<ContentItem><Format FormalName=""/>
+      <DataContent>Steven &lt;b&gt;Van Geel&lt;/b&gt; gaf zich aan.</DataContent></ContentItem>`;
+    const parsed = only(newsMl(newsItem({ components })));
+    expect(parsed.article.bodies?.[0]?.value).toBe('Steven <b>Van Geel</b> gaf zich aan.');
+  });
+
+  it("resolves a photo's relative Href against the document's address, else warns", () => {
+    const components = `<NewsComponent><Role FormalName="Main"/><ContentItem><Format FormalName="XHTML"/>
+        <DataContent><p>The story.</p></DataContent></ContentItem></NewsComponent>
+      <NewsComponent Duid="photo0"><Role FormalName="Photo"/>
+        <NewsComponent><Role FormalName="Caption"/><ContentItem><Format FormalName="bcNITF2.5"/>
+          <DataContent><p>The caption.</p></DataContent></ContentItem></NewsComponent>
+        <NewsComponent><Role FormalName="HighDef"/><ContentItem Href="9a09.jpg">
+          <MediaType FormalName="Photo"/><MimeType FormalName="image/jpeg"/></ContentItem></NewsComponent>
+      </NewsComponent>`;
+    const xml = Buffer.from(newsMl(newsItem({ components })));
+    const fetchedAt = '2024-01-01T00:00:00.000Z';
+    const web = parseDocument(xml, {
+      feedId: 'f',
+      fetchedAt,
+      url: 'https://agency.example/out/doc.xml',
+    });
+    expect(web.articles[0]?.article.associations?.[0]).toMatchObject({
+      uri: 'https://agency.example/out/9a09.jpg',
+      descriptions: [{ role: 'caption', value: 'The caption.' }],
+    });
+    const local = parseDocument(xml, { feedId: 'f', fetchedAt, url: 'file:///tmp/doc.xml' });
+    expect(local.articles[0]?.article.associations).toBeUndefined();
+    expect(local.articles[0]?.warnings).toContain(
+      'photo component links to no web address; left out',
+    );
   });
 
   it('takes a <media> in bcNITF2.5 markup for a picture with its caption', () => {

@@ -3,6 +3,7 @@
 // format, and nothing from @wire/feeds. The fidelity properties compare wire's
 // articles with this.
 import { XMLParser } from 'fast-xml-parser';
+import { decode } from 'html-entities';
 
 export interface ExpectedItem {
   guid?: string | undefined;
@@ -13,6 +14,11 @@ export interface ExpectedItem {
   language?: string | undefined;
   /** The text of the item's content parts: what its body and captions must keep. */
   contentText: string;
+  /**
+   * Where the parts are renditions of one content (a G2 contentSet's inlineXML and
+   * inlineData), the text of each: keeping any one of them in full is keeping it.
+   */
+  alternatives?: string[] | undefined;
 }
 
 export interface ExpectedDocument {
@@ -47,7 +53,7 @@ const attr = (node: unknown, name: string): string | undefined => {
 
 /** Text that carries HTML as text (CDATA, escaped markup) without its tags. */
 const withoutTags = (text: string) =>
-  /<[a-z!/]/i.test(text) ? text.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ' ') : text;
+  /<[a-z!/]/i.test(text) ? decode(text.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ' ')) : text;
 
 /** Every text in an element and below, attributes left out. */
 export function allText(node: unknown): string {
@@ -130,6 +136,7 @@ function g2Items(root: string, node: Node): ExpectedItem[] {
         attr(item, 'lang')
       )?.toLowerCase(),
       contentText: parts.map(contentText).join(' '),
+      alternatives: parts.map(contentText),
     };
   });
 }
@@ -183,12 +190,16 @@ function newsMl1Items(node: Node): ExpectedItem[] {
 function feedItems(root: string, node: Node): ExpectedItem[] {
   const entries = root === 'feed' ? kids(node, 'entry') : descendants(node, 'item');
   return entries.map((entry) => ({
+    guid: textOf(kid(entry, 'guid')) ?? textOf(kid(entry, 'id')),
     headline: textOf(kid(entry, 'title')),
-    contentText: allText(
-      kid(entry, 'encoded') ??
-        kid(entry, 'content') ??
-        kid(entry, 'description') ??
-        kid(entry, 'summary'),
+    // Feed content is HTML, escaped or not: its entities (&#243;) are text too.
+    contentText: decode(
+      allText(
+        kid(entry, 'encoded') ??
+          kid(entry, 'content') ??
+          kid(entry, 'description') ??
+          kid(entry, 'summary'),
+      ),
     ),
   }));
 }
@@ -205,7 +216,9 @@ export function documentText(bytes: Uint8Array): string {
 }
 
 export function expectedDocument(bytes: Uint8Array): ExpectedDocument | undefined {
-  const tree = parser.parse(documentText(bytes)) as Node;
+  // A DOCTYPE (NewsML 1.2's DTD, with parameter entities) says nothing about content.
+  const text = documentText(bytes).replace(/<!DOCTYPE(?:[^>[]|\[[\s\S]*?\])*>/i, '');
+  const tree = parser.parse(text) as Node;
   for (const [root, node] of Object.entries(tree)) {
     if (root.startsWith('?') || !isNode(node)) continue;
     if (['newsMessage', 'newsItem', 'packageItem'].includes(root))
