@@ -3,7 +3,7 @@ import { parseDocument } from '../../src/index.js';
 import { feedBadges, isChromeImage } from '../../src/media/chrome.js';
 
 const context = { feedId: 'f', fetchedAt: '2024-01-01T00:00:00.000Z' };
-const escape = (html: string) => html.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+const escaped = (html: string) => html.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 
 describe('page chrome', () => {
   it.each([
@@ -34,7 +34,7 @@ describe('page chrome', () => {
   });
 
   it('keeps flare, share buttons and pixels out of bodies and associations', () => {
-    const body = escape(
+    const body = escaped(
       '<p>The story.</p><img src="https://example.com/story.jpg" alt="Story"/>' +
         '<div class="feedflare"><a href="http://feeds.example.com/~ff/x?a=1">' +
         '<img src="http://feeds.feedburner.com/~ff/x?d=1"/></a></div>' +
@@ -52,7 +52,7 @@ describe('page chrome', () => {
 
   it('leaves the picture most items of a feed carry out of their associations, with a warning', () => {
     const item = (n: number, picture: string) =>
-      `<item><title>T${n}</title><guid>g${n}</guid><description>${escape(`<p>Story ${n}.</p><img src="${picture}"/>`)}</description></item>`;
+      `<item><title>T${n}</title><guid>g${n}</guid><description>${escaped(`<p>Story ${n}.</p><img src="${picture}"/>`)}</description></item>`;
     const badge = 'https://example.com/badge.png';
     const feed = `<rss version="2.0"><channel>${item(1, badge)}${item(2, badge)}${item(3, 'https://example.com/own.jpg')}${item(4, badge)}</channel></rss>`;
     const { articles } = parseDocument(Buffer.from(feed), context);
