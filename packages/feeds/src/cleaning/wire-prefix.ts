@@ -1,6 +1,8 @@
 // Wire prefixes at the start of a headline: "(LEAD) ...", "(2nd LD) ...", "(URGENT)
-// ...", "(속보) ...", "[종합] ...". They say what kind of filing this is; the
-// headline a reader sees keeps none of them.
+// ...", "(속보) ...", "[종합] ...", and other agencies' capitals before a dash:
+// Reuters' "CORRECTED-...", "UPDATE 1-...", "REFILE-...", AFP's "URGENT - ...",
+// "ALERTE - ...". They say what kind of filing this is; the headline a reader
+// sees keeps none of them.
 import type { SourceSignal } from '@wire/schema';
 
 interface PrefixRule {
@@ -34,6 +36,35 @@ const prefixRules: PrefixRule[] = [
 
 const leadingBracket = /^\s*[([]([^()[\]]{1,30})[)\]]\s*/;
 
+// Capitals as agencies write them, case-sensitive so that "Update: ..." stays a headline.
+const dashRules: PrefixRule[] = [
+  {
+    pattern: /^(?:URGENT|URGENTE|FLASH|ALERT|ALERTE|BULLETIN|EILMELDUNG|BREAKING)$/,
+    signal: 'none',
+    urgent: true,
+  },
+  { pattern: /^(?:UPDATE(?: \d+)?|WRAPUP(?: \d+)?|REFILE|RPT|RECAST)$/, signal: 'update' },
+  {
+    pattern: /^(?:CORRECTED|CORRECTION|CORRECTS|RECTIFICATIF|BERICHTIGUNG)$/,
+    signal: 'correction',
+  },
+  { pattern: /^(?:KILL|KILLED|WITHDRAWN)$/, signal: 'kill' },
+];
+
+const leadingCapitals = /^\s*([A-Z][A-Z]+(?: \d+)?)\s*[-–—:]\s*(?=\S)/;
+
+/** The next prefix of the headline and its rule, bracketed or before a dash. */
+function nextPrefix(rest: string): { match: RegExpExecArray; rule: PrefixRule } | undefined {
+  const bracketed = leadingBracket.exec(rest);
+  const inner = bracketed?.[1]?.trim();
+  const rule = inner ? prefixRules.find((r) => r.pattern.test(inner)) : undefined;
+  if (bracketed && rule) return { match: bracketed, rule };
+  const dashed = leadingCapitals.exec(rest);
+  const word = dashed?.[1];
+  const dashRule = word ? dashRules.find((r) => r.pattern.test(word)) : undefined;
+  return dashed && dashRule ? { match: dashed, rule: dashRule } : undefined;
+}
+
 export interface HeadlinePrefixes {
   headline: string;
   /** The prefixes as written, e.g. "(LEAD) (Yonhap Interview)". */
@@ -50,10 +81,9 @@ export function splitWirePrefix(headline: string): HeadlinePrefixes {
   let signal: SourceSignal = 'none';
   let urgent = false;
   for (;;) {
-    const match = leadingBracket.exec(rest);
-    const inner = match?.[1]?.trim();
-    const rule = inner ? prefixRules.find((r) => r.pattern.test(inner)) : undefined;
-    if (!match || !rule) break;
+    const next = nextPrefix(rest);
+    if (!next) break;
+    const { match, rule } = next;
     taken.push(match[0].trim());
     rest = rest.slice(match[0].length);
     if (strength[rule.signal] > strength[signal]) signal = rule.signal;

@@ -71,19 +71,3 @@ export function bodyHtml(story: NewsMl1Component[]): string[] {
     .flatMap((component) => component.contentItems.flatMap((item) => contentItemHtml(item) ?? []))
     .filter((html) => html !== '');
 }
-
-const month = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const trailingDate = new RegExp(
-  `,?\\s*(?:${month}\\s+\\d{1,2}(?:,?\\s*\\d{4})?|\\d{1,2}\\.?\\s+${month}(?:\\s+\\d{4})?)\\s*$`,
-  'i',
-);
-
-/** The place part of a DateLine: "Gaza City, Palestinian Territories, May 16, 2021 (AFP) -". */
-export function datelinePlace(dateline: string): string | undefined {
-  const place = dateline
-    .replace(/\s*\([^)]*\)[\s\-\u2013\u2014:]*$/, '')
-    .replace(trailingDate, '')
-    .replace(/[\s,;:\-\u2013\u2014]+$/, '')
-    .trim();
-  return place === '' ? undefined : place;
-}

@@ -3,19 +3,14 @@ import type { Ninjs, SourceSignal } from '@wire/schema';
 import { iptcCodeUri, urgencyOrWarn } from '../nitf/iptc-vocabulary.js';
 import { nitfPictures } from '../nitf/to-article.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
+import { datelinePlace } from '../text/dateline.js';
 import { toIsoDate } from '../text/dates.js';
 import { bodiesFromHtml } from '../text/html.js';
 import { contentKind, nitfBodyXml } from './content-html.js';
 import type { NewsMl1Document, NewsMl1Item } from './decode.js';
 import type { NewsMl1Component, NewsMl1Lines } from './decode-component.js';
 import { associationOf } from './media.js';
-import {
-  bodyHtml,
-  datelinePlace,
-  type StoryParts,
-  storyParts,
-  textsOfRole,
-} from './story-parts.js';
+import { bodyHtml, type StoryParts, storyParts, textsOfRole } from './story-parts.js';
 
 type Subject = NonNullable<Ninjs['subjects']>[number];
 type Body = NonNullable<Ninjs['bodies']>[number];

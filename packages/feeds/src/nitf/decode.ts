@@ -1,6 +1,8 @@
 // NITF 3.x (https://iptc.org/std/NITF/, nitf-3-6.dtd): the tree to a typed, NITF-shaped
 // object. head/docdata and head/tobject come from the tree; body.head text, body.content
 // markup and its media come from the XML text, where mixed content keeps its order.
+
+import { datelinePlace } from '../text/dateline.js';
 import type { XmlNode } from '../xml/parse-xml.js';
 import { findRawElement, findRawElements, type RawElement } from '../xml/raw-xml.js';
 import { nitfInlineText } from './body-html.js';
@@ -107,10 +109,10 @@ export function decodeMedia(media: RawElement): NitfMedia {
 const storyDate = /<([\w-]+:)?story\.date\b[^>]*?(\/>|>[\s\S]*?<\/([\w-]+:)?story\.date>)/g;
 
 /** The place of a dateline: its location element, else its text without the story.date. */
-function datelinePlace(dateline: string): string | undefined {
+function nitfDatelinePlace(dateline: string): string | undefined {
   const location = findRawElement(dateline, 'location');
   const text = nitfInlineText(location?.inner ?? dateline.replace(storyDate, ''));
-  return text?.replace(/[\s,;:\u2013\u2014-]+$/, '') || undefined;
+  return text === undefined ? undefined : datelinePlace(text);
 }
 
 function decodeBodyHead(doc: NitfDocument, xml: string | undefined): void {
@@ -127,7 +129,7 @@ function decodeBodyHead(doc: NitfDocument, xml: string | undefined): void {
   );
   doc.bylines = findRawElements(xml, 'byline').flatMap((by) => nitfInlineText(by.inner) ?? []);
   const dateline = findRawElement(xml, 'dateline')?.inner;
-  const located = dateline === undefined ? undefined : datelinePlace(dateline);
+  const located = dateline === undefined ? undefined : nitfDatelinePlace(dateline);
   const fields = {
     dateline: text('dateline'),
     located,

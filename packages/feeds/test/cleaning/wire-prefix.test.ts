@@ -17,8 +17,29 @@ describe('splitWirePrefix', () => {
     ['(KILL) Story', 'Story', '(KILL)', 'kill', false],
     ['(WITHDRAWN) (LEAD) Story', 'Story', '(WITHDRAWN) (LEAD)', 'kill', false],
     ['(삭제) 북한 미사일', '북한 미사일', '(삭제)', 'kill', false],
+    [
+      'CORRECTED-S. Illinois battles flooding',
+      'S. Illinois battles flooding',
+      'CORRECTED-',
+      'correction',
+      false,
+    ],
+    ['UPDATE 2-Primeira Liga Results', 'Primeira Liga Results', 'UPDATE 2-', 'update', false],
+    ['REFILE-UPDATE 1-Oil rises', 'Oil rises', 'REFILE- UPDATE 1-', 'update', false],
+    ['URGENT - Séisme au Japon', 'Séisme au Japon', 'URGENT -', 'none', true],
+    ['ALERTE - Séisme au Japon', 'Séisme au Japon', 'ALERTE -', 'none', true],
+    ['WRAPUP 1-Markets fall', 'Markets fall', 'WRAPUP 1-', 'update', false],
   ] as const)('reads %j', (input, headline, prefix, signal, urgent) => {
     expect(splitWirePrefix(input)).toEqual({ headline, prefix, signal, urgent });
+  });
+
+  it.each([
+    'Update: the new rules',
+    'NATO - allies meet',
+    'US-China talks resume',
+    'FLASHPOINT - x',
+  ])('leaves %j alone: not an agency marker', (headline) => {
+    expect(splitWirePrefix(headline)).toEqual({ headline, signal: 'none', urgent: false });
   });
 
   it('leaves a headline that merely starts with a parenthesis alone', () => {
