@@ -19,6 +19,8 @@ export interface SourceInfo {
   wirePrefix?: string;
   /** An editor's ATTN line, e.g. "UPDATES with remarks on Blinken trip in last 2 paras". */
   attn?: string;
+  /** The agency's publication constraints on parts left out (G2 pubconstraint). */
+  publicationConstraints?: string[];
 }
 
 export interface ParsedArticle {

@@ -32,6 +32,11 @@ export const articleEventHeadersSchema = z
     ce_storyfamily: z.string(),
     /** Another agency's story with nearly the same text. */
     ce_relatedto: z.string().optional(),
+    /**
+     * The agency's publication constraints (G2 pubconstraint), space-separated: the
+     * parts they marked are left out of the article.
+     */
+    ce_pubconstraint: z.string().optional(),
   })
   .meta({ id: 'article-event-headers', title: 'Headers of a public article event' });
 
@@ -57,6 +62,8 @@ export function articleEventHeaders(normalized: NormalizedArticle): ArticleEvent
   };
   if (normalized.article.language) headers.ce_language = normalized.article.language;
   if (normalized.source.wirePrefix) headers.ce_wireprefix = normalized.source.wirePrefix;
+  if (normalized.source.publicationConstraints?.length)
+    headers.ce_pubconstraint = normalized.source.publicationConstraints.join(' ');
   if (normalized.nearDuplicate?.relation === 'related')
     headers.ce_relatedto = normalized.nearDuplicate.of;
   return headers;

@@ -26,6 +26,7 @@ export const normalizedArticleSchema = z
         version: z.string().optional(),
         wirePrefix: z.string().optional(),
         attn: z.string().optional(),
+        publicationConstraints: z.array(z.string()).optional(),
       })
       .strict(),
     /** Set when the text is close to a story seen before (see docs/architecture.md). */

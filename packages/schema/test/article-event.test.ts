@@ -38,6 +38,17 @@ describe('articleEventHeaders', () => {
     expect(articleEventHeadersSchema.parse(headers)).toEqual(headers);
   });
 
+  it("says when the agency's publication constraints left parts out, and only then", () => {
+    const constrained = {
+      ...normalized,
+      source: { ...normalized.source, publicationConstraints: ['dpapconstraint:nonpublic', 'x:y'] },
+    };
+    const headers = articleEventHeaders(normalizedArticleSchema.parse(constrained));
+    expect(headers.ce_pubconstraint).toBe('dpapconstraint:nonpublic x:y');
+    expect(articleEventHeadersSchema.parse(headers)).toEqual(headers);
+    expect(articleEventHeaders(normalized).ce_pubconstraint).toBeUndefined();
+  });
+
   it('falls back to the fetch time when the article has no versionCreated', () => {
     const { versionCreated: _, ...article } = normalized.article;
     const headers = articleEventHeaders({ ...normalized, article });

@@ -18,6 +18,7 @@ import type {
 } from './g2-item.js';
 import { attr, child, children, childText, concept, concepts, pickName, text } from './g2-xml.js';
 import { inlineXmlByItem, itemKey } from './inline-source.js';
+import { withoutConstrained } from './publication-constraints.js';
 
 const newsKinds: readonly string[] = ['newsItem', 'packageItem'] satisfies G2NewsKind[];
 const otherKinds: readonly string[] = [
@@ -80,10 +81,12 @@ function decodeAsserts(node: unknown, lang: string | undefined): Record<string, 
   return names;
 }
 
-function decodeNewsItem(kind: G2NewsKind, node: unknown, rawInline?: string[]): G2NewsItem {
+function decodeNewsItem(kind: G2NewsKind, item: unknown, rawInline?: string[]): G2NewsItem {
+  const { node, constraints } = withoutConstrained(item);
   const lang = attr(node, 'xml:lang');
   return compact<G2NewsItem>({
     kind,
+    publicationConstraints: constraints,
     guid: attr(node, 'guid'),
     version: attr(node, 'version'),
     standard: attr(node, 'standard'),

@@ -106,6 +106,8 @@ export type G2OtherKind = 'conceptItem' | 'knowledgeItem' | 'planningItem' | 'ca
 
 export interface G2NewsItem {
   kind: G2NewsKind;
+  /** pubconstraint values of elements left out as not for publication. */
+  publicationConstraints: string[];
   guid?: string;
   version?: string;
   standard?: string;

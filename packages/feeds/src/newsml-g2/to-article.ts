@@ -80,10 +80,19 @@ function newsItemToArticle(item: G2NewsItem, context: ParseContext): ParsedArtic
   if (article.headlines === undefined) warnings.push(`${item.kind} has no headline`);
   if (type === 'text' && bodies === undefined) warnings.push('text item has no body');
   warnings.push(...qcodes.warnings);
+  if (item.publicationConstraints.length > 0)
+    warnings.push(
+      `elements not for publication left out (${item.publicationConstraints.join(', ')})`,
+    );
 
   return {
     article,
-    source: compact<SourceInfo>({ format: 'newsml-g2', guid: item.guid, version: item.version }),
+    source: compact<SourceInfo>({
+      format: 'newsml-g2',
+      guid: item.guid,
+      version: item.version,
+      publicationConstraints: nonEmpty(item.publicationConstraints),
+    }),
     signal,
     warnings,
     contentText: contentTextOf(item.contentSet),

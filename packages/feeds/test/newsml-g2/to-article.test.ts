@@ -114,6 +114,32 @@ describe('NewsML-G2 status and signals', () => {
   });
 });
 
+describe('NewsML-G2 publication constraints', () => {
+  it('keeps elements marked not for publication out of the article, and says so', () => {
+    const parsed = article({
+      itemMeta:
+        '<edNote>Embargoed until noon.</edNote>' +
+        '<edNote pubconstraint="dpapconstraint:nonpublic" role="dpaednoterole:contacts">Reporter, +49 30 123</edNote>',
+      contentMeta:
+        '<description pubconstraint="xyz:internal">Internal summary</description><slugline>Slug</slugline>',
+    });
+    expect(parsed.article.edNote).toBe('Embargoed until noon.');
+    expect(JSON.stringify(parsed.article)).not.toMatch(/Reporter|Internal summary/);
+    expect(parsed.article.slugline).toBe('Slug');
+    expect(parsed.source.publicationConstraints).toEqual([
+      'dpapconstraint:nonpublic',
+      'xyz:internal',
+    ]);
+    expect(parsed.warnings).toContain(
+      'elements not for publication left out (dpapconstraint:nonpublic, xyz:internal)',
+    );
+  });
+
+  it('reports no constraint for an item without any', () => {
+    expect(article({}).source.publicationConstraints).toBeUndefined();
+  });
+});
+
 describe('NewsML-G2 descriptive metadata', () => {
   it('prefers the content language to xml:lang, and the feed language to nothing', () => {
     expect(
