@@ -27,6 +27,9 @@ export const commandHelp: Record<string, CommandHelp> = {
     options: `  --identity <strategy>   guid | link | content | yonhap (default guid)
   --agency <id>           the agency id in story uris (default local)
   --content-type <type>   the HTTP Content-Type to assume (its charset counts)
+  --language <code>       language, when the document does not say
+  --time-zone <zone>      IANA zone of dates written without one (e.g. Asia/Seoul),
+                          as the feed registry's timeZone
 Runs the normalizer's own stage logic with fresh in-memory state, so it prints
 {article, source, signal, verdict, warnings} for each article exactly as the
 pipeline would publish it for a document it has not seen. Warnings go to stderr;
@@ -52,6 +55,7 @@ plain files (archived fetches carry their own):
   --agency <id>           agency id in story uris (default local)
   --identity <strategy>   guid | link | content | yonhap (default guid)
   --language <code>       language, when the document does not say
+  --time-zone <zone>      IANA zone of dates written without one (e.g. Asia/Seoul)
   --content-type <type>   the HTTP Content-Type to assume
 PATH is a file, a folder (its .xml .rss .atom .rdf .nitf .newsml .g2 files by name,
 recursively) or the ingester's ARCHIVE_DIR (its fetches in the order they happened).

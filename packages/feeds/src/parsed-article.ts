@@ -43,6 +43,8 @@ export interface ParseContext {
   contentType?: string | undefined;
   /** The address the document was fetched from: relative references in it resolve there. */
   url?: string | undefined;
+  /** The feed's IANA time zone from the registry: dates without a zone are its local time. */
+  timeZone?: string | undefined;
   /** Language of the feed from the registry, used when the document names none. */
   language?: string | undefined;
 }

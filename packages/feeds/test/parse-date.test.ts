@@ -325,3 +325,32 @@ describe('parseDate far-future check', () => {
     );
   });
 });
+
+describe('parseDate in a feed time zone', () => {
+  it.each([
+    // Yonhap's compact digits, Seoul time (no daylight saving time)
+    ['20230203073100', 'Asia/Seoul', kst0731],
+    ['2023-02-03 07:31:00', 'Asia/Seoul', kst0731],
+    // Paris in winter (+01:00) and in summer (+02:00)
+    ['2024-01-10 12:00:00', 'Europe/Paris', '2024-01-10T11:00:00.000Z'],
+    ['2024-07-10 12:00:00', 'Europe/Paris', '2024-07-10T10:00:00.000Z'],
+    // New York, either side of the March switch
+    ['2024-03-09T12:00:00', 'America/New_York', '2024-03-09T17:00:00.000Z'],
+    ['2024-03-11T12:00:00', 'America/New_York', '2024-03-11T16:00:00.000Z'],
+  ])('reads %j in %s as %s, with no warning', (text, timeZone, iso) => {
+    expect(parseDate(text, { timeZone })).toEqual({ iso });
+  });
+
+  it('lets a zone the text gives win over the feed time zone', () => {
+    expect(parseDate('2024-07-10T12:00:00Z', { timeZone: 'Europe/Paris' })).toEqual({
+      iso: '2024-07-10T12:00:00.000Z',
+    });
+  });
+
+  it('warns and assumes UTC only when no zone is known at all', () => {
+    expect(parseDate('2024-07-10 12:00:00', { timeZone: 'Mars/Olympus' })).toEqual({
+      iso: '2024-07-10T12:00:00.000Z',
+      warning: 'no time zone in "2024-07-10 12:00:00", assumed UTC',
+    });
+  });
+});

@@ -16,6 +16,8 @@ export const rawDocumentHeadersSchema = z
     'wire-sha256': z.string().regex(/^[0-9a-f]{64}$/),
     'wire-format-hint': z.string().optional(),
     'wire-language': z.string().optional(),
+    /** The feed's IANA time zone: dates without a zone are its local time. */
+    'wire-time-zone': z.string().optional(),
     'wire-identity': z.enum(['guid', 'link', 'content', 'yonhap']).default('guid'),
   })
   .meta({ id: 'raw-document-headers', title: 'Headers of a wire.raw.v1 record' });

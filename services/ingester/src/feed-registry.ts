@@ -14,6 +14,18 @@ export const feedSchema = z
     url: z.url({ protocol: /^https?$/ }),
     format: z.enum(['auto', 'rss', 'atom', 'newsml-g2', 'nitf', 'newsml-1']).default('auto'),
     language: z.string().optional(),
+    /** IANA time zone of the agency's dates that carry none (Yonhap: Asia/Seoul). */
+    timeZone: z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone such as Asia/Seoul')
+      .optional(),
     intervalSeconds: z.number().int().min(1).default(300),
     identity: z.enum(['guid', 'link', 'content', 'yonhap']).default('guid'),
     enabled: z.boolean().default(true),

@@ -130,6 +130,7 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
     'wire-sha256': sha256,
     'wire-format-hint': feed.format,
     'wire-language': feed.language,
+    'wire-time-zone': feed.timeZone,
     'wire-identity': feed.identity,
   });
   // Kafka has the document: now, and only now, the feed's state may move on.

@@ -3,6 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { parseFeedRegistry, resolveFeedHeaders } from '../src/index.js';
 
 describe('parseFeedRegistry', () => {
+  it("takes a feed's IANA time zone and refuses one that is not", () => {
+    const feed = (zone: string) => `
+feeds:
+  - id: yna-en-news
+    agency: yna
+    url: https://en.yna.co.kr/RSS/news.xml
+    timeZone: ${zone}
+`;
+    expect(parseFeedRegistry(feed('Asia/Seoul'))[0]?.timeZone).toBe('Asia/Seoul');
+    expect(() => parseFeedRegistry(feed('Korea/Seoul'))).toThrow(/IANA time zone/);
+  });
+
   it('reads YAML, applies defaults and leaves out disabled feeds', () => {
     const feeds = parseFeedRegistry(`
 feeds:

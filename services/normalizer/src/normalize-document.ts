@@ -150,6 +150,7 @@ async function normalizeRecord(
       contentType: meta['wire-content-type'],
       url: meta['wire-url'],
       language: meta['wire-language'],
+      timeZone: meta['wire-time-zone'],
     });
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;

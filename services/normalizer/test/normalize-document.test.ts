@@ -39,6 +39,21 @@ function pipeline() {
 }
 
 describe('normalizeDocument', () => {
+  it("reads dates without a zone in the feed's registered time zone, without a warning", async () => {
+    const { run, published } = pipeline();
+    const feed = Buffer.from(
+      '<rss version="2.0"><channel><item><title>Zone-less</title><guid>tz-1</guid>' +
+        '<description>Body.</description><pubDate>2024-07-10 12:00:00</pubDate></item></channel></rss>',
+    );
+    await run(feed, 'd1', { 'wire-identity': 'guid', 'wire-time-zone': 'Europe/Paris' });
+    expect(published.at(-1)?.article.versionCreated).toBe('2024-07-10T10:00:00.000Z');
+    expect(published.at(-1)?.warnings.filter((w) => w.includes('time zone'))).toEqual([]);
+    await run(Buffer.from(feed.toString().replace('tz-1', 'tz-2')), 'd2', {
+      'wire-identity': 'guid',
+    });
+    expect(published.at(-1)?.warnings.some((w) => w.includes('no time zone'))).toBe(true);
+  });
+
   it("gives the ninjs version the agency's own version, the content hash only where there is none", async () => {
     const { run, published } = pipeline();
     await run('yonhap-g2-v2-correction.xml', 'd1', { 'wire-identity': 'guid' });

@@ -14,6 +14,8 @@ export interface ParseSettings {
   identity: IdentityStrategy;
   agency: string;
   language?: string | undefined;
+  /** IANA time zone of dates without one. */
+  timeZone?: string | undefined;
   /** The fetch time the document is read at (default now). */
   at?: Date | undefined;
   print: (line: string) => void;
@@ -57,6 +59,7 @@ export async function runParse(settings: ParseSettings): Promise<number> {
         agency: settings.agency,
         identity: settings.identity,
         language: settings.language,
+        timeZone: settings.timeZone,
         contentType: loaded.contentType,
         fetchedAt: settings.at ?? new Date(),
       }),

@@ -22,6 +22,8 @@ export interface FileDefaults {
   agency: string;
   identity: IdentityStrategy;
   language?: string | undefined;
+  /** IANA time zone of dates without one. */
+  timeZone?: string | undefined;
   contentType?: string | undefined;
   /** wire-fetched-at of plain files. */
   fetchedAt: Date;
@@ -86,6 +88,7 @@ export function fetchHeaders(
     'wire-sha256': sha256,
     'wire-identity': defaults.identity,
     ...(defaults.language && { 'wire-language': defaults.language }),
+    ...(defaults.timeZone && { 'wire-time-zone': defaults.timeZone }),
   };
 }
 

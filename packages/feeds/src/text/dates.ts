@@ -4,7 +4,8 @@
 import type { ParseContext } from '../parsed-article.js';
 import { parseDate } from './parse-date.js';
 
-// A date without a zone is most likely the agency's local time.
+// A date without a zone is the agency's local time: the feed's registered time zone
+// when it has one, else a guess from its language.
 const localOffsetMinutes: Record<string, number> = { ko: 540, ja: 540, zh: 480 };
 
 export function toIsoDate(
@@ -20,6 +21,7 @@ export function toIsoDate(
   const parsed = parseDate(value, {
     ...(now && !Number.isNaN(now.getTime()) && { now }),
     ...(offset !== undefined && { defaultOffsetMinutes: offset }),
+    ...(context?.timeZone && { timeZone: context.timeZone }),
   });
   if (parsed.warning) warnings.push(field ? `${field}: ${parsed.warning}` : parsed.warning);
   return parsed.iso;

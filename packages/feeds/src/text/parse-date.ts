@@ -8,6 +8,37 @@ export interface DateParseOptions {
   now?: Date;
   /** UTC offset in minutes assumed when the text has no zone, e.g. 540 for Korea. Default 0, with a warning. */
   defaultOffsetMinutes?: number;
+  /**
+   * The IANA time zone (`Asia/Seoul`, `Europe/Paris`) a date without a zone is read
+   * in, daylight saving time included; it wins over `defaultOffsetMinutes`.
+   */
+  timeZone?: string;
+}
+
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes east of UTC in the zone at that instant; undefined for an unknown zone. */
+export function zoneOffsetMinutes(timeZone: string, epochMs: number): number | undefined {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    } catch {
+      return undefined;
+    }
+    offsetFormats.set(timeZone, format);
+  }
+  const name = format.formatToParts(epochMs).find((part) => part.type === 'timeZoneName')?.value;
+  const m = /GMT(?:([+-])(\d{2}):?(\d{2})?)?/.exec(name ?? '');
+  if (!m) return undefined;
+  return m[1] === undefined ? 0 : (m[1] === '-' ? -1 : 1) * (num(m[2]) * 60 + num(m[3]));
+}
+
+/** The offset of a wall-clock time in a zone: the zone's offset at the instant it names. */
+function wallClockOffset(timeZone: string, wallAsUtcMs: number): number | undefined {
+  const first = zoneOffsetMinutes(timeZone, wallAsUtcMs);
+  if (first === undefined) return undefined;
+  return zoneOffsetMinutes(timeZone, wallAsUtcMs - first * 60_000);
 }
 
 export interface ParsedDate {
@@ -210,18 +241,22 @@ function toParsed(f: Fields, snippet: string, options: DateParseOptions): Parsed
   if (!isValid(f)) return { warning: `invalid date "${snippet}"` };
   const warnings: string[] = [];
   const zone = readZone(f.rest);
+  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms);
+  const inZone =
+    options.timeZone === undefined ? undefined : wallClockOffset(options.timeZone, wall);
   const fallback = options.defaultOffsetMinutes;
   let offset = 0;
   if (zone) {
     offset = zone.offset;
     if (zone.warning) warnings.push(zone.warning);
+  } else if (inZone !== undefined && !f.isoDateOnly) {
+    offset = inZone;
   } else if (typeof fallback === 'number' && Number.isFinite(fallback) && !f.isoDateOnly) {
     offset = fallback;
   } else if (!f.isoDateOnly) {
     warnings.push(`no time zone in "${snippet}", assumed UTC`);
   }
-  const time =
-    Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.ms) - offset * 60_000;
+  const time = wall - offset * 60_000;
   const now = options.now instanceof Date ? options.now.getTime() : Number.NaN;
   if (time - now > 48 * hourMs) warnings.push(`date "${snippet}" is in the far future`);
   const iso = new Date(time).toISOString();
