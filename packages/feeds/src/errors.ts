@@ -3,6 +3,8 @@
 export const parseErrorCodes = {
   DOCUMENT_EMPTY: 'the document is empty',
   CHARSET_UNSUPPORTED: 'the declared character encoding is not supported',
+  CHARSET_UNREADABLE:
+    'the bytes fit neither the declared character encoding nor one a detector is sure of',
   XML_DTD_REFUSED: 'the document declares a DTD with entities, which is refused',
   XML_MALFORMED: 'the document is not well-formed XML',
   FORMAT_UNKNOWN: 'the document is not a known feed or news format',

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusDir, samplePath } from '@wire/testkit';
+import { corpusDir, repoRoot, samplePath } from '@wire/testkit';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ParseError } from '../src/errors.js';
@@ -435,4 +435,44 @@ describe('conformance: feed-rs, rss-parser and node-feedparser fixtures', () => 
     ['iconv.xml', 'windows-1251', ['Новости Оренбурга и области']],
     ['mediacontent-dupes.xml', 'utf-8', ['© Bettmann/CORBIS'], /iso-8859-1 does not fit/],
   ]);
+});
+
+describe('decodeBytes on CJK bytes that lie about their charset', () => {
+  // Real CJK feeds (chardet's test corpus, see the folder's SOURCE.txt) in their
+  // own charsets, each relabelled as UTF-8 and with no label at all.
+  const folder = join(repoRoot, 'services/normalizer/test/fixtures/agency/chardet-chardet');
+  const feeds = readdirSync(folder)
+    .filter((name) => name.endsWith('.xml'))
+    .map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
+  const relabelled = (bytes: Buffer, label: string) =>
+    Buffer.from(
+      bytes.toString('latin1').replace(/(<\?xml[^>]*?encoding=)["'][^"']*["']/, `$1"${label}"`),
+      'latin1',
+    );
+  const unlabelled = (bytes: Buffer) =>
+    Buffer.from(bytes.toString('latin1').replace(/^\s*<\?xml[^>]*\?>/, ''), 'latin1');
+
+  it.each(feeds.map((f) => [f.name, f] as const))(
+    '%s declared UTF-8 or undeclared decodes as with its true label, with a warning',
+    (_name, { bytes }) => {
+      const truth = decodeBytes(bytes);
+      expect(truth.warnings.filter((w) => w.includes('replaced'))).toEqual([]);
+      for (const lying of [relabelled(bytes, 'UTF-8'), unlabelled(bytes)]) {
+        const decoded = decodeBytes(lying);
+        // GB2312 is read with its superset GB18030 either way.
+        const family = (charset: string) => (charset === 'gbk' ? 'gb18030' : charset);
+        expect(family(decoded.charset)).toBe(family(truth.charset));
+        expect(decoded.text.replace(/^\s*<\?xml[^>]*\?>/, '')).toBe(
+          truth.text.replace(/^\s*<\?xml[^>]*\?>/, ''),
+        );
+        expect(decoded.warnings.join(' ')).toMatch(/\(detected\)/);
+      }
+    },
+  );
+
+  it('keeps reading Latin-1 bytes that declare nothing as windows-1252, not as CJK', () => {
+    const decoded = decodeBytes(Buffer.from('<t>Café au lait, São Paulo, Zürich</t>', 'latin1'));
+    expect(decoded.text).toBe('<t>Café au lait, São Paulo, Zürich</t>');
+    expect(decoded.charset).toBe('windows-1252');
+  });
 });

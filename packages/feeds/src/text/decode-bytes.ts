@@ -11,10 +11,16 @@
 //     and the bytes are not multi-byte UTF-8 (servers that say latin1 but send UTF-8). If none
 //     fits: valid UTF-8 is UTF-8, invalid bytes declared (or assumed) UTF-8 become windows-1252,
 //     and a declared legacy charset is kept. ISO-8859-1 using 0x80-0x9F is windows-1252.
-//  6. Invalid bytes that remain become U+FFFD, counted in a warning.
+//  6. Declarations lie in CJK too: bytes declared (or assumed) UTF-8 that are not,
+//     and fit no declared charset, go to a detector (chardet). A CJK charset it is
+//     sure of (EUC-KR, GB18030, Big5, Shift_JIS, EUC-JP) that decodes them cleanly
+//     wins, with a warning; when it sees CJK it cannot decode, the document is
+//     refused (CHARSET_UNREADABLE) rather than turned into mojibake.
+//  7. Invalid bytes that remain become U+FFFD, counted in a warning.
 // The XML declaration inside `text` may still name the old encoding: the XML parser gets a
 // string, not bytes.
 import { isUtf8 } from 'node:buffer';
+import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { ParseError } from '../errors.js';
 
@@ -143,11 +149,17 @@ function choose(bytes: Buffer, declared: Declared[], warnings: string[]): Attemp
   const multiByte = utf8 && bytes.some((byte) => byte >= 0x80);
   const fits = ({ charset }: Declared) =>
     charset === 'utf-8' ? utf8 : !multiByte && decode(charset).replaced === 0;
-  let charset =
-    declared.find(fits)?.charset ??
-    (utf8 ? 'utf-8' : undefined) ??
-    declared.find((d) => d.charset !== 'utf-8')?.charset ??
-    'windows-1252';
+  const fitting = declared.find(fits)?.charset ?? (utf8 ? 'utf-8' : undefined);
+  if (fitting === undefined) {
+    const detected = detectCjk(bytes, decode);
+    if (detected) {
+      warnings.push(
+        `${describeDeclared(declared)} does not fit: the bytes are ${detected} (detected); decoded as ${detected}`,
+      );
+      return decode(detected);
+    }
+  }
+  let charset = fitting ?? declared.find((d) => d.charset !== 'utf-8')?.charset ?? 'windows-1252';
   const mismatch = explainMismatch(declared, charset, utf8);
   if (mismatch) warnings.push(mismatch);
   if (charset === 'iso-8859-1' && bytes.some((byte) => byte >= 0x80 && byte <= 0x9f)) {
@@ -155,6 +167,36 @@ function choose(bytes: Buffer, declared: Declared[], warnings: string[]): Attemp
     charset = 'windows-1252';
   }
   return decode(charset);
+}
+
+const cjkCharsets = new Set(['euc-kr', 'gbk', 'gb18030', 'big5', 'shift_jis', 'euc-jp']);
+
+function describeDeclared(declared: Declared[]): string {
+  const [first] = declared;
+  return first ? `${first.source} ${first.charset}` : 'UTF-8 (no charset declared)';
+}
+
+/**
+ * The CJK charset a detector is sure of (its best guess, confidence 50 or more) and
+ * that decodes the bytes without a replacement; throws when it sees CJK it cannot
+ * decode.
+ */
+function detectCjk(bytes: Buffer, decode: (charset: string) => Attempt): string | undefined {
+  const matches = analyse(bytes).map((match) => ({ ...match, charset: resolveLabel(match.name) }));
+  const isCjk = (match: (typeof matches)[number]) =>
+    match.charset !== undefined && cjkCharsets.has(match.charset);
+  // Only when the detector's best guess is CJK: GB18030 decodes nearly any bytes.
+  if (!matches[0] || !isCjk(matches[0])) return undefined;
+  const sure = matches.filter((match) => isCjk(match) && match.confidence >= 50);
+  const clean = sure.find((match) => decode(match.charset as string).replaced === 0);
+  if (clean) return clean.charset;
+  const best = sure[0];
+  if (best)
+    throw new ParseError(
+      'CHARSET_UNREADABLE',
+      `the bytes look like ${best.name} (confidence ${best.confidence}) but do not decode as it`,
+    );
+  return undefined;
 }
 
 function explainMismatch(declared: Declared[], chosen: string, utf8: boolean) {
