@@ -146,8 +146,12 @@ describe('NewsML-G2 versions of one story', () => {
 
   it('publishes v3 as the withdrawal of the story and tombstones its latest state', async () => {
     feeds.set('/g2.xml', { body: version(3) });
+    // The firehose and the latest topic are written in one transaction, but read
+    // apart: wait for both.
     await reader.waitFor(
-      (r) => r.some((x) => x.topic === topics.latest.name && x.key === guid && x.value === null),
+      (r) =>
+        r.some((x) => x.topic === topics.latest.name && x.key === guid && x.value === null) &&
+        r.filter((x) => x.topic === topics.articles.name && x.key === guid).length >= 3,
       60_000,
     );
     const withdrawn = on(topics.articles.name, guid)[2];
