@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DeadLetterReason, NormalizedArticle } from '@wire/schema';
 import { createIptcNinjsValidator } from '@wire/testkit';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeDocument } from '../src/index.js';
 import { knownGaps, type Property } from './fidelity/known-gaps.js';
 import { coverage, type ExpectedItem, expectedDocument } from './fidelity/oracle.js';
@@ -137,7 +137,18 @@ function pair(items: ExpectedItem[], published: NormalizedArticle[]) {
   }));
 }
 
+/** Per source folder: documents, articles checked, documents with every property holding. */
+const figures = new Map<string, { documents: number; articles: number; right: number }>();
+
 describe('fidelity on real agency documents', () => {
+  // The per-source figures docs/conformance.md quotes.
+  afterAll(() => {
+    const rows = [...figures].map(
+      ([source, f]) => `| ${source} | ${f.documents} | ${f.articles} | ${f.right} |`,
+    );
+    console.log(['| source | documents | articles | fully right |', ...rows].join('\n'));
+  });
+
   it('has a corpus worth the name', () => {
     expect(files.length).toBeGreaterThanOrEqual(50);
   });
@@ -155,6 +166,12 @@ describe('fidelity on real agency documents', () => {
       for (const [property, detail] of problemsOf(item, article))
         found.push(`${property}: ${item.guid ?? ''} ${detail}`);
     }
+    const source = file.split('/')[0] ?? file;
+    const tally = figures.get(source) ?? { documents: 0, articles: 0, right: 0 };
+    tally.documents += 1;
+    tally.articles += published.length;
+    if (found.length === 0) tally.right += 1;
+    figures.set(source, tally);
     const gaps = knownGaps[file] ?? {};
     const failing = [...new Set(found.map((line) => line.split(':')[0] as Property))].sort();
     expect(failing, found.join('\n')).toEqual(Object.keys(gaps).sort());
