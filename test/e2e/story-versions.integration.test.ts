@@ -30,16 +30,14 @@ const topics = topicCatalogue(ns);
 const routedTopic = `${ns}news.agency.yna.v1`;
 const guid = 'urn:newsml:yna.co.kr:20230203:AEN20230203000400315';
 const otherGuid = 'urn:newsml:yna.co.kr:20230203:OUT-OF-ORDER';
-const version = (n: 1 | 2 | 3, asGuid = guid) => {
+const version = (n: 1 | 2 | 3, asGuid = guid, place = 'Atlantis') => {
   const file = ['yonhap-g2-v1.xml', 'yonhap-g2-v2-correction.xml', 'yonhap-g2-v3-canceled.xml'][
     n - 1
   ] as string;
   const text = readFileSync(samplePath(file), 'utf8').replaceAll(guid, asGuid);
   // Another story needs other words too, or it is this story's near duplicate.
   return Buffer.from(
-    asGuid === guid
-      ? text
-      : text.replaceAll('North Korea', 'Atlantis').replaceAll('DPRK', 'Atlantis'),
+    asGuid === guid ? text : text.replaceAll('North Korea', place).replaceAll('DPRK', place),
   );
 };
 const body = (record: ReadRecord | undefined) =>
@@ -181,12 +179,46 @@ describe('NewsML-G2 versions of one story', () => {
     await waitUntil(drained, { what: 'the pipeline to drain' });
     const events = on(topics.articles.name, otherGuid);
     expect(events.map((e) => body(e).version)).toEqual(['2', '1']);
+    // v1 is older than what consumers have: not news, and it says so.
     expect(events.map((e) => e.headers.ce_type)).toEqual([
       'dev.wire.article.corrected.v1',
-      'dev.wire.article.updated.v1',
+      'dev.wire.article.superseded.v1',
+    ]);
+    expect(events.map((e) => [e.headers.ce_islatest, e.headers.ce_latestversion])).toEqual([
+      ['true', '2'],
+      ['false', '2'],
     ]);
     const latest = on(topics.latest.name, otherGuid);
     expect(latest).toHaveLength(1);
     expect(body(latest[0]).edNote).toBe('CORRECTS number of missiles fired last year in 10th para');
+  });
+
+  it('keeps a killed story killed when its correction arrives after the kill', async () => {
+    const killedGuid = guid.replace('AEN', 'AKI');
+    feeds.set('/late.xml', { body: version(1, killedGuid, 'Lemuria') });
+    await reader.waitFor(
+      (r) => r.some((x) => x.topic === topics.latest.name && x.key === killedGuid),
+      60_000,
+    );
+    feeds.set('/late.xml', { body: version(3, killedGuid, 'Lemuria') });
+    await reader.waitFor(
+      (r) => r.some((x) => x.topic === topics.latest.name && x.key === killedGuid && !x.value),
+      60_000,
+    );
+    feeds.set('/late.xml', { body: version(2, killedGuid, 'Lemuria') });
+    await reader.waitFor(
+      (r) => r.filter((x) => x.topic === topics.articles.name && x.key === killedGuid).length >= 3,
+      60_000,
+    );
+    await waitUntil(drained, { what: 'the pipeline to drain' });
+    expect(on(topics.articles.name, killedGuid).map((e) => e.headers.ce_type)).toEqual([
+      'dev.wire.article.created.v1',
+      'dev.wire.article.withdrawn.v1',
+      'dev.wire.article.superseded.v1',
+    ]);
+    // The latest state ends with the tombstone: nobody brings the story back.
+    expect(
+      on(topics.latest.name, killedGuid).map((r) => (r.value ? 'value' : 'tombstone')),
+    ).toEqual(['value', 'tombstone']);
   });
 });

@@ -9,6 +9,8 @@ export const articleEventTypes = {
   updated: 'dev.wire.article.updated.v1',
   corrected: 'dev.wire.article.corrected.v1',
   withdrawn: 'dev.wire.article.withdrawn.v1',
+  /** A revision older than the story's latest, or after its kill: not news. */
+  superseded: 'dev.wire.article.superseded.v1',
 } as const;
 
 export const articleEventHeadersSchema = z
@@ -25,6 +27,10 @@ export const articleEventHeadersSchema = z
     ce_language: z.string().optional(),
     ce_signal: z.string(),
     ce_revision: z.string(),
+    /** Whether this event is now the story's latest revision: `true` or `false`. */
+    ce_islatest: z.enum(['true', 'false']),
+    /** The version of the story's latest revision (this one's when it is the latest). */
+    ce_latestversion: z.string().optional(),
     ce_feedid: z.string(),
     /** The wire prefix the source put on the headline, e.g. "(LEAD)", "(속보)". */
     ce_wireprefix: z.string().optional(),
@@ -57,10 +63,12 @@ export function articleEventHeaders(normalized: NormalizedArticle): ArticleEvent
     ce_agency: normalized.agency,
     ce_signal: normalized.signal,
     ce_revision: normalized.revision,
+    ce_islatest: normalized.isLatest && normalized.verdict !== 'superseded' ? 'true' : 'false',
     ce_feedid: normalized.feedId,
     ce_storyfamily: normalized.uri,
   };
   if (normalized.article.language) headers.ce_language = normalized.article.language;
+  if (normalized.latestVersion) headers.ce_latestversion = normalized.latestVersion;
   if (normalized.source.wirePrefix) headers.ce_wireprefix = normalized.source.wirePrefix;
   if (normalized.source.publicationConstraints?.length)
     headers.ce_pubconstraint = normalized.source.publicationConstraints.join(' ');

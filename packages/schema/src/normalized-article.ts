@@ -11,6 +11,8 @@ export const normalizedArticleSchema = z
     verdict: verdictSchema,
     /** No higher revision of the story was seen before this one: it may replace the latest state. */
     isLatest: z.boolean(),
+    /** The version of the story's latest revision when this one was placed. */
+    latestVersion: z.string().optional(),
     uri: z.url(),
     revision: z.string().min(1),
     agency: z.string().min(1),

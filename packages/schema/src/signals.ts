@@ -7,6 +7,6 @@ export const sourceSignalSchema = z.enum(sourceSignals);
 export type SourceSignal = z.infer<typeof sourceSignalSchema>;
 
 /** The normalizer's verdict on one article revision. */
-export const verdicts = ['created', 'updated', 'corrected', 'withdrawn'] as const;
+export const verdicts = ['created', 'updated', 'corrected', 'withdrawn', 'superseded'] as const;
 export const verdictSchema = z.enum(verdicts);
 export type Verdict = z.infer<typeof verdictSchema>;

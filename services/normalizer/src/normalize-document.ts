@@ -383,6 +383,8 @@ async function claimAndPlace(
     rank: rankOf(item.parsed.source.version, item.parsed.article.versionCreated),
     revision: item.revision,
     versionCreated: item.parsed.article.versionCreated,
+    kill: item.parsed.signal === 'kill',
+    version: item.parsed.source.version,
   };
   const [first, placement] = await Promise.all([
     deps.claims.claim(item.key, owner),
@@ -401,15 +403,23 @@ async function claimAndPlace(
 }
 
 /** Before the ledger answers: the placement a new story's first revision would get. */
-const provisional: RevisionPlacement = { createdStory: true, isLatest: true };
+const provisional: RevisionPlacement = {
+  createdStory: true,
+  isLatest: true,
+  killed: false,
+  stale: false,
+  sequence: 1,
+  latestVersion: '1',
+};
 
 function candidateOf(item: Identified, meta: RawDocumentMetadata, placement: RevisionPlacement) {
   const { parsed, uri, revision, eventId, nearDuplicate } = item;
   const firstCreated = placement.firstCreated ?? parsed.article.versionCreated;
   return {
     eventId,
-    verdict: decideVerdict(parsed.signal, placement.createdStory),
+    verdict: decideVerdict(parsed.signal, placement),
     isLatest: placement.isLatest,
+    latestVersion: placement.latestVersion,
     ...(nearDuplicate && { nearDuplicate }),
     uri,
     revision,
@@ -421,10 +431,11 @@ function candidateOf(item: Identified, meta: RawDocumentMetadata, placement: Rev
     source: parsed.source,
     warnings: parsed.warnings,
     // The agency's own version where the source has one, as IPTC's G2-to-ninjs mapping
-    // does, so consumers can order versions; the content hash stays in ce_revision.
+    // does, else the story's sequence: consumers can order versions either way. The
+    // content hash stays in ce_revision.
     article: {
       uri,
-      version: parsed.source.version ?? revision,
+      version: parsed.source.version ?? String(placement.sequence),
       ...(firstCreated && { firstCreated }),
       ...parsed.article,
     },

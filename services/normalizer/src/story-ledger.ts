@@ -1,8 +1,15 @@
 // What the normalizer remembers of each story, in Redis with a TTL: which event
-// created it, when it was first created and its highest revision so far. `place`
-// is one atomic step, so two instances handling two revisions of one story at
-// once cannot both call theirs the latest, and it is idempotent per event id, so a
-// retried event gets the same answer.
+// created it, when it was first created, its highest revision so far, whether it
+// was killed, and a sequence number per event. `place` is one atomic step, so two
+// instances handling two revisions of one story at once cannot both call theirs
+// the latest, and it is idempotent per event id, so a retried event gets the same
+// answer. The rules, for the newsroom's sake:
+// - a kill is final: once a story is withdrawn, no other revision is its latest,
+//   whatever its rank (Superdesk keeps a killed item killed too);
+// - a revision ranked below the story's latest is not its latest either;
+// - each event gets the story's next sequence number (1, 2, 3...) once: the
+//   version consumers can order when the source numbers none.
+
 import type { Redis } from '@wire/redis';
 
 export interface RevisionToPlace {
@@ -11,13 +18,25 @@ export interface RevisionToPlace {
   rank: number;
   revision: string;
   versionCreated?: string | undefined;
+  /** The source withdraws the story with this revision. */
+  kill: boolean;
+  /** The source's own version, when it numbers them. */
+  version?: string | undefined;
 }
 
 export interface RevisionPlacement {
   /** This event is the one that made the story known. */
   createdStory: boolean;
-  /** No revision of a higher rank (then revision hash) was placed before. */
+  /** The story's latest revision now: no higher rank came before, and no kill. */
   isLatest: boolean;
+  /** Another event withdrew the story before this one. */
+  killed: boolean;
+  /** Ranked strictly below the story's latest when placed: an older revision. */
+  stale: boolean;
+  /** This event's place in the story: 1 for the first event placed, then 2, 3... */
+  sequence: number;
+  /** The version of the story's latest revision (the source's, else its sequence). */
+  latestVersion: string;
   firstCreated?: string;
 }
 
@@ -25,29 +44,46 @@ export interface StoryLedger {
   place(uri: string, revision: RevisionToPlace): Promise<RevisionPlacement>;
 }
 
-// KEYS[1] story hash; ARGV: eventId, rank, revision, versionCreated ('' if none), ttl seconds
+// KEYS[1] story hash; ARGV: eventId, rank, revision, versionCreated ('' if none),
+// ttl seconds, kill ('1' or '0'), version ('' if none)
 const placeScript = `
 local key = KEYS[1]
 local eventId, rank, revision, created, ttl = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], tonumber(ARGV[5])
+local kill, version = ARGV[6] == '1', ARGV[7]
 local first = redis.call('HGET', key, 'firstEvent')
 if not first then
   redis.call('HSET', key, 'firstEvent', eventId, 'topRank', ARGV[2], 'topRevision', revision)
   if created ~= '' then redis.call('HSET', key, 'firstCreated', created) end
   first = eventId
 end
+local seq = redis.call('HGET', key, 'seq:' .. eventId)
+if not seq then
+  seq = redis.call('HINCRBY', key, 'nextSeq', 1)
+  redis.call('HSET', key, 'seq:' .. eventId, seq)
+end
+local label = version ~= '' and version or tostring(seq)
+local killEvent = redis.call('HGET', key, 'killEvent')
+if kill and not killEvent then
+  redis.call('HSET', key, 'killEvent', eventId)
+  killEvent = eventId
+end
 local topRank = tonumber(redis.call('HGET', key, 'topRank'))
 local topRevision = redis.call('HGET', key, 'topRevision')
-local latest = 0
-if rank > topRank or (rank == topRank and revision >= topRevision) then
+local latest, killed = 0, 0
+local stale = (not kill and rank < topRank) and 1 or 0
+if killEvent and killEvent ~= eventId and not kill then
+  killed = 1
+elseif kill or rank > topRank or (rank == topRank and revision >= topRevision) then
   latest = 1
-  redis.call('HSET', key, 'topRank', ARGV[2], 'topRevision', revision)
+  redis.call('HSET', key, 'topRank', ARGV[2], 'topRevision', revision, 'topVersion', label)
 end
 redis.call('EXPIRE', key, ttl)
 local firstCreated = redis.call('HGET', key, 'firstCreated') or ''
-return { first == eventId and 1 or 0, latest, firstCreated }
+local topVersion = redis.call('HGET', key, 'topVersion') or label
+return { first == eventId and 1 or 0, latest, firstCreated, killed, tonumber(seq), topVersion, stale }
 `;
 
-type PlaceReply = [number, number, string];
+type PlaceReply = [number, number, string, number, number, string, number];
 
 export function createRedisStoryLedger(
   redis: Redis,
@@ -56,45 +92,83 @@ export function createRedisStoryLedger(
 ): StoryLedger {
   return {
     async place(uri, r) {
-      const [created, latest, firstCreated] = (await redis.eval(
-        placeScript,
-        1,
-        `${prefix}story:${uri}`,
-        r.eventId,
-        String(r.rank),
-        r.revision,
-        r.versionCreated ?? '',
-        String(Math.ceil(ttlSeconds)),
-      )) as PlaceReply;
+      const [created, latest, firstCreated, killed, sequence, latestVersion, stale] =
+        (await redis.eval(
+          placeScript,
+          1,
+          `${prefix}story:${uri}`,
+          r.eventId,
+          String(r.rank),
+          r.revision,
+          r.versionCreated ?? '',
+          String(Math.ceil(ttlSeconds)),
+          r.kill ? '1' : '0',
+          r.version ?? '',
+        )) as PlaceReply;
       return {
         createdStory: created === 1,
         isLatest: latest === 1,
+        killed: killed === 1,
+        stale: stale === 1,
+        sequence,
+        latestVersion,
         ...(firstCreated && { firstCreated }),
       };
     },
   };
 }
 
+interface MemoryStory {
+  firstEvent: string;
+  firstCreated?: string;
+  topRank: number;
+  topRevision: string;
+  topVersion?: string;
+  killEvent?: string;
+  nextSeq: number;
+  sequences: Map<string, number>;
+}
+
 /** The same rules in memory, for unit tests; passes the same contract suite. */
 export function createMemoryStoryLedger(): StoryLedger {
-  const stories = new Map<
-    string,
-    { firstEvent: string; firstCreated?: string; topRank: number; topRevision: string }
-  >();
+  const stories = new Map<string, MemoryStory>();
   return {
     async place(uri, r) {
       let story = stories.get(uri);
       if (!story) {
-        story = { firstEvent: r.eventId, topRank: r.rank, topRevision: r.revision };
+        story = {
+          firstEvent: r.eventId,
+          topRank: r.rank,
+          topRevision: r.revision,
+          nextSeq: 0,
+          sequences: new Map(),
+        };
         if (r.versionCreated) story.firstCreated = r.versionCreated;
         stories.set(uri, story);
       }
+      let sequence = story.sequences.get(r.eventId);
+      if (sequence === undefined) {
+        sequence = ++story.nextSeq;
+        story.sequences.set(r.eventId, sequence);
+      }
+      const label = r.version || String(sequence);
+      if (r.kill && story.killEvent === undefined) story.killEvent = r.eventId;
+      const killed = story.killEvent !== undefined && story.killEvent !== r.eventId && !r.kill;
+      const stale = !r.kill && r.rank < story.topRank;
       const isLatest =
-        r.rank > story.topRank || (r.rank === story.topRank && r.revision >= story.topRevision);
-      if (isLatest) Object.assign(story, { topRank: r.rank, topRevision: r.revision });
+        !killed &&
+        (r.kill ||
+          r.rank > story.topRank ||
+          (r.rank === story.topRank && r.revision >= story.topRevision));
+      if (isLatest)
+        Object.assign(story, { topRank: r.rank, topRevision: r.revision, topVersion: label });
       return {
         createdStory: story.firstEvent === r.eventId,
         isLatest,
+        killed,
+        stale,
+        sequence,
+        latestVersion: story.topVersion ?? label,
         ...(story.firstCreated && { firstCreated: story.firstCreated }),
       };
     },

@@ -20,6 +20,7 @@ describe('Redis story ledger', () => {
       eventId: 'e',
       rank: 1,
       revision: 'r',
+      kill: false,
     });
     const ttl = await redis.ttl('test:ledger-ttl:story:urn:test:ttl');
     expect(ttl).toBeGreaterThan(3500);

@@ -1,8 +1,10 @@
 // The property both story-ledger runs check (memory and Redis): however a story's
 // versions arrive (any order, re-polled, redelivered after a failed transaction,
-// two records at once), each version is published exactly once, exactly one event
-// creates the story, and the last event the latest-state topic keeps is the highest
-// version.
+// two records at once), and whether its highest version is a kill, each version
+// is published exactly once, at most one event creates the story, the last event
+// the latest-state topic keeps is the highest version, an older version is never
+// news (created, updated, corrected) after a newer one, and after the kill no
+// version is news at all.
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { NormalizeDependencies } from '../src/index.js';
@@ -20,11 +22,12 @@ export const headers = {
   'wire-identity': 'guid',
 };
 
-/** Version `v` (1-based) of story `guid`: later versions carry later times. */
-export function version(guid: string, v: number): Buffer {
+/** Version `v` (1-based) of story `guid`: later versions carry later times; a kill says so. */
+export function version(guid: string, v: number, kill = false): Buffer {
   const at = new Date(Date.UTC(2026, 10, 28, 0, v)).toUTCString();
+  const title = `${kill ? '(KILL) ' : ''}Story, version ${v}`;
   return Buffer.from(
-    `<rss version="2.0"><channel><title>s</title><item><title>Story, version ${v}</title><guid>${guid}</guid>` +
+    `<rss version="2.0"><channel><title>s</title><item><title>${title}</title><guid>${guid}</guid>` +
       `<pubDate>${at}</pubDate><description>Text of version ${v}.</description></item></channel></rss>`,
   );
 }
@@ -39,24 +42,29 @@ export interface Delivery {
 }
 
 /** Every version at least once, in any order, some of them again (re-polls). */
-export const deliveries: fc.Arbitrary<{ versions: number; steps: Delivery[] }> = fc
-  .integer({ min: 2, max: 5 })
-  .chain((versions) => {
-    const all = Array.from({ length: versions }, (_, i) => i + 1);
-    return fc
-      .array(fc.integer({ min: 1, max: versions }), { maxLength: versions * 2 })
-      .chain((repeats) =>
-        fc.shuffledSubarray([...all, ...repeats], { minLength: all.length + repeats.length }),
-      )
-      .chain((order) =>
-        fc.tuple(
-          ...order.map((v) =>
-            fc.record({ version: fc.constant(v), fails: fc.boolean(), concurrent: fc.boolean() }),
-          ),
+export interface Run {
+  versions: number;
+  /** The highest version withdraws the story. */
+  kill: boolean;
+  steps: Delivery[];
+}
+
+export const deliveries: fc.Arbitrary<Run> = fc.integer({ min: 2, max: 5 }).chain((versions) => {
+  const all = Array.from({ length: versions }, (_, i) => i + 1);
+  return fc
+    .array(fc.integer({ min: 1, max: versions }), { maxLength: versions * 2 })
+    .chain((repeats) =>
+      fc.shuffledSubarray([...all, ...repeats], { minLength: all.length + repeats.length }),
+    )
+    .chain((order) =>
+      fc.tuple(
+        ...order.map((v) =>
+          fc.record({ version: fc.constant(v), fails: fc.boolean(), concurrent: fc.boolean() }),
         ),
-      )
-      .map((steps) => ({ versions, steps }));
-  });
+      ),
+    )
+    .chain((steps) => fc.boolean().map((kill) => ({ versions, kill, steps })));
+});
 
 interface Event {
   version: number;
@@ -67,7 +75,7 @@ interface Event {
 /** Runs the deliveries against `deps` (without publish/deadLetter/sleep) and checks the property. */
 export async function checkInterleaving(
   guid: string,
-  run: { versions: number; steps: Delivery[] },
+  run: Run,
   deps: Omit<NormalizeDependencies, 'publishNormalized' | 'deadLetter' | 'sleep'>,
 ): Promise<void> {
   const committed: Event[] = [];
@@ -80,7 +88,11 @@ export async function checkInterleaving(
       const failing = step.fails && attempt === 0;
       try {
         const result = await normalizeDocument(
-          { value: version(guid, step.version), headers, deliveryId },
+          {
+            value: version(guid, step.version, run.kill && step.version === run.versions),
+            headers,
+            deliveryId,
+          },
           {
             ...deps,
             publishNormalized: async (article) => {
@@ -122,8 +134,26 @@ export async function checkInterleaving(
   expect(committed.map((e) => e.version).sort()).toEqual(
     Array.from({ length: run.versions }, (_, i) => i + 1),
   );
-  // One event made the story known.
-  expect(committed.filter((e) => e.verdict === 'created')).toHaveLength(1);
+  // At most one event made the story known, and none did after a kill came first.
+  expect(committed.filter((e) => e.verdict === 'created').length).toBeLessThanOrEqual(1);
+  const news = (e: Event) => ['created', 'updated', 'corrected'].includes(e.verdict);
+  // A kill is final: no version is news once the withdrawal is out.
+  const kill = committed.findIndex((e) => e.verdict === 'withdrawn');
+  if (run.kill) {
+    expect(committed.filter((e) => e.verdict === 'withdrawn').map((e) => e.version)).toEqual([
+      run.versions,
+    ]);
+    expect(committed.slice(kill + 1).filter(news)).toEqual([]);
+  } else {
+    expect(kill).toBe(-1);
+  }
+  // An older version is never news after a newer one (records of one story are
+  // handled in order; two at once, as in a rebalance, may still cross).
+  if (!run.steps.some((step) => step.concurrent)) {
+    const newsVersions = committed.filter(news).map((e) => e.version);
+    expect(newsVersions).toEqual([...newsVersions].sort((a, b) => a - b));
+    expect(new Set(newsVersions).size).toBe(newsVersions.length);
+  }
   // The latest-state topic keeps the last event marked latest: the highest version.
   expect(committed.filter((e) => e.isLatest).at(-1)?.version).toBe(run.versions);
   // Once the highest version is out, nothing else claims to be the latest.

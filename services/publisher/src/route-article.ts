@@ -45,6 +45,9 @@ export function routeArticle(
   const records: PublicRecord[] = [
     { topic: topics.articles.name, key: normalized.uri, value, headers },
   ];
+  // A superseded revision goes to the firehose alone, under its own type: never to
+  // a routed topic, never over the latest state.
+  if (normalized.verdict === 'superseded') return { kind: 'publish', records };
   for (const topic of routedTopics(normalized, routes)) {
     records.push({ topic: `${prefix}${topic}`, key: normalized.uri, value, headers });
   }

@@ -134,7 +134,13 @@ export function createReplayStages(settings: ReplayStageSettings): ReplayStages 
         }
       }
 
-      const verdicts: VerdictCounts = { created: 0, updated: 0, corrected: 0, withdrawn: 0 };
+      const verdicts: VerdictCounts = {
+        created: 0,
+        updated: 0,
+        corrected: 0,
+        withdrawn: 0,
+        superseded: 0,
+      };
       const sent = new Set(plan.eventIds);
       for (const article of normalized) if (sent.has(article.eventId)) verdicts[article.verdict]++;
       return {
