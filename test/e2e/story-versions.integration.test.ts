@@ -195,17 +195,28 @@ describe('NewsML-G2 versions of one story', () => {
 
   it('keeps a killed story killed when its correction arrives after the kill', async () => {
     const killedGuid = guid.replace('AEN', 'AKI');
-    feeds.set('/late.xml', { body: version(1, killedGuid, 'Lemuria') });
+    // Words of its own, or it would be a near duplicate of the stories above.
+    const killedVersion = (n: 1 | 2 | 3) =>
+      Buffer.from(
+        version(n, killedGuid, 'Lemuria')
+          .toString('utf8')
+          .replace(
+            /(<xhtml:p>)([^<]*)/g,
+            (_, open: string, text: string) =>
+              open + text.replace(/[A-Za-z]+/g, (word) => `${word}q`),
+          ),
+      );
+    feeds.set('/late.xml', { body: killedVersion(1) });
     await reader.waitFor(
       (r) => r.some((x) => x.topic === topics.latest.name && x.key === killedGuid),
       60_000,
     );
-    feeds.set('/late.xml', { body: version(3, killedGuid, 'Lemuria') });
+    feeds.set('/late.xml', { body: killedVersion(3) });
     await reader.waitFor(
       (r) => r.some((x) => x.topic === topics.latest.name && x.key === killedGuid && !x.value),
       60_000,
     );
-    feeds.set('/late.xml', { body: version(2, killedGuid, 'Lemuria') });
+    feeds.set('/late.xml', { body: killedVersion(2) });
     await reader.waitFor(
       (r) => r.filter((x) => x.topic === topics.articles.name && x.key === killedGuid).length >= 3,
       60_000,

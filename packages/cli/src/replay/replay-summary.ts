@@ -8,6 +8,8 @@ export interface ReplaySummary {
   updated: number;
   corrected: number;
   withdrawn: number;
+  /** Older than the story's latest, or after its kill: out on the firehose, not as news. */
+  superseded: number;
   duplicates: number;
   deadLetters: number;
   records: number;
@@ -21,6 +23,7 @@ export function emptySummary(): ReplaySummary {
     updated: 0,
     corrected: 0,
     withdrawn: 0,
+    superseded: 0,
     duplicates: 0,
     deadLetters: 0,
     records: 0,
@@ -34,6 +37,7 @@ export function addStep(summary: ReplaySummary, step: ReplayStep): void {
   summary.updated += step.verdicts.updated;
   summary.corrected += step.verdicts.corrected;
   summary.withdrawn += step.verdicts.withdrawn;
+  summary.superseded += step.verdicts.superseded;
   summary.duplicates += step.duplicates;
   summary.deadLetters += step.deadLetters;
   summary.records += step.records.length;
@@ -47,6 +51,7 @@ export function formatSummary(summary: ReplaySummary, recordsLabel: string): str
     ['updated', summary.updated],
     ['corrected', summary.corrected],
     ['withdrawn', summary.withdrawn],
+    ['superseded', summary.superseded],
     ['duplicates', summary.duplicates],
     ['dead letters', summary.deadLetters],
     [recordsLabel, summary.records],
