@@ -4,7 +4,7 @@
 // paused (SIGSTOP/SIGCONT) at random moments and brought back. At the end the
 // public topics, read as a newsroom reads them (read_committed), must hold every
 // revision once, each story's revisions in filing order, the right latest state,
-// and dead letters only for the broken documents.
+// no story live after its kill, and dead letters only for the broken documents.
 // Sizes: CHAOS_ITEMS filings (2,000 here; `pnpm test:chaos` runs 10,000) and
 // CHAOS_FAULTS (8; 30).
 import { execFileSync } from 'node:child_process';
@@ -452,6 +452,19 @@ describe('chaos', () => {
       return f.kind === 'kill' ? state?.value !== null : guidOf(state as ReadRecord) !== f.guid;
     });
     expect(wrongLatest.map(([uri]) => uri)).toEqual([]);
+
+    // No story is live after its kill: nothing news on the firehose after a withdrawal.
+    const withdrawnStories = new Set<string>();
+    const liveAfterKill: string[] = [];
+    for (const event of events) {
+      const key = event.key ?? '';
+      const type = event.headers.ce_type ?? '';
+      if (type.endsWith('.withdrawn.v1')) withdrawnStories.add(key);
+      else if (withdrawnStories.has(key) && !type.endsWith('.superseded.v1'))
+        liveAfterKill.push(`${key} ${type}`);
+    }
+    expect(liveAfterKill).toEqual([]);
+    expect(withdrawnStories.size).toBe(filings.filter((f) => f.kind === 'kill').length);
 
     // Dead letters: the broken documents, and nothing else.
     const letters = records.filter((r) => r.topic === topics.dlq.name);
