@@ -1,6 +1,8 @@
 // What a newsroom system keeps from wire's public events: the latest version of
 // each story, keyed by its uri. Events carry a deterministic id (ce_id), so a
-// repeat is recognised; ce_type says created, updated, corrected or withdrawn.
+// repeat is recognised; ce_type says created, updated, corrected or withdrawn, and
+// superseded for a revision older than the story's latest or after its kill, which
+// a desk leaves alone.
 export interface ArticleEvent {
   /** The record key: the story uri. */
   uri: string;
@@ -22,7 +24,7 @@ export interface StoryDesk {
   seenEventIds: Set<string>;
 }
 
-export type Applied = 'new-story' | 'new-version' | 'withdrawn' | 'repeat';
+export type Applied = 'new-story' | 'new-version' | 'withdrawn' | 'repeat' | 'ignored';
 
 export function createStoryDesk(): StoryDesk {
   return { stories: new Map(), seenEventIds: new Set() };
@@ -33,6 +35,8 @@ export function applyEvent(desk: StoryDesk, event: ArticleEvent): Applied {
   if (desk.seenEventIds.has(id)) return 'repeat';
   desk.seenEventIds.add(id);
   const known = desk.stories.get(event.uri);
+  // Not news: an older revision, or one after the kill. The story stays as it is.
+  if (event.headers.ce_type?.includes('.superseded.')) return 'ignored';
   if (event.headers.ce_type?.includes('.withdrawn.')) {
     desk.stories.set(event.uri, {
       uri: event.uri,

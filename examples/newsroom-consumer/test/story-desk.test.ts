@@ -35,4 +35,16 @@ describe('a newsroom story desk fed with wire events', () => {
       headline: 'First',
     });
   });
+
+  it('leaves a story as it is for a superseded revision: a late correction after the kill', () => {
+    const desk = createStoryDesk();
+    applyEvent(desk, event('a', 'created', 'First'));
+    applyEvent(desk, event('c', 'withdrawn', 'First'));
+    expect(applyEvent(desk, event('b', 'superseded', 'First, corrected'))).toBe('ignored');
+    expect(desk.stories.get('urn:wire:yna:1')).toMatchObject({
+      withdrawn: true,
+      headline: 'First',
+      versions: 2,
+    });
+  });
 });
