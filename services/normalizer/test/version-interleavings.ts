@@ -1,6 +1,7 @@
 // The property both story-ledger runs check (memory and Redis): however a story's
 // versions arrive (any order, re-polled, redelivered after a failed transaction,
-// two records at once), and whether its highest version is a kill, each version
+// two records at once), with a correction among them or not, and whether its
+// highest version is a kill, each version
 // is published exactly once, at most one event creates the story, the last event
 // the latest-state topic keeps is the highest version, an older version is never
 // news (created, updated, corrected) after a newer one, and after the kill no
@@ -23,9 +24,10 @@ export const headers = {
 };
 
 /** Version `v` (1-based) of story `guid`: later versions carry later times; a kill says so. */
-export function version(guid: string, v: number, kill = false): Buffer {
+export function version(guid: string, v: number, kill = false, correction = false): Buffer {
   const at = new Date(Date.UTC(2026, 10, 28, 0, v)).toUTCString();
-  const title = `${kill ? '(KILL) ' : ''}Story, version ${v}`;
+  const marker = kill ? '(KILL) ' : correction ? '(Correction) ' : '';
+  const title = `${marker}Story, version ${v}`;
   return Buffer.from(
     `<rss version="2.0"><channel><title>s</title><item><title>${title}</title><guid>${guid}</guid>` +
       `<pubDate>${at}</pubDate><description>Text of version ${v}.</description></item></channel></rss>`,
@@ -46,6 +48,8 @@ export interface Run {
   versions: number;
   /** The highest version withdraws the story. */
   kill: boolean;
+  /** Version 2, when it is not the highest, corrects the story. */
+  correction: boolean;
   steps: Delivery[];
 }
 
@@ -63,7 +67,11 @@ export const deliveries: fc.Arbitrary<Run> = fc.integer({ min: 2, max: 5 }).chai
         ),
       ),
     )
-    .chain((steps) => fc.boolean().map((kill) => ({ versions, kill, steps })));
+    .chain((steps) =>
+      fc
+        .tuple(fc.boolean(), fc.boolean())
+        .map(([kill, correction]) => ({ versions, kill, correction, steps })),
+    );
 });
 
 interface Event {
@@ -89,7 +97,12 @@ export async function checkInterleaving(
       try {
         const result = await normalizeDocument(
           {
-            value: version(guid, step.version, run.kill && step.version === run.versions),
+            value: version(
+              guid,
+              step.version,
+              run.kill && step.version === run.versions,
+              run.correction && step.version === 2 && run.versions > 2,
+            ),
             headers,
             deliveryId,
           },
