@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['{packages,services,examples}/*/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**', '**/dist/**'],
+          // Some unit tests sweep whole corpora: on two busy cores they need more than 5 s.
+          testTimeout: 30_000,
         },
       },
       {

@@ -135,6 +135,9 @@ export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseRe
     context,
   });
   const warnings = [...decoded.warnings, ...repaired.warnings, ...output.warnings];
-  const articles = withoutFeedBadges(output.articles.map(cleanArticle)).map(measureCoverage);
+  const cleaned = output.articles.map(cleanArticle);
+  // A badge is a feed's habit; the items of a news message may share a picture.
+  const isFeed = ['rss2', 'rdf', 'atom'].includes(detected.format);
+  const articles = (isFeed ? withoutFeedBadges(cleaned) : cleaned).map(measureCoverage);
   return { format: detected.format, charset: decoded.charset, articles, warnings };
 }
