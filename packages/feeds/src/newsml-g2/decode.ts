@@ -81,8 +81,16 @@ function decodeAsserts(node: unknown, lang: string | undefined): Record<string, 
   return names;
 }
 
-function decodeNewsItem(kind: G2NewsKind, item: unknown, rawInline?: string[]): G2NewsItem {
-  const { node, constraints } = withoutConstrained(item);
+function decodeNewsItem(
+  kind: G2NewsKind,
+  item: unknown,
+  rawInline: string[] | undefined,
+  mayConstrain: boolean,
+): G2NewsItem {
+  // Most documents carry no pubconstraint: their tree is read as it is, not copied.
+  const { node, constraints } = mayConstrain
+    ? withoutConstrained(item)
+    : { node: item, constraints: [] };
   const lang = attr(node, 'xml:lang');
   return compact<G2NewsItem>({
     kind,
@@ -109,8 +117,14 @@ function decodeNewsItem(kind: G2NewsKind, item: unknown, rawInline?: string[]): 
   });
 }
 
-function decodeItem(kind: string, node: unknown, rawInline: string[] | undefined): G2Item[] {
-  if (newsKinds.includes(kind)) return [decodeNewsItem(kind as G2NewsKind, node, rawInline)];
+function decodeItem(
+  kind: string,
+  node: unknown,
+  rawInline: string[] | undefined,
+  mayConstrain: boolean,
+): G2Item[] {
+  if (newsKinds.includes(kind))
+    return [decodeNewsItem(kind as G2NewsKind, node, rawInline, mayConstrain)];
   if (otherKinds.includes(kind)) {
     return [
       compact<G2OtherItem>({
@@ -131,7 +145,9 @@ function decodeItem(kind: string, node: unknown, rawInline: string[] | undefined
  */
 export function decodeNewsMlG2(root: string, node: XmlNode, source?: string): G2Item[] {
   const raw = source === undefined ? undefined : inlineXmlByItem(source);
-  if (root !== 'newsMessage') return decodeItem(root, node, raw?.get(itemKey(root, 0)));
+  const mayConstrain = source === undefined || source.includes('pubconstraint');
+  if (root !== 'newsMessage')
+    return decodeItem(root, node, raw?.get(itemKey(root, 0)), mayConstrain);
   const counts = new Map<string, number>();
   const items: G2Item[] = [];
   for (const itemSet of children(node, 'itemSet')) {
@@ -140,7 +156,7 @@ export function decodeNewsMlG2(root: string, node: XmlNode, source?: string): G2
       for (const element of [value].flat()) {
         const index = counts.get(kind) ?? 0;
         counts.set(kind, index + 1);
-        items.push(...decodeItem(kind, element, raw?.get(itemKey(kind, index))));
+        items.push(...decodeItem(kind, element, raw?.get(itemKey(kind, index)), mayConstrain));
       }
     }
   }
