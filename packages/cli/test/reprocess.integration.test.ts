@@ -16,8 +16,12 @@ import { runReprocess } from '../src/index.js';
 
 const live = uniqueNamespace('reprocess-live');
 const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'reprocess-test' });
-const early = Date.parse('2026-11-28T10:00:00Z');
-const late = Date.parse('2026-11-28T11:00:00Z');
+// Record times relative to now: the raw topic keeps 7 days, and the broker deletes
+// records older than that, so fixed dates would stop being readable a week on.
+const hour = 3_600_000;
+const late = Math.floor(Date.now() / hour) * hour - hour;
+const early = late - hour;
+const iso = (at: number) => new Date(at).toISOString();
 
 function rawRecord(file: string, fetchId: string, at: number) {
   const body = readFileSync(samplePath(file));
@@ -49,7 +53,7 @@ beforeAll(async () => {
   await producer.disconnect();
 });
 
-async function reprocess(since: string, namespace: string, dryRun = false) {
+async function reprocess(since: number, namespace: string, dryRun = false) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runReprocess({
@@ -69,7 +73,7 @@ async function reprocess(since: string, namespace: string, dryRun = false) {
 describe('wire reprocess', () => {
   it('normalizes the raw records since a time into a sandbox, with fresh state, marked as a replay', async () => {
     const sandbox = uniqueNamespace('reprocess-sandbox');
-    const { code, err } = await reprocess('2026-11-28T10:30:00Z', sandbox);
+    const { code, err } = await reprocess(early + hour / 2, sandbox);
     expect(code).toBe(0);
     expect(err).toContainEqual(expect.stringMatching(/^documents +1$/));
     const reader = await readTopics(testBrokers, [`${sandbox}news.articles.v1`]);
@@ -80,7 +84,7 @@ describe('wire reprocess', () => {
       for (const record of records) {
         expect(record.headers).toMatchObject({
           'wire-replay': 'reprocess',
-          'wire-replay-since': '2026-11-28T10:30:00.000Z',
+          'wire-replay-since': iso(early + hour / 2),
           ce_feedid: 'yna-en-news',
         });
       }
@@ -96,7 +100,7 @@ describe('wire reprocess', () => {
   });
 
   it('reads from the first record at or after --since, and prints with --dry-run', async () => {
-    const all = await reprocess('2026-11-28T09:00:00Z', uniqueNamespace('reprocess-dry'), true);
+    const all = await reprocess(early - hour, uniqueNamespace('reprocess-dry'), true);
     expect(all.code).toBe(0);
     expect(all.err).toContainEqual(expect.stringMatching(/^documents +2$/));
     const events = all.out
@@ -108,7 +112,7 @@ describe('wire reprocess', () => {
       'created',
       'updated',
     ]);
-    const none = await reprocess('2026-11-28T12:00:00Z', uniqueNamespace('reprocess-none'), true);
+    const none = await reprocess(late + hour / 2, uniqueNamespace('reprocess-none'), true);
     expect(none.code).toBe(0);
     expect(none.out).toEqual([]);
     expect(none.err).toContainEqual(expect.stringMatching(/^documents +0$/));
