@@ -1,6 +1,7 @@
 // What a parser hands to the normalizer: a ninjs article without its identity
 // (the normalizer decides uri and version), plus what ninjs cannot carry.
 import type { Ninjs, SourceSignal } from '@wire/schema';
+import type { FilingStage } from './cleaning/wire-prefix.js';
 import type { DocumentFormat } from './detect-format.js';
 import type { TextCoverage } from './text/text-coverage.js';
 
@@ -27,6 +28,8 @@ export interface ParsedArticle {
   article: ArticleBody;
   source: SourceInfo;
   signal: SourceSignal;
+  /** A flash, or a later filing of a developing story, as the headline's wire marker says. */
+  filing?: FilingStage;
   warnings: string[];
   /**
    * The plain text of the item's content parts as the source holds them, set by

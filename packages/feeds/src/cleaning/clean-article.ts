@@ -32,6 +32,7 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
   const article = { ...parsed.article };
   const source = { ...parsed.source };
   let signal = parsed.signal;
+  let filing = parsed.filing;
   let warnings = parsed.warnings;
   if (source.link !== undefined && isScriptLink(source.link)) {
     warnings = [...warnings, `link "${source.link.slice(0, 40)}" runs script; dropped`];
@@ -54,6 +55,7 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
       source.wirePrefix = split.prefix;
       if (strength[split.signal] > strength[signal]) signal = split.signal;
       if (split.urgent && article.urgency === undefined) article.urgency = 1;
+      if (split.stage) filing = split.stage;
     }
   }
 
@@ -85,5 +87,5 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
       article.associations = [...existing, ...renamed];
     }
   }
-  return { ...parsed, article, source, signal, warnings };
+  return { ...parsed, article, source, signal, warnings, ...(filing && { filing }) };
 }

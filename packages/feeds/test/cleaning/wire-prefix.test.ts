@@ -3,34 +3,45 @@ import { splitWirePrefix } from '../../src/index.js';
 
 describe('splitWirePrefix', () => {
   it.each([
-    ['(URGENT) N. Korea fires missile', 'N. Korea fires missile', '(URGENT)', 'none', true],
-    ['(LEAD) Story', 'Story', '(LEAD)', 'update', false],
-    ['(2nd LD) Story', 'Story', '(2nd LD)', 'update', false],
-    ['(3rd LD) Story', 'Story', '(3rd LD)', 'update', false],
-    ['(News Focus) Story', 'Story', '(News Focus)', 'none', false],
-    ['(Yonhap Interview) Story', 'Story', '(Yonhap Interview)', 'none', false],
-    ['(Correction) Story', 'Story', '(Correction)', 'correction', false],
-    ['(LEAD) (Yonhap Interview) Story', 'Story', '(LEAD) (Yonhap Interview)', 'update', false],
-    ['(속보) 북한 미사일', '북한 미사일', '(속보)', 'none', true],
-    ['(종합) 북한 미사일', '북한 미사일', '(종합)', 'update', false],
-    ['[종합2보] 북한 미사일', '북한 미사일', '[종합2보]', 'update', false],
-    ['(KILL) Story', 'Story', '(KILL)', 'kill', false],
-    ['(WITHDRAWN) (LEAD) Story', 'Story', '(WITHDRAWN) (LEAD)', 'kill', false],
-    ['(삭제) 북한 미사일', '북한 미사일', '(삭제)', 'kill', false],
+    ['(URGENT) N. Korea fires missile', 'N. Korea fires missile', '(URGENT)', 'none', true, 'flash'],
+    ['(LEAD) Story', 'Story', '(LEAD)', 'update', false, 'follow-up'],
+    ['(2nd LD) Story', 'Story', '(2nd LD)', 'update', false, 'follow-up'],
+    ['(3rd LD) Story', 'Story', '(3rd LD)', 'update', false, 'follow-up'],
+    ['(News Focus) Story', 'Story', '(News Focus)', 'none', false, undefined],
+    ['(Yonhap Interview) Story', 'Story', '(Yonhap Interview)', 'none', false, undefined],
+    ['(Correction) Story', 'Story', '(Correction)', 'correction', false, undefined],
+    ['(LEAD) (Yonhap Interview) Story', 'Story', '(LEAD) (Yonhap Interview)', 'update', false, 'follow-up'],
+    ['(속보) 북한 미사일', '북한 미사일', '(속보)', 'none', true, 'flash'],
+    ['(종합) 북한 미사일', '북한 미사일', '(종합)', 'update', false, 'follow-up'],
+    ['[종합2보] 북한 미사일', '북한 미사일', '[종합2보]', 'update', false, 'follow-up'],
+    ['(KILL) Story', 'Story', '(KILL)', 'kill', false, undefined],
+    ['(WITHDRAWN) (LEAD) Story', 'Story', '(WITHDRAWN) (LEAD)', 'kill', false, 'follow-up'],
+    ['(삭제) 북한 미사일', '북한 미사일', '(삭제)', 'kill', false, undefined],
     [
       'CORRECTED-S. Illinois battles flooding',
       'S. Illinois battles flooding',
       'CORRECTED-',
       'correction',
       false,
-    ],
-    ['UPDATE 2-Primeira Liga Results', 'Primeira Liga Results', 'UPDATE 2-', 'update', false],
-    ['REFILE-UPDATE 1-Oil rises', 'Oil rises', 'REFILE- UPDATE 1-', 'update', false],
-    ['URGENT - Séisme au Japon', 'Séisme au Japon', 'URGENT -', 'none', true],
-    ['ALERTE - Séisme au Japon', 'Séisme au Japon', 'ALERTE -', 'none', true],
-    ['WRAPUP 1-Markets fall', 'Markets fall', 'WRAPUP 1-', 'update', false],
-  ] as const)('reads %j', (input, headline, prefix, signal, urgent) => {
-    expect(splitWirePrefix(input)).toEqual({ headline, prefix, signal, urgent });
+    , undefined],
+    ['UPDATE 2-Primeira Liga Results', 'Primeira Liga Results', 'UPDATE 2-', 'update', false, 'follow-up'],
+    ['REFILE-UPDATE 1-Oil rises', 'Oil rises', 'REFILE- UPDATE 1-', 'update', false, 'follow-up'],
+    ['URGENT - Séisme au Japon', 'Séisme au Japon', 'URGENT -', 'none', true, 'flash'],
+    ['ALERTE - Séisme au Japon', 'Séisme au Japon', 'ALERTE -', 'none', true, 'flash'],
+    ['WRAPUP 1-Markets fall', 'Markets fall', 'WRAPUP 1-', 'update', false, 'follow-up'],
+    ['快讯：韩国宪法法院宣判', '韩国宪法法院宣判', '快讯：', 'none', true, 'flash'],
+    ['详讯：韩国宪法法院宣判', '韩国宪法法院宣判', '详讯：', 'update', false, 'follow-up'],
+    ['简讯 韩国宪法法院宣判', '韩国宪法法院宣判', '简讯', 'update', false, 'follow-up'],
+    ['【快讯】韩国宪法法院宣判', '韩国宪法法院宣判', '【快讯】', 'none', true, 'flash'],
+    ['韩国宪法法院宣判（综合）', '韩国宪法法院宣判', '（综合）', 'update', false, 'follow-up'],
+    ['【速報】日銀が利上げ', '日銀が利上げ', '【速報】', 'none', true, 'flash'],
+    ['日銀が利上げ(2報)', '日銀が利上げ', '(2報)', 'update', false, 'follow-up'],
+    ['詳報：日銀が利上げ', '日銀が利上げ', '詳報：', 'update', false, 'follow-up'],
+    ['[속보] 尹 비상계엄 선포', '尹 비상계엄 선포', '[속보]', 'none', true, 'flash'],
+    ['尹 비상계엄 선포(종합2보)', '尹 비상계엄 선포', '(종합2보)', 'update', false, 'follow-up'],
+    ['[속보] 尹 비상계엄 선포(종합)', '尹 비상계엄 선포', '[속보] (종합)', 'update', true, 'follow-up'],
+  ] as const)('reads %j', (input, headline, prefix, signal, urgent, stage) => {
+    expect(splitWirePrefix(input)).toEqual({ headline, prefix, signal, urgent, ...(stage && { stage }) });
   });
 
   it.each([
@@ -38,6 +49,9 @@ describe('splitWirePrefix', () => {
     'NATO - allies meet',
     'US-China talks resume',
     'FLASHPOINT - x',
+    '快讯的价值',
+    '韩国(首尔)天气',
+    '(종합)',
   ])('leaves %j alone: not an agency marker', (headline) => {
     expect(splitWirePrefix(headline)).toEqual({ headline, signal: 'none', urgent: false });
   });
