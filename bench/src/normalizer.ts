@@ -5,11 +5,13 @@
 // is the ceiling.
 import { randomBytes } from 'node:crypto';
 import {
+  createMemoryFilingIndex,
   createMemoryLinkMemory,
   createMemoryNearDuplicateIndex,
   createMemoryStoryAliases,
   createMemoryStoryLedger,
   createNormalizerState,
+  defaultFamilySettings,
   type NormalizeDependencies,
   normalizeDocument,
 } from '@wire/normalizer';
@@ -22,7 +24,7 @@ import { countRoundTrips } from './round-trip-counter.js';
 
 type Stores = Pick<
   NormalizeDependencies,
-  'claims' | 'stories' | 'nearDuplicates' | 'links' | 'aliases'
+  'claims' | 'stories' | 'nearDuplicates' | 'links' | 'aliases' | 'filings' | 'family'
 >;
 
 /** The stores as the service builds them, with its default settings. */
@@ -43,6 +45,8 @@ function memoryStores(): Stores {
     aliases: createMemoryStoryAliases(),
     links: createMemoryLinkMemory(),
     nearDuplicates: createMemoryNearDuplicateIndex({ maxDistance: 3 }),
+    filings: createMemoryFilingIndex({ windowMs: defaultFamilySettings.windowMs }),
+    family: defaultFamilySettings,
   };
 }
 

@@ -38,6 +38,8 @@ export const articleEventHeadersSchema = z
     ce_storyfamily: z.string(),
     /** Another agency's story with nearly the same text. */
     ce_relatedto: z.string().optional(),
+    /** This item's own uri, when it is a later filing (brief, lead) of the story in ce_storyfamily. */
+    ce_refileof: z.string().optional(),
     /**
      * The agency's publication constraints (G2 pubconstraint), space-separated: the
      * parts they marked are left out of the article.
@@ -74,5 +76,6 @@ export function articleEventHeaders(normalized: NormalizedArticle): ArticleEvent
     headers.ce_pubconstraint = normalized.source.publicationConstraints.join(' ');
   if (normalized.nearDuplicate?.relation === 'related')
     headers.ce_relatedto = normalized.nearDuplicate.of;
+  if (normalized.refiling) headers.ce_refileof = normalized.refiling.of;
   return headers;
 }

@@ -40,6 +40,15 @@ export const normalizedArticleSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Set when the item is a later filing of a developing story the agency sent under
+     * another id (flash → lead): the filing it continues, and how much of their
+     * headlines the two share.
+     */
+    refiling: z
+      .object({ of: z.url(), overlap: z.number().min(0).max(1) })
+      .strict()
+      .optional(),
     warnings: z.array(z.string()),
     article: ninjsSchema,
   })

@@ -20,6 +20,8 @@ export const normalizerConfigSchema = z.object({
   NEAR_DUPLICATE_MAX_DISTANCE: z.coerce.number().int().min(0).max(7).default(3),
   /** How long a published story can still be joined by a re-filing. */
   NEAR_DUPLICATE_WINDOW_HOURS: z.coerce.number().positive().default(72),
+  /** How far apart a flash and its later filings (brief, detailed, lead) can be. */
+  REFILE_WINDOW_HOURS: z.coerce.number().positive().default(12),
 });
 
 export type NormalizerConfig = z.output<typeof normalizerConfigSchema>;

@@ -1,6 +1,12 @@
 export { loadNormalizerConfig, type NormalizerConfig, normalizerConfigSchema } from './config.js';
 export { decideVerdict } from './decide-verdict.js';
 export {
+  createMemoryFilingIndex,
+  createRedisFilingIndex,
+  type FilingIndex,
+} from './filing-index.js';
+export { type FilingText, filingTextOf } from './filing-text.js';
+export {
   type Fingerprint,
   fingerprintBands,
   fingerprintFromHex,
@@ -31,6 +37,14 @@ export {
   type NormalizerState,
   type NormalizerStateSettings,
 } from './normalizer-state.js';
+export {
+  defaultFamilySettings,
+  type FamilyMatch,
+  type FamilySettings,
+  type Filing,
+  familyOf,
+  familyScore,
+} from './refile-family.js';
 export {
   createMemoryStoryAliases,
   createRedisStoryAliases,

@@ -23,9 +23,12 @@ import {
   rawDocumentHeadersSchema,
 } from '@wire/schema';
 import { decideVerdict } from './decide-verdict.js';
+import { type FilingIndex, RecentFilings } from './filing-index.js';
+import { filingTextOf } from './filing-text.js';
 import { type Fingerprint, fingerprintOf } from './fingerprint.js';
 import type { LinkMemory } from './link-memory.js';
 import type { NearDuplicate, NearDuplicateIndex } from './near-duplicates.js';
+import { type FamilyMatch, type FamilySettings, type Filing, familyOf } from './refile-family.js';
 import type { StoryAliases } from './story-aliases.js';
 import { eventIdOf, revisionOf, storyIdentity } from './story-identity.js';
 import { type RevisionPlacement, rankOf, type StoryLedger } from './story-ledger.js';
@@ -46,6 +49,9 @@ export interface NormalizeDependencies {
   nearDuplicates: NearDuplicateIndex;
   links: LinkMemory;
   aliases: StoryAliases;
+  /** The agencies' recent filings, which a re-filed flash or lead is matched against. */
+  filings: FilingIndex;
+  family: FamilySettings;
   publishNormalized(article: NormalizedArticle): Promise<void>;
   deadLetter(reason: DeadLetterReason): Promise<void>;
   /**
@@ -96,6 +102,8 @@ export async function normalizeDocument(
             revision.link &&
               deps.links.remember(revision.link.feedId, revision.link.link, revision.uri),
             revision.firstPlaced && deps.aliases.remember(revision.firstPlaced, revision.uri),
+            revision.filing &&
+              deps.filings.record(revision.filing, revision.agency, revision.filingLanguage),
           ]),
         );
       },
@@ -118,6 +126,9 @@ interface PendingRevision {
   link: { feedId: string; link: string } | undefined;
   /** The item's own uri, when this is the first time it is placed in a story (`uri`). */
   firstPlaced: string | undefined;
+  /** What later filings of the story are matched against. */
+  filing: Filing | undefined;
+  filingLanguage: string;
 }
 
 async function normalizeRecord(
@@ -196,6 +207,7 @@ async function normalizeRecord(
   // Oldest first, so a story's revisions reach the ledger and the topic in the
   // order they were filed, whatever order the feed lists them in.
   const order = chronologicalOrder(articles);
+  joinFamiliesWithinDocument(identified, order, deps);
 
   // Invalid articles and repeats inside the document are settled before any state changes.
   const outcomes: ArticleOutcome[] = [];
@@ -310,7 +322,12 @@ interface Identified {
   uri: string;
   placedBefore: boolean;
   nearDuplicate: NearDuplicate | undefined;
+  /** The earlier filing of a developing story this one continues, when that placed it. */
+  refiling: FamilyMatch | undefined;
   fingerprint: Fingerprint | undefined;
+  /** The item as a filing, for matching later re-files; none for a kill or no headline. */
+  filing: Omit<Filing, 'story'> | undefined;
+  filingLanguage: string;
   storyLink: string | undefined;
   revision: string;
   eventId: string;
@@ -327,8 +344,10 @@ async function identify(
   const feedId = meta['wire-feed-id'];
   const identity = storyIdentity(parsed, hints.strategy, agency);
   const fingerprint = fingerprintable(parsed) ? fingerprintOf(fingerprintText(parsed)) : undefined;
-  // The three questions go out together; each answer depends only on the identity.
-  const [remembered, aliasOfIdentity, nearOfIdentity] = await Promise.all([
+  const filing = filingOf(parsed, identity.uri, meta);
+  const filingLanguage = languageOf(parsed, meta);
+  // The questions go out together; each answer depends only on the identity.
+  const [remembered, aliasOfIdentity, nearOfIdentity, recentFilings] = await Promise.all([
     // A guid that changed for a link this feed showed before: the link's story it is.
     identity.strategy === 'guid' && hints.storyLink
       ? deps.links.uriFor(feedId, hints.storyLink)
@@ -337,6 +356,14 @@ async function identify(
     // this one goes there too, however the near-duplicate index has grown since.
     deps.aliases.storyOf(identity.uri),
     fingerprint ? deps.nearDuplicates.find(fingerprint, identity.uri, agency) : undefined,
+    filing
+      ? deps.filings.candidates({
+          agency,
+          language: filingLanguage,
+          at: filing.at,
+          text: filing.text,
+        })
+      : [],
   ]);
   // By its identity, or by a link this feed showed before under another guid.
   const placedBefore = aliasOfIdentity ?? remembered;
@@ -350,7 +377,13 @@ async function identify(
     : nearOfIdentity;
   // A re-filing by the same agency joins the story it repeats; another agency's is only related.
   const joins = nearDuplicate?.relation === 'same-story' ? nearDuplicate.of : undefined;
-  const uri = placedBefore ?? joins ?? ownUri;
+  // Too short to fingerprint, or reworded: a later filing of a flash the agency sent
+  // under another id is known by its headline and lead.
+  const refiling =
+    placedBefore === undefined && joins === undefined && filing
+      ? familyOf(filing, recentFilings, deps.family)
+      : undefined;
+  const uri = placedBefore ?? joins ?? refiling?.story ?? ownUri;
   const revision = revisionOf(parsed);
   const eventId = eventIdOf(uri, revision);
   return {
@@ -359,12 +392,71 @@ async function identify(
     uri,
     placedBefore: placedBefore !== undefined,
     nearDuplicate: nearDuplicate || undefined,
+    refiling,
     fingerprint,
+    filing,
+    filingLanguage,
     storyLink: hints.storyLink,
     revision,
     eventId,
     key: deps.eventKey(eventId),
   };
+}
+
+/**
+ * A flash and its lead can come in one poll: an item no state placed joins the
+ * family of an earlier item of the same document, as it would have had the two
+ * come in separate polls.
+ */
+function joinFamiliesWithinDocument(
+  identified: Identified[],
+  order: number[],
+  deps: NormalizeDependencies,
+): void {
+  const seen = new RecentFilings({ windowMs: deps.family.windowMs });
+  for (const index of order) {
+    const item = identified[index] as Identified;
+    if (!item.filing) continue;
+    const space = item.filingLanguage;
+    if (!item.placedBefore && item.uri === item.ownUri) {
+      const match = familyOf(
+        item.filing,
+        seen.candidates(item.filing.text, item.filing.at, space),
+        deps.family,
+      );
+      if (match) {
+        const eventId = eventIdOf(match.story, item.revision);
+        identified[index] = {
+          ...item,
+          uri: match.story,
+          refiling: match,
+          eventId,
+          key: deps.eventKey(eventId),
+        };
+      }
+    }
+    seen.add({ ...item.filing, story: (identified[index] as Identified).uri }, space);
+  }
+}
+
+/** The item as a filing of a developing story: its headline, lead, marker and time. */
+function filingOf(
+  parsed: ParsedArticle,
+  uri: string,
+  meta: RawDocumentMetadata,
+): Omit<Filing, 'story'> | undefined {
+  const headline = parsed.article.headlines?.[0]?.value ?? '';
+  if (parsed.signal === 'kill' || headline.trim() === '') return undefined;
+  const at = Date.parse(parsed.article.versionCreated ?? meta['wire-fetched-at']);
+  if (Number.isNaN(at)) return undefined;
+  const body = parsed.article.bodies?.find((b) => b.contentType === 'text/plain')?.value ?? '';
+  return { uri, at, stage: parsed.filing, text: filingTextOf(headline, body) };
+}
+
+/** The primary language subtag, so that zh-CN and zh filings are matched together. */
+function languageOf(parsed: ParsedArticle, meta: RawDocumentMetadata): string {
+  const tag = parsed.article.language ?? meta['wire-language'] ?? 'und';
+  return tag.split('-')[0]?.toLowerCase() || 'und';
 }
 
 /**
@@ -413,7 +505,7 @@ const provisional: RevisionPlacement = {
 };
 
 function candidateOf(item: Identified, meta: RawDocumentMetadata, placement: RevisionPlacement) {
-  const { parsed, uri, revision, eventId, nearDuplicate } = item;
+  const { parsed, uri, revision, eventId, nearDuplicate, refiling } = item;
   const firstCreated = placement.firstCreated ?? parsed.article.versionCreated;
   return {
     eventId,
@@ -421,6 +513,7 @@ function candidateOf(item: Identified, meta: RawDocumentMetadata, placement: Rev
     isLatest: placement.isLatest,
     latestVersion: placement.latestVersion,
     ...(nearDuplicate && { nearDuplicate }),
+    ...(refiling && { refiling: { of: refiling.of, overlap: round2(refiling.overlap) } }),
     uri,
     revision,
     agency: meta['wire-agency'],
@@ -473,6 +566,8 @@ async function publish(
     fingerprint: item.fingerprint,
     link: item.storyLink ? { feedId: meta['wire-feed-id'], link: item.storyLink } : undefined,
     firstPlaced: item.placedBefore ? undefined : item.ownUri,
+    filing: item.filing && { ...item.filing, story: item.uri },
+    filingLanguage: item.filingLanguage,
   });
   await deps.publishNormalized(checked.data);
   return { kind: 'published' };
@@ -488,6 +583,8 @@ function chronologicalOrder(articles: ParsedArticle[]): number[] {
   if (times.some((t) => Number.isNaN(t))) return indexes;
   return indexes.sort((a, b) => (times[a] as number) - (times[b] as number) || a - b);
 }
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 // Below this, unrelated items come within a few bits of each other (see docs/near-duplicates.md).
 const minimumFingerprintText = 400;

@@ -1,15 +1,22 @@
 // The normalizer's Redis-backed state, built from its configuration: claims, the
-// story ledger, link memory and the near-duplicate index, all under one prefix.
+// story ledger, link memory, the near-duplicate index and the recent filings that
+// re-files are matched against, all under one prefix.
 // The service and the CLI's replay build it the same way, so a replay decides as
 // the service would.
 import { type ClaimStore, createClaimStore, createMemoryClaimStore, type Redis } from '@wire/redis';
 import type { NormalizerConfig } from './config.js';
+import {
+  createMemoryFilingIndex,
+  createRedisFilingIndex,
+  type FilingIndex,
+} from './filing-index.js';
 import { createMemoryLinkMemory, createRedisLinkMemory, type LinkMemory } from './link-memory.js';
 import {
   createMemoryNearDuplicateIndex,
   createRedisNearDuplicateIndex,
   type NearDuplicateIndex,
 } from './near-duplicates.js';
+import { defaultFamilySettings, type FamilySettings } from './refile-family.js';
 import {
   createMemoryStoryAliases,
   createRedisStoryAliases,
@@ -28,7 +35,8 @@ export type NormalizerStateSettings = Pick<
   | 'DEDUPE_TTL_DAYS'
   | 'NEAR_DUPLICATE_MAX_DISTANCE'
   | 'NEAR_DUPLICATE_WINDOW_HOURS'
->;
+> &
+  Partial<Pick<NormalizerConfig, 'REFILE_WINDOW_HOURS'>>;
 
 export interface NormalizerState {
   claims: ClaimStore;
@@ -36,6 +44,8 @@ export interface NormalizerState {
   links: LinkMemory;
   aliases: StoryAliases;
   nearDuplicates: NearDuplicateIndex;
+  filings: FilingIndex;
+  family: FamilySettings;
   /** The claim key of an event id. */
   eventKey(eventId: string): string;
 }
@@ -46,6 +56,7 @@ export function createNormalizerState(
 ): NormalizerState {
   const prefix = settings.WIRE_REDIS_PREFIX;
   const dedupeTtlMs = settings.DEDUPE_TTL_DAYS * 24 * 60 * 60 * 1000;
+  const family = familySettings(settings.REFILE_WINDOW_HOURS);
   return {
     claims: createClaimStore(redis, {
       pendingTtlMs: settings.CLAIM_PENDING_TTL_MS,
@@ -58,6 +69,8 @@ export function createNormalizerState(
       maxDistance: settings.NEAR_DUPLICATE_MAX_DISTANCE,
       ttlSeconds: settings.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
     }),
+    filings: createRedisFilingIndex(redis, prefix, { windowMs: family.windowMs }),
+    family,
     eventKey: (eventId) => `${prefix}event:${eventId}`,
   };
 }
@@ -67,12 +80,21 @@ export function createNormalizerState(
  * stage against, so every item is decided as a new story would be.
  */
 export function createMemoryNormalizerState(maxDistance = 3): NormalizerState {
+  const family = familySettings();
   return {
     claims: createMemoryClaimStore({ pendingTtlMs: 60_000, doneTtlMs: 60_000 }),
     stories: createMemoryStoryLedger(),
     nearDuplicates: createMemoryNearDuplicateIndex({ maxDistance }),
     links: createMemoryLinkMemory(),
     aliases: createMemoryStoryAliases(),
+    filings: createMemoryFilingIndex({ windowMs: family.windowMs }),
+    family,
     eventKey: (id) => `event:${id}`,
   };
+}
+
+function familySettings(windowHours?: number): FamilySettings {
+  return windowHours === undefined
+    ? defaultFamilySettings
+    : { ...defaultFamilySettings, windowMs: windowHours * 3_600_000 };
 }

@@ -48,7 +48,8 @@ describe('normalizeDocument', () => {
     await run(feed, 'd1', { 'wire-identity': 'guid', 'wire-time-zone': 'Europe/Paris' });
     expect(published.at(-1)?.article.versionCreated).toBe('2024-07-10T10:00:00.000Z');
     expect(published.at(-1)?.warnings.filter((w) => w.includes('time zone'))).toEqual([]);
-    await run(Buffer.from(feed.toString().replace('tz-1', 'tz-2')), 'd2', {
+    const other = feed.toString().replace('tz-1', 'tz-2').replace('Zone-less', 'Another zone-less');
+    await run(Buffer.from(other), 'd2', {
       'wire-identity': 'guid',
     });
     expect(published.at(-1)?.warnings.some((w) => w.includes('no time zone'))).toBe(true);
@@ -326,10 +327,10 @@ describe('normalizeDocument on near duplicates', () => {
     });
   });
 
-  it('leaves a one-line flash alone: too little text to fingerprint', async () => {
+  it('does not fingerprint a one-line flash: too little text', async () => {
     const { run, published } = pipeline();
-    await run(rss('F-1', 'Missile fired.', 'Flash'), 'd1', byGuid);
-    await run(rss('F-2', 'Missile fired.', 'Flash'), 'd2', byGuid);
+    await run(rss('F-1', 'Missile fired.', 'Flash one'), 'd1', byGuid);
+    await run(rss('F-2', 'Missile fired.', 'Flash two'), 'd2', byGuid);
     expect(published.map((a) => a.verdict)).toEqual(['created', 'created']);
     expect(published[1]?.nearDuplicate).toBeUndefined();
   });

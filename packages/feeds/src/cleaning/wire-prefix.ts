@@ -47,10 +47,13 @@ const prefixRules: PrefixRule[] = [
 ];
 
 // ASCII and full-width brackets: (), [], （）, ［］, 【】, 〔〕, <>, ＜＞.
-const leadingBracket = /^\s*[([（［【〔<＜]([^()[\]（）［］【】〔〕<>＜＞]{1,30})[)\]）］】〕>＞]\s*/;
-const trailingBracket = /\s*[([（［【〔<＜]([^()[\]（）［］【】〔〕<>＜＞]{1,30})[)\]）］】〕>＞]\s*$/;
+const leadingBracket =
+  /^\s*[([（［【〔<＜]([^()[\]（）［］【】〔〕<>＜＞]{1,30})[)\]）］】〕>＞]\s*/;
+const trailingBracket =
+  /\s*[([（［【〔<＜]([^()[\]（）［］【】〔〕<>＜＞]{1,30})[)\]）］】〕>＞]\s*$/;
 // "快讯：...", "速報 ...": a CJK marker word before a colon or a space.
-const leadingCjkWord = /^\s*(快讯|快訊|简讯|簡訊|详讯|詳訊|速報|速报|詳報)\s*(?:[:：]\s*|\s+)(?=\S)/;
+const leadingCjkWord =
+  /^\s*(快讯|快訊|简讯|簡訊|详讯|詳訊|速報|速报|詳報)\s*(?:[:：]\s*|\s+)(?=\S)/;
 
 // Capitals as agencies write them, case-sensitive so that "Update: ..." stays a headline.
 const dashRules: PrefixRule[] = [

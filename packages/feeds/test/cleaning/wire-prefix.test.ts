@@ -1,16 +1,31 @@
+import type { SourceSignal } from '@wire/schema';
 import { describe, expect, it } from 'vitest';
-import { splitWirePrefix } from '../../src/index.js';
+import { type FilingStage, splitWirePrefix } from '../../src/index.js';
 
 describe('splitWirePrefix', () => {
-  it.each([
-    ['(URGENT) N. Korea fires missile', 'N. Korea fires missile', '(URGENT)', 'none', true, 'flash'],
+  it.each<[string, string, string, SourceSignal, boolean, FilingStage | undefined]>([
+    [
+      '(URGENT) N. Korea fires missile',
+      'N. Korea fires missile',
+      '(URGENT)',
+      'none',
+      true,
+      'flash',
+    ],
     ['(LEAD) Story', 'Story', '(LEAD)', 'update', false, 'follow-up'],
     ['(2nd LD) Story', 'Story', '(2nd LD)', 'update', false, 'follow-up'],
     ['(3rd LD) Story', 'Story', '(3rd LD)', 'update', false, 'follow-up'],
     ['(News Focus) Story', 'Story', '(News Focus)', 'none', false, undefined],
     ['(Yonhap Interview) Story', 'Story', '(Yonhap Interview)', 'none', false, undefined],
     ['(Correction) Story', 'Story', '(Correction)', 'correction', false, undefined],
-    ['(LEAD) (Yonhap Interview) Story', 'Story', '(LEAD) (Yonhap Interview)', 'update', false, 'follow-up'],
+    [
+      '(LEAD) (Yonhap Interview) Story',
+      'Story',
+      '(LEAD) (Yonhap Interview)',
+      'update',
+      false,
+      'follow-up',
+    ],
     ['(속보) 북한 미사일', '북한 미사일', '(속보)', 'none', true, 'flash'],
     ['(종합) 북한 미사일', '북한 미사일', '(종합)', 'update', false, 'follow-up'],
     ['[종합2보] 북한 미사일', '북한 미사일', '[종합2보]', 'update', false, 'follow-up'],
@@ -23,8 +38,16 @@ describe('splitWirePrefix', () => {
       'CORRECTED-',
       'correction',
       false,
-    , undefined],
-    ['UPDATE 2-Primeira Liga Results', 'Primeira Liga Results', 'UPDATE 2-', 'update', false, 'follow-up'],
+      undefined,
+    ],
+    [
+      'UPDATE 2-Primeira Liga Results',
+      'Primeira Liga Results',
+      'UPDATE 2-',
+      'update',
+      false,
+      'follow-up',
+    ],
     ['REFILE-UPDATE 1-Oil rises', 'Oil rises', 'REFILE- UPDATE 1-', 'update', false, 'follow-up'],
     ['URGENT - Séisme au Japon', 'Séisme au Japon', 'URGENT -', 'none', true, 'flash'],
     ['ALERTE - Séisme au Japon', 'Séisme au Japon', 'ALERTE -', 'none', true, 'flash'],
@@ -39,9 +62,22 @@ describe('splitWirePrefix', () => {
     ['詳報：日銀が利上げ', '日銀が利上げ', '詳報：', 'update', false, 'follow-up'],
     ['[속보] 尹 비상계엄 선포', '尹 비상계엄 선포', '[속보]', 'none', true, 'flash'],
     ['尹 비상계엄 선포(종합2보)', '尹 비상계엄 선포', '(종합2보)', 'update', false, 'follow-up'],
-    ['[속보] 尹 비상계엄 선포(종합)', '尹 비상계엄 선포', '[속보] (종합)', 'update', true, 'follow-up'],
-  ] as const)('reads %j', (input, headline, prefix, signal, urgent, stage) => {
-    expect(splitWirePrefix(input)).toEqual({ headline, prefix, signal, urgent, ...(stage && { stage }) });
+    [
+      '[속보] 尹 비상계엄 선포(종합)',
+      '尹 비상계엄 선포',
+      '[속보] (종합)',
+      'update',
+      true,
+      'follow-up',
+    ],
+  ])('reads %j', (input, headline, prefix, signal, urgent, stage) => {
+    expect(splitWirePrefix(input)).toEqual({
+      headline,
+      prefix,
+      signal,
+      urgent,
+      ...(stage && { stage }),
+    });
   });
 
   it.each([

@@ -1,0 +1,158 @@
+// The recent filings of each agency and language, for finding the family a new
+// filing belongs to (see refile-family.ts). In Redis: one sorted set per token
+// (members the filings' uris, scored by version time), so a lookup is one script
+// that counts shared tokens within the window and returns the closest filings;
+// and one key per filing with what its score is computed from. Entries older than
+// two windows are trimmed on write, and every key expires.
+import type { Redis } from '@wire/redis';
+import type { FilingText } from './filing-text.js';
+import type { Filing } from './refile-family.js';
+
+export interface FilingQuery {
+  agency: string;
+  language: string;
+  at: number;
+  text: FilingText;
+}
+
+export interface FilingIndex {
+  /** The filings sharing the most tokens with the query within the window, best first. */
+  candidates(query: FilingQuery): Promise<Filing[]>;
+  record(filing: Filing, agency: string, language: string): Promise<void>;
+}
+
+export interface FilingIndexSettings {
+  windowMs: number;
+  /** How many of the closest filings a lookup returns. */
+  limit?: number;
+}
+
+const defaultLimit = 20;
+
+const tokensOf = (text: FilingText) => [...text.headline, ...text.lead];
+
+// KEYS: the token sets; ARGV: from, to (scores), limit, filing key prefix.
+const candidatesScript = `
+local counts = {}
+for _, key in ipairs(KEYS) do
+  for _, member in ipairs(redis.call('ZRANGEBYSCORE', key, ARGV[1], ARGV[2])) do
+    counts[member] = (counts[member] or 0) + 1
+  end
+end
+local ranked = {}
+for member, count in pairs(counts) do ranked[#ranked + 1] = { member, count } end
+table.sort(ranked, function(a, b) return a[2] > b[2] or (a[2] == b[2] and a[1] < b[1]) end)
+local found = {}
+for i = 1, math.min(#ranked, tonumber(ARGV[3])) do
+  local filing = redis.call('GET', ARGV[4] .. ranked[i][1])
+  if filing then found[#found + 1] = filing end
+end
+return found
+`;
+
+// KEYS: the token sets, then the filing's key; ARGV: at, uri, trim below, ttl seconds, filing.
+const recordScript = `
+local filingKey = KEYS[#KEYS]
+for i = 1, #KEYS - 1 do
+  redis.call('ZADD', KEYS[i], ARGV[1], ARGV[2])
+  redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[3])
+  redis.call('EXPIRE', KEYS[i], ARGV[4])
+end
+redis.call('SET', filingKey, ARGV[5], 'EX', ARGV[4])
+return 1
+`;
+
+export function createRedisFilingIndex(
+  redis: Redis,
+  prefix: string,
+  settings: FilingIndexSettings,
+): FilingIndex {
+  // One hash tag per agency and language: a cluster keeps a script's keys on one node.
+  const space = (agency: string, language: string) => `${prefix}rf:{${agency}|${language}}:`;
+  const ttlSeconds = Math.ceil((2 * settings.windowMs) / 1000);
+  return {
+    async candidates(query) {
+      const tokens = tokensOf(query.text);
+      if (tokens.length === 0) return [];
+      const base = space(query.agency, query.language);
+      const found = (await redis.eval(
+        candidatesScript,
+        tokens.length,
+        ...tokens.map((t) => `${base}t:${t}`),
+        query.at - settings.windowMs,
+        query.at + settings.windowMs,
+        settings.limit ?? defaultLimit,
+        `${base}f:`,
+      )) as string[];
+      return found.map((json) => JSON.parse(json) as Filing);
+    },
+    async record(filing, agency, language) {
+      const tokens = tokensOf(filing.text);
+      if (tokens.length === 0) return;
+      const base = space(agency, language);
+      await redis.eval(
+        recordScript,
+        tokens.length + 1,
+        ...tokens.map((t) => `${base}t:${t}`),
+        `${base}f:${filing.uri}`,
+        filing.at,
+        filing.uri,
+        filing.at - 2 * settings.windowMs,
+        ttlSeconds,
+        JSON.stringify(filing),
+      );
+    },
+  };
+}
+
+/**
+ * Recent filings by token, in memory: the memory index, and the filings of one
+ * document while it is matched against itself. Each token keeps its newest
+ * filings only, so a document of 100,000 look-alike items stays linear.
+ */
+export class RecentFilings {
+  private readonly byToken = new Map<string, Filing[]>();
+
+  constructor(private readonly settings: FilingIndexSettings & { perToken?: number }) {}
+
+  add(filing: Filing, space = ''): void {
+    const perToken = this.settings.perToken ?? 64;
+    for (const token of tokensOf(filing.text)) {
+      const key = `${space}\u0000${token}`;
+      const list = this.byToken.get(key) ?? [];
+      const at = list.findIndex((f) => f.uri === filing.uri);
+      if (at >= 0) list.splice(at, 1);
+      list.push(filing);
+      if (list.length > perToken) list.shift();
+      this.byToken.set(key, list);
+    }
+  }
+
+  /** The filings within the window sharing the most tokens with `text`, best first. */
+  candidates(text: FilingText, at: number, space = ''): Filing[] {
+    const shared = new Map<Filing, number>();
+    for (const token of tokensOf(text)) {
+      for (const filing of this.byToken.get(`${space}\u0000${token}`) ?? []) {
+        if (Math.abs(filing.at - at) <= this.settings.windowMs)
+          shared.set(filing, (shared.get(filing) ?? 0) + 1);
+      }
+    }
+    return [...shared]
+      .sort((a, b) => b[1] - a[1] || a[0].uri.localeCompare(b[0].uri))
+      .slice(0, this.settings.limit ?? defaultLimit)
+      .map(([filing]) => filing);
+  }
+}
+
+/** The same index in memory, for unit tests and `wire replay --dry-run`. */
+export function createMemoryFilingIndex(settings: FilingIndexSettings): FilingIndex {
+  const recent = new RecentFilings(settings);
+  return {
+    async candidates(query) {
+      return recent.candidates(query.text, query.at, `${query.agency}|${query.language}`);
+    },
+    async record(filing, agency, language) {
+      recent.add(filing, `${agency}|${language}`);
+    },
+  };
+}

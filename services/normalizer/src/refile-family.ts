@@ -1,0 +1,82 @@
+// Which story a filing continues when the agency re-files a developing story under
+// a new id: flash → brief → detailed (快讯 → 简讯 → 详讯, (URGENT) → (LEAD), [속보] →
+// (종합)). The filings of a family share most of their headline, the later one's
+// headline and lead repeat the earlier headline, and they come within hours. A
+// recurring series (a market open, an exchange rate, the weather, each day's) has
+// the same headline with other figures, and a day between its items: the window
+// and the figures keep it apart.
+import type { FilingStage } from '@wire/feeds';
+import { type FilingText, filingOverlap } from './filing-text.js';
+
+export interface Filing {
+  /** The filing's own uri, from its identity. */
+  uri: string;
+  /** The story it was placed in: its own uri, or the family it joined. */
+  story: string;
+  /** Its version time, ms. */
+  at: number;
+  stage?: FilingStage | undefined;
+  text: FilingText;
+}
+
+export interface FamilySettings {
+  /** Filings further apart than this are never one family. */
+  windowMs: number;
+  /** Headline overlap that joins a filing its marker says is a later one (or the flash it follows). */
+  markedOverlap: number;
+  /** Headline overlap, both ways, that joins two filings without markers. */
+  unmarkedOverlap: number;
+}
+
+export const defaultFamilySettings: FamilySettings = {
+  windowMs: 12 * 3_600_000,
+  markedOverlap: 0.6,
+  unmarkedOverlap: 0.8,
+};
+
+export interface FamilyMatch {
+  /** The story the filing joins. */
+  story: string;
+  /** The earlier (or later) filing it matched. */
+  of: string;
+  /** How much of the headlines the two share, 0-1. */
+  overlap: number;
+}
+
+/** How strongly two filings read as one story's, 0 when they cannot be. */
+export function familyScore(
+  a: Omit<Filing, 'story'>,
+  b: Omit<Filing, 'story'>,
+  settings: FamilySettings,
+): number {
+  if (Math.abs(a.at - b.at) > settings.windowMs) return 0;
+  const [earlier, later] = a.at <= b.at ? [a, b] : [b, a];
+  // A flash opens a story: it never continues an earlier one.
+  if (later.stage === 'flash') return 0;
+  const overlap = filingOverlap(earlier.text, later.text);
+  if (overlap.numbersDiffer) return 0;
+  const marked = later.stage === 'follow-up' || earlier.stage === 'flash';
+  const score = marked
+    ? Math.max(overlap.earlierInLater, overlap.laterInEarlier)
+    : Math.min(overlap.earlierInLater, overlap.laterInEarlier);
+  return score >= (marked ? settings.markedOverlap : settings.unmarkedOverlap) ? score : 0;
+}
+
+/** The family the filing belongs to among the candidates: the best overlap, then the nearest in time. */
+export function familyOf(
+  filing: Omit<Filing, 'story'>,
+  candidates: Filing[],
+  settings: FamilySettings,
+): FamilyMatch | undefined {
+  let best: (FamilyMatch & { gap: number }) | undefined;
+  for (const candidate of candidates) {
+    if (candidate.uri === filing.uri || candidate.story === filing.uri) continue;
+    const overlap = familyScore(filing, candidate, settings);
+    if (overlap === 0) continue;
+    const gap = Math.abs(filing.at - candidate.at);
+    if (!best || overlap > best.overlap || (overlap === best.overlap && gap < best.gap)) {
+      best = { story: candidate.story, of: candidate.uri, overlap, gap };
+    }
+  }
+  return best && { story: best.story, of: best.of, overlap: best.overlap };
+}
