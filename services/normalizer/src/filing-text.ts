@@ -9,18 +9,34 @@
 export interface FilingText {
   /** Distinct tokens of the headline. */
   headline: string[];
+  /** The sessions the headline names (open, close, midday...): a market report's. */
+  sessions: string[];
   /** Distinct tokens of the lead (the body's start) that the headline does not have. */
   lead: string[];
   /** Distinct numbers of the headline, separators out: "2,500.12" → "2500.12". */
   numbers: string[];
 }
 
+// Words that name the session a recurring report is of: the same market's open
+// and close, a midday and an evening digest, are two stories with one headline.
+const sessionWords: [string, RegExp][] = [
+  ['open', /开盘|開盤|개장|출발|寄り付き|始値|\bopens?\b|\bopened\b|\bopening\b/iu],
+  ['close', /收盘|收盤|마감|大引け|終値|\bclos(?:es?|ed|ing)\b/iu],
+  ['midday', /午间|午盤|午盘|오전|前場|\bmidday\b|\bnoon\b/iu],
+  ['evening', /晚间|晚盘|夜盘|저녁|後場|\bevening\b/iu],
+  ['morning', /早间|早盘|早报|晨报|아침|\bmorning\b/iu],
+];
+
 /** How much of the body counts as its lead: about the first sentence or two. */
 export const leadLength = 240;
 
-const cjkRun = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
-const tokenPattern =
-  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]+|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+/gu;
+const cjk = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}ー';
+const cjkRun = new RegExp(`[${cjk}]`, 'u');
+// A CJK run, a number, or a word of any other script (which stops where CJK starts).
+const tokenPattern = new RegExp(
+  `[${cjk}]+|\\p{N}+(?:[.,]\\p{N}+)*|(?:(?![${cjk}])[\\p{L}\\p{M}\\p{N}])+`,
+  'gu',
+);
 
 // Words that every English headline has: they say nothing about which story it is.
 const stopWords = new Set(
@@ -48,12 +64,29 @@ function tokensOf(text: string, numbers?: Set<string>): string[] {
   return tokens;
 }
 
+// Credit lines that open every item of an agency and say nothing of the story:
+// Chinese datelines ("新华社北京12月3日电（记者 王明）", "财联社5月14日电，") and Korean
+// bylines ("[서울=뉴시스] 신정원 기자 = ").
+const openingCredit =
+  /^\s*(?:【[^】]{0,80}】\s*)?(?:[\p{sc=Han}]{1,8}社[\p{sc=Han}]{0,8}\d{1,2}月\d{1,2}日电\s*(?:[（(][^）)]{0,30}[）)])?\s*[，,：:]?|\[[^\]=]{1,20}=[^\]]{1,20}\][^=]{0,30}=)\s*/u;
+
+// The first sentence of a body: what an untitled flash says in place of a headline.
+const firstSentence = /^[^。！？!?\n]*(?:[。！？!?]|\.(?=\s|$))/u;
+
+/**
+ * The filing's text. An untitled flash ("财联社5月22日电，据报道，…") is known by its
+ * first sentence, as a titled one is by its headline.
+ */
 export function filingTextOf(headline: string, body: string): FilingText {
   const numbers = new Set<string>();
-  const head = new Set(tokensOf(headline, numbers));
-  const lead = new Set(tokensOf(body.slice(0, leadLength)));
+  const opening = body.replace(openingCredit, '');
+  const title =
+    headline.trim() || (firstSentence.exec(opening.trim())?.[0] ?? opening.slice(0, 120));
+  const head = new Set(tokensOf(title, numbers));
+  const lead = new Set(tokensOf(opening.slice(0, leadLength)));
   return {
     headline: [...head],
+    sessions: sessionWords.filter(([, pattern]) => pattern.test(title)).map(([name]) => name),
     lead: [...lead].filter((t) => !head.has(t)),
     numbers: [...numbers],
   };
@@ -72,16 +105,26 @@ export interface FilingOverlap {
   earlierInLater: number;
   /** Share of the later headline's tokens in the earlier filing's headline and lead. */
   laterInEarlier: number;
-  /** Both headlines have numbers, and they share none. */
+  /**
+   * Both headlines give figures and share none: another session's market close, a
+   * new tally, not the same story told again.
+   */
   numbersDiffer: boolean;
+  /** Both headlines name a session, and not the same: a market's open and its close. */
+  sessionsDiffer: boolean;
 }
 
 export function filingOverlap(earlier: FilingText, later: FilingText): FilingOverlap {
   const all = (text: FilingText) => new Set([...text.headline, ...text.lead]);
+  const inLater = all(later);
   const shared = earlier.numbers.some((n) => later.numbers.includes(n));
   return {
-    earlierInLater: covered(earlier.headline, all(later)),
+    earlierInLater: covered(earlier.headline, inLater),
     laterInEarlier: covered(later.headline, all(earlier)),
     numbersDiffer: earlier.numbers.length > 0 && later.numbers.length > 0 && !shared,
+    sessionsDiffer:
+      earlier.sessions.length > 0 &&
+      later.sessions.length > 0 &&
+      !earlier.sessions.some((s) => later.sessions.includes(s)),
   };
 }

@@ -3,6 +3,20 @@
 // new story; the link it keeps gives the story's first uri back.
 import type { Redis } from '@wire/redis';
 
+// A slug before a numeric article id ("/eng/oil-rises-on-...-markets-wrap/91912277",
+// "/news/oil-rises-12345678.html"): the CMS rewrites the slug with each new headline,
+// the id names the article.
+const slugThenId = /\/[^/]*[a-z][^/]*-[^/]*\/(\d{6,})(?=\/|$)/i;
+const slugDashId = /\/[^/]*[a-z][^/]*-(\d{6,})(\.[a-z]{3,5})?$/i;
+
+/** The part of a link that names its article, whatever headline its slug spells. */
+export function articleKeyOfLink(link: string): string {
+  if (!URL.canParse(link)) return link;
+  const url = new URL(link);
+  url.pathname = url.pathname.replace(slugThenId, '/$1').replace(slugDashId, '/$1$2');
+  return url.toString();
+}
+
 export interface LinkMemory {
   uriFor(feedId: string, link: string): Promise<string | undefined>;
   /** Remembers the first uri a link named; later ones do not replace it. */
@@ -17,11 +31,11 @@ export function createRedisLinkMemory(
   const key = (feedId: string) => `${prefix}links:${feedId}`;
   return {
     async uriFor(feedId, link) {
-      return (await redis.hget(key(feedId), link)) ?? undefined;
+      return (await redis.hget(key(feedId), articleKeyOfLink(link))) ?? undefined;
     },
     async remember(feedId, link, uri) {
       await Promise.all([
-        redis.hsetnx(key(feedId), link, uri),
+        redis.hsetnx(key(feedId), articleKeyOfLink(link), uri),
         redis.expire(key(feedId), ttlSeconds),
       ]);
     },
@@ -32,10 +46,11 @@ export function createMemoryLinkMemory(): LinkMemory {
   const links = new Map<string, string>();
   return {
     async uriFor(feedId, link) {
-      return links.get(`${feedId}\n${link}`);
+      return links.get(`${feedId}\n${articleKeyOfLink(link)}`);
     },
     async remember(feedId, link, uri) {
-      if (!links.has(`${feedId}\n${link}`)) links.set(`${feedId}\n${link}`, uri);
+      const key = `${feedId}\n${articleKeyOfLink(link)}`;
+      if (!links.has(key)) links.set(key, uri);
     },
   };
 }

@@ -446,10 +446,10 @@ function filingOf(
   meta: RawDocumentMetadata,
 ): Omit<Filing, 'story'> | undefined {
   const headline = parsed.article.headlines?.[0]?.value ?? '';
-  if (parsed.signal === 'kill' || headline.trim() === '') return undefined;
+  const body = parsed.article.bodies?.find((b) => b.contentType === 'text/plain')?.value ?? '';
+  if (parsed.signal === 'kill' || (headline.trim() === '' && body.trim() === '')) return undefined;
   const at = Date.parse(parsed.article.versionCreated ?? meta['wire-fetched-at']);
   if (Number.isNaN(at)) return undefined;
-  const body = parsed.article.bodies?.find((b) => b.contentType === 'text/plain')?.value ?? '';
   return { uri, at, stage: parsed.filing, text: filingTextOf(headline, body) };
 }
 

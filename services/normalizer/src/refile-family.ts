@@ -22,16 +22,27 @@ export interface Filing {
 export interface FamilySettings {
   /** Filings further apart than this are never one family. */
   windowMs: number;
-  /** Headline overlap that joins a filing its marker says is a later one (or the flash it follows). */
-  markedOverlap: number;
-  /** Headline overlap, both ways, that joins two filings without markers. */
-  unmarkedOverlap: number;
+  /**
+   * Headline overlap (the larger of the two ways) that joins a filing its marker
+   * says is a later one: (LEAD), 详讯, (종합), 再送.
+   */
+  followUpOverlap: number;
+  /** After a flash, an unmarked filing joins it at followUpOverlap with at least this the other way. */
+  afterFlashFloor: number;
+  /** Two filings without such markers (or two flashes): this much one way, ... */
+  plainOverlap: number;
+  /** ... and at least this much the other way. */
+  plainFloor: number;
 }
 
+// Measured on the labelled set in services/normalizer/test/fixtures/refile-families
+// (see docs/near-duplicates.md): the most re-files joined with no false join.
 export const defaultFamilySettings: FamilySettings = {
   windowMs: 12 * 3_600_000,
-  markedOverlap: 0.6,
-  unmarkedOverlap: 0.8,
+  followUpOverlap: 0.55,
+  afterFlashFloor: 0.3,
+  plainOverlap: 0.9,
+  plainFloor: 0.4,
 };
 
 export interface FamilyMatch {
@@ -51,15 +62,19 @@ export function familyScore(
 ): number {
   if (Math.abs(a.at - b.at) > settings.windowMs) return 0;
   const [earlier, later] = a.at <= b.at ? [a, b] : [b, a];
-  // A flash opens a story: it never continues an earlier one.
-  if (later.stage === 'flash') return 0;
   const overlap = filingOverlap(earlier.text, later.text);
-  if (overlap.numbersDiffer) return 0;
-  const marked = later.stage === 'follow-up' || earlier.stage === 'flash';
-  const score = marked
-    ? Math.max(overlap.earlierInLater, overlap.laterInEarlier)
-    : Math.min(overlap.earlierInLater, overlap.laterInEarlier);
-  return score >= (marked ? settings.markedOverlap : settings.unmarkedOverlap) ? score : 0;
+  if (overlap.numbersDiffer || overlap.sessionsDiffer) return 0;
+  const most = Math.max(overlap.earlierInLater, overlap.laterInEarlier);
+  const least = Math.min(overlap.earlierInLater, overlap.laterInEarlier);
+  // A later filing's marker, or a flash before it, says a story is developing; a
+  // second flash is a new fact, and joins only when it says what the first said.
+  const joins =
+    later.stage === 'follow-up'
+      ? most >= settings.followUpOverlap
+      : earlier.stage === 'flash' && later.stage !== 'flash'
+        ? most >= settings.followUpOverlap && least >= settings.afterFlashFloor
+        : most >= settings.plainOverlap && least >= settings.plainFloor;
+  return joins ? most : 0;
 }
 
 /** The family the filing belongs to among the candidates: the best overlap, then the nearest in time. */

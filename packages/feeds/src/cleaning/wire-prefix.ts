@@ -21,7 +21,7 @@ interface PrefixRule {
 // combined filings of the same story (简讯, 详讯, 综合, 詳報, 2報, 종합2보).
 const cjkFlash = /^(?:快讯|快訊|速報|速报|속보|긴급)$/;
 const cjkFollowUp =
-  /^(?:简讯|簡訊|详讯|詳訊|综合|綜合|詳報|続報|第?\d+[報报]|第[一二三四五六七八九十]+[報报]|종합\d*(?:보)?|\d+보)$/;
+  /^(?:简讯|簡訊|详讯|詳訊|综合|綜合|詳報|続報|상보|第?\d+[報报]|第[一二三四五六七八九十]+[報报]|종합\d*(?:보)?|\d+보)$/;
 
 const prefixRules: PrefixRule[] = [
   { pattern: /^(?:URGENT|FLASH|BULLETIN)$/i, signal: 'none', urgent: true, stage: 'flash' },
@@ -34,7 +34,8 @@ const prefixRules: PrefixRule[] = [
   },
   { pattern: cjkFollowUp, signal: 'update', stage: 'follow-up' },
   { pattern: /^(?:CORRECTION|CORRECTED|CORRECTS?|2nd CORRECTION)$/i, signal: 'correction' },
-  { pattern: /^(?:수정|정정)$/, signal: 'correction' },
+  { pattern: /^(?:수정|정정|訂正|订正)$/, signal: 'correction' },
+  { pattern: /^(?:再送)$/, signal: 'update', stage: 'follow-up' },
   // A wire's kill advisory: the story is withdrawn, clients must not use it.
   { pattern: /^(?:KILL|KILLED|WITHDRAWN|WITHDRAWAL|ELIMINATION)$/i, signal: 'kill' },
   { pattern: /^(?:삭제|취소)$/, signal: 'kill' },
@@ -51,9 +52,10 @@ const leadingBracket =
   /^\s*[([（［【〔<＜]([^()[\]（）［］【】〔〕<>＜＞]{1,30})[)\]）］】〕>＞]\s*/;
 const trailingBracket =
   /\s*[([（［【〔<＜]([^()[\]（）［］【】〔〕<>＜＞]{1,30})[)\]）］】〕>＞]\s*$/;
-// "快讯：...", "速報 ...": a CJK marker word before a colon or a space.
+// "快讯：...", "速報 ...": a CJK marker word before a colon or a space; Reuters
+// Japanese "再送-..." (a refile, often with no separator) and "訂正-..." too.
 const leadingCjkWord =
-  /^\s*(快讯|快訊|简讯|簡訊|详讯|詳訊|速報|速报|詳報)\s*(?:[:：]\s*|\s+)(?=\S)/;
+  /^\s*(?:(快讯|快訊|简讯|簡訊|详讯|詳訊|速報|速报|詳報)\s*(?:[:：]\s*|\s+)|(再送)\s*[-－‐:：]?\s*|(訂正)\s*[-－‐:：]\s*)(?=\S)/;
 
 // Capitals as agencies write them, case-sensitive so that "Update: ..." stays a headline.
 const dashRules: PrefixRule[] = [
@@ -84,7 +86,8 @@ function nextPrefix(rest: string): { match: RegExpExecArray; rule: PrefixRule } 
   const rule = inner ? prefixRules.find((r) => r.pattern.test(inner)) : undefined;
   if (bracketed && rule) return { match: bracketed, rule };
   const cjk = leadingCjkWord.exec(rest);
-  const cjkRule = cjk?.[1] ? prefixRules.find((r) => r.pattern.test(cjk[1] as string)) : undefined;
+  const cjkWord = cjk?.[1] ?? cjk?.[2] ?? cjk?.[3];
+  const cjkRule = cjkWord ? prefixRules.find((r) => r.pattern.test(cjkWord)) : undefined;
   if (cjk && cjkRule) return { match: cjk, rule: cjkRule };
   const dashed = leadingCapitals.exec(rest);
   const word = dashed?.[1];

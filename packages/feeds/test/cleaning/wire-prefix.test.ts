@@ -60,6 +60,24 @@ describe('splitWirePrefix', () => {
     ['【速報】日銀が利上げ', '日銀が利上げ', '【速報】', 'none', true, 'flash'],
     ['日銀が利上げ(2報)', '日銀が利上げ', '(2報)', 'update', false, 'follow-up'],
     ['詳報：日銀が利上げ', '日銀が利上げ', '詳報：', 'update', false, 'follow-up'],
+    ['再送-英裁判所、支払い命令', '英裁判所、支払い命令', '再送-', 'update', false, 'follow-up'],
+    ['再送米メタ訴訟の審理開始', '米メタ訴訟の審理開始', '再送', 'update', false, 'follow-up'],
+    [
+      '訂正-エアバス、出社義務化を緩和',
+      'エアバス、出社義務化を緩和',
+      '訂正-',
+      'correction',
+      false,
+      undefined,
+    ],
+    [
+      '코스피 역대 최대 순매도(상보)',
+      '코스피 역대 최대 순매도',
+      '(상보)',
+      'update',
+      false,
+      'follow-up',
+    ],
     ['[속보] 尹 비상계엄 선포', '尹 비상계엄 선포', '[속보]', 'none', true, 'flash'],
     ['尹 비상계엄 선포(종합2보)', '尹 비상계엄 선포', '(종합2보)', 'update', false, 'follow-up'],
     [
@@ -88,6 +106,7 @@ describe('splitWirePrefix', () => {
     '快讯的价值',
     '韩国(首尔)天气',
     '(종합)',
+    '訂正申請が急増',
   ])('leaves %j alone: not an agency marker', (headline) => {
     expect(splitWirePrefix(headline)).toEqual({ headline, signal: 'none', urgent: false });
   });
