@@ -12,11 +12,12 @@ export function memoryState(): NormalizerState {
   return createMemoryNormalizerState();
 }
 
-export function memoryDependencies() {
+/** The stage's dependencies over the given state (in memory unless told), recording its output. */
+export function memoryDependencies(state: NormalizerState = memoryState()) {
   const published: NormalizedArticle[] = [];
   const deadLetters: DeadLetterReason[] = [];
   const deps: NormalizeDependencies = {
-    ...memoryState(),
+    ...state,
     publishNormalized: async (article) => {
       published.push(article);
     },

@@ -1,5 +1,5 @@
 // Re-files and recurring series on real feeds: a labelled set of real items (see
-// fixtures/refile-families/SOURCE.md) run through the normalizer as their feeds
+// fixtures/refile-families/*/SOURCE.txt) run through the normalizer as their feeds
 // showed them. Later filings of a story under new ids must join it; one day's
 // market open, weather or roundup must never join another day's.
 import { join } from 'node:path';

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from '@wire/feeds';
-import { normalizeDocument, revisionOf } from '../../src/index.js';
-import { memoryDependencies } from '../memory-dependencies.js';
+import { type NormalizerState, normalizeDocument, revisionOf } from '../../src/index.js';
+import { memoryDependencies, memoryState } from '../memory-dependencies.js';
 
 export interface LabelledItem {
   id: string;
@@ -85,8 +85,12 @@ export interface Placement {
 }
 
 /** Feeds the items to the normalizer in time order, as polls of their feeds, and reads where each went. */
-export async function placeItems(set: LabelledSet, mode: PollMode): Promise<Placement> {
-  const { deps, published } = memoryDependencies();
+export async function placeItems(
+  set: LabelledSet,
+  mode: PollMode,
+  state: NormalizerState = memoryState(),
+): Promise<Placement> {
+  const { deps, published } = memoryDependencies(state);
   // A filing identical to one already published is a duplicate and not published
   // again: the story it went to is the one its revision was placed in.
   const placedWith = new Map<string, string>();

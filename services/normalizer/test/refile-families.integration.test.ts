@@ -1,0 +1,56 @@
+// The re-file families of the labelled Chinese set, decided with the Redis-backed
+// state the service uses: the same stories as in memory, within one Lua call per
+// lookup.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { connectRedis, type Redis } from '@wire/redis';
+import { testRedisUrl } from '@wire/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNormalizerState, createRedisFilingIndex, filingTextOf } from '../src/index.js';
+import { placeItems, readLabelledSet, scoreFamilies } from './refile/evaluate-families.js';
+
+const set = readLabelledSet(join(import.meta.dirname, 'fixtures/refile-families/zh'));
+
+describe('re-file families against Redis', () => {
+  let redis: Redis;
+  beforeAll(async () => {
+    redis = await connectRedis({ url: testRedisUrl });
+  });
+  afterAll(async () => {
+    await redis.quit();
+  });
+
+  it('places every labelled item in the story the in-memory state does', async () => {
+    const state = createNormalizerState(redis, {
+      WIRE_REDIS_PREFIX: `test:rf:${randomUUID()}:`,
+      CLAIM_PENDING_TTL_MS: 60_000,
+      DEDUPE_TTL_DAYS: 1,
+      NEAR_DUPLICATE_MAX_DISTANCE: 3,
+      NEAR_DUPLICATE_WINDOW_HOURS: 72,
+    });
+    const inRedis = await placeItems(set, 'a poll every 15 minutes', state);
+    const inMemory = await placeItems(set, 'a poll every 15 minutes');
+    expect(inRedis.storyOf).toEqual(inMemory.storyOf);
+    const scores = scoreFamilies(set, inRedis);
+    expect(scores.merged).toEqual([]);
+    expect(scores.refilePairsJoined).toBeGreaterThan(0);
+  });
+
+  it('finds filings within the window only, trims older ones and expires every key', async () => {
+    const prefix = `test:rf:${randomUUID()}:`;
+    const hour = 3_600_000;
+    const index = createRedisFilingIndex(redis, prefix, { windowMs: hour });
+    const text = filingTextOf('尹锡悦宣布紧急戒严', '');
+    await index.record({ uri: 'urn:a', story: 'urn:a', at: 0, text }, 'yna', 'zh');
+    await index.record({ uri: 'urn:b', story: 'urn:a', at: 3 * hour, text }, 'yna', 'zh');
+    const near = await index.candidates({ agency: 'yna', language: 'zh', at: 3 * hour, text });
+    expect(near.map((f) => f.uri)).toEqual(['urn:b']);
+    expect(await index.candidates({ agency: 'yna', language: 'ko', at: 0, text })).toEqual([]);
+    // Recording urn:b trimmed urn:a (older than two windows) from every token set.
+    const tokenKeys = await redis.keys(`${prefix}rf:*:t:*`);
+    expect(tokenKeys.length).toBe(text.headline.length);
+    for (const key of tokenKeys) expect(await redis.zrange(key, 0, -1)).toEqual(['urn:b']);
+    for (const key of await redis.keys(`${prefix}rf:*`))
+      expect(await redis.ttl(key)).toBeGreaterThan(0);
+  });
+});
