@@ -38,7 +38,7 @@ export const articleEventHeadersSchema = z
     ce_storyfamily: z.string(),
     /** Another agency's story with nearly the same text. */
     ce_relatedto: z.string().optional(),
-    /** This item's own uri, when it is a later filing (brief, lead) of the story in ce_storyfamily. */
+    /** On a later filing (brief, lead) of a story under a new id: the earlier filing it continues. */
     ce_refileof: z.string().optional(),
     /**
      * The agency's publication constraints (G2 pubconstraint), space-separated: the
