@@ -35,9 +35,18 @@ const version = (n: 1 | 2 | 3, asGuid = guid, place = 'Atlantis') => {
     n - 1
   ] as string;
   const text = readFileSync(samplePath(file), 'utf8').replaceAll(guid, asGuid);
-  // Another story needs other words too, or it is this story's near duplicate.
+  // Another story needs other words too, or it is this story's near duplicate, and
+  // another headline, or it is a re-filing of it.
   return Buffer.from(
-    asGuid === guid ? text : text.replaceAll('North Korea', place).replaceAll('DPRK', place),
+    asGuid === guid
+      ? text
+      : text
+          .replaceAll('North Korea', place)
+          .replaceAll('DPRK', place)
+          .replace(
+            /<headline>[^<]*<\/headline>/g,
+            `<headline>${place} weighs its options</headline>`,
+          ),
   );
 };
 const body = (record: ReadRecord | undefined) =>

@@ -3,7 +3,9 @@
 // (members the filings' uris, scored by version time), so a lookup is one script
 // that counts shared tokens within the window and returns the closest filings;
 // and one key per filing with what its score is computed from. Entries older than
-// two windows are trimmed on write, and every key expires.
+// two windows are trimmed on write, and every key expires. A common token (a
+// word every headline of a desk has) keeps only its newest filings, so a lookup
+// costs at most tokens × perToken entries however busy the agency is.
 import type { Redis } from '@wire/redis';
 import type { FilingText } from './filing-text.js';
 import type { Filing } from './refile-family.js';
@@ -25,17 +27,20 @@ export interface FilingIndexSettings {
   windowMs: number;
   /** How many of the closest filings a lookup returns. */
   limit?: number;
+  /** How many of the newest filings each token keeps. */
+  perToken?: number;
 }
 
 const defaultLimit = 20;
+const defaultPerToken = 64;
 
 const tokensOf = (text: FilingText) => [...text.headline, ...text.lead];
 
-// KEYS: the token sets; ARGV: from, to (scores), limit, filing key prefix.
+// KEYS: the token sets; ARGV: from, to (scores), limit, filing key prefix, per token.
 const candidatesScript = `
 local counts = {}
 for _, key in ipairs(KEYS) do
-  for _, member in ipairs(redis.call('ZRANGEBYSCORE', key, ARGV[1], ARGV[2])) do
+  for _, member in ipairs(redis.call('ZREVRANGEBYSCORE', key, ARGV[2], ARGV[1], 'LIMIT', 0, ARGV[5])) do
     counts[member] = (counts[member] or 0) + 1
   end
 end
@@ -50,12 +55,15 @@ end
 return found
 `;
 
-// KEYS: the token sets, then the filing's key; ARGV: at, uri, trim below, ttl seconds, filing.
+// KEYS: the token sets, then the filing's key; ARGV: at, uri, trim below, ttl
+// seconds, filing, per token.
 const recordScript = `
 local filingKey = KEYS[#KEYS]
+local keep = tonumber(ARGV[6])
 for i = 1, #KEYS - 1 do
   redis.call('ZADD', KEYS[i], ARGV[1], ARGV[2])
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[3])
+  redis.call('ZREMRANGEBYRANK', KEYS[i], 0, -keep - 1)
   redis.call('EXPIRE', KEYS[i], ARGV[4])
 end
 redis.call('SET', filingKey, ARGV[5], 'EX', ARGV[4])
@@ -83,6 +91,7 @@ export function createRedisFilingIndex(
         query.at + settings.windowMs,
         settings.limit ?? defaultLimit,
         `${base}f:`,
+        settings.perToken ?? defaultPerToken,
       )) as string[];
       return found.map((json) => JSON.parse(json) as Filing);
     },
@@ -100,6 +109,7 @@ export function createRedisFilingIndex(
         filing.at - 2 * settings.windowMs,
         ttlSeconds,
         JSON.stringify(filing),
+        settings.perToken ?? defaultPerToken,
       );
     },
   };
@@ -113,10 +123,10 @@ export function createRedisFilingIndex(
 export class RecentFilings {
   private readonly byToken = new Map<string, Filing[]>();
 
-  constructor(private readonly settings: FilingIndexSettings & { perToken?: number }) {}
+  constructor(private readonly settings: FilingIndexSettings) {}
 
   add(filing: Filing, space = ''): void {
-    const perToken = this.settings.perToken ?? 64;
+    const perToken = this.settings.perToken ?? defaultPerToken;
     for (const token of tokensOf(filing.text)) {
       const key = `${space}\u0000${token}`;
       const list = this.byToken.get(key) ?? [];

@@ -346,8 +346,8 @@ async function identify(
   const fingerprint = fingerprintable(parsed) ? fingerprintOf(fingerprintText(parsed)) : undefined;
   const filing = filingOf(parsed, identity.uri, meta);
   const filingLanguage = languageOf(parsed, meta);
-  // The questions go out together; each answer depends only on the identity.
-  const [remembered, aliasOfIdentity, nearOfIdentity, recentFilings] = await Promise.all([
+  // The three questions go out together; each answer depends only on the identity.
+  const [remembered, aliasOfIdentity, nearOfIdentity] = await Promise.all([
     // A guid that changed for a link this feed showed before: the link's story it is.
     identity.strategy === 'guid' && hints.storyLink
       ? deps.links.uriFor(feedId, hints.storyLink)
@@ -356,14 +356,6 @@ async function identify(
     // this one goes there too, however the near-duplicate index has grown since.
     deps.aliases.storyOf(identity.uri),
     fingerprint ? deps.nearDuplicates.find(fingerprint, identity.uri, agency) : undefined,
-    filing
-      ? deps.filings.candidates({
-          agency,
-          language: filingLanguage,
-          at: filing.at,
-          text: filing.text,
-        })
-      : [],
   ]);
   // By its identity, or by a link this feed showed before under another guid.
   const placedBefore = aliasOfIdentity ?? remembered;
@@ -379,9 +371,20 @@ async function identify(
   const joins = nearDuplicate?.relation === 'same-story' ? nearDuplicate.of : undefined;
   // Too short to fingerprint, or reworded: a later filing of a flash the agency sent
   // under another id is known by its headline and lead.
+  // Asked only for an item nothing placed yet (a re-poll asks nothing more), and
+  // for all of a document's new items at once: one more round trip.
   const refiling =
     placedBefore === undefined && joins === undefined && filing
-      ? familyOf(filing, recentFilings, deps.family)
+      ? familyOf(
+          filing,
+          await deps.filings.candidates({
+            agency,
+            language: filingLanguage,
+            at: filing.at,
+            text: filing.text,
+          }),
+          deps.family,
+        )
       : undefined;
   const uri = placedBefore ?? joins ?? refiling?.story ?? ownUri;
   const revision = revisionOf(parsed);

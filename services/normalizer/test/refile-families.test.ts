@@ -22,7 +22,11 @@ const sets = [
   name,
   recallFloor,
 }));
-const modes: PollMode[] = ['one item per poll', 'a poll every 15 minutes'];
+const modes: PollMode[] = [
+  'one item per poll',
+  'one item per poll, newest first',
+  'a poll every 15 minutes',
+];
 
 describe.each(sets)('re-file families on $name', (set) => {
   it.each(modes)('joins re-files and never joins two stories, %s', async (mode) => {

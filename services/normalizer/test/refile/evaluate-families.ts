@@ -75,7 +75,10 @@ function rssOf(items: LabelledItem[]): Buffer {
   );
 }
 
-export type PollMode = 'one item per poll' | 'a poll every 15 minutes';
+export type PollMode =
+  | 'one item per poll'
+  | 'one item per poll, newest first'
+  | 'a poll every 15 minutes';
 
 export interface Placement {
   /** The story each item was placed in, by item id. */
@@ -105,8 +108,10 @@ export async function placeItems(
     (a, b) => Date.parse(a.published) - Date.parse(b.published) || a.id.localeCompare(b.id),
   );
   const polls: { at: number; feed: LabelledItem; items: LabelledItem[] }[] = [];
-  if (mode === 'one item per poll') {
-    for (const item of byTime)
+  if (mode !== 'a poll every 15 minutes') {
+    // Newest first: every later filing arrives before the one it continues.
+    const order = mode === 'one item per poll' ? byTime : [...byTime].reverse();
+    for (const item of order)
       polls.push({ at: Date.parse(item.published), feed: item, items: [item] });
   } else {
     // Each feed polled every 15 minutes, each poll holding what the feed got since
