@@ -20,13 +20,20 @@ const isScriptLink = (link: string) => scriptLink.test(link.replace(/[\s\p{Cc}]/
  * that is not BCP 47 at all is kept as sent, with a warning.
  */
 function canonicalLanguage(tag: string, warnings: string[]): string {
+  const known = canonicalTags.get(tag);
+  if (known !== undefined) return known;
   try {
-    return Intl.getCanonicalLocales(tag.trim().replaceAll('_', '-'))[0] ?? tag;
+    const canonical = Intl.getCanonicalLocales(tag.trim().replaceAll('_', '-'))[0] ?? tag;
+    // A feed names a handful of languages: each is worked out once per process.
+    if (canonicalTags.size < 1_000) canonicalTags.set(tag, canonical);
+    return canonical;
   } catch {
     warnings.push(`language "${tag.slice(0, 40)}" is not a BCP 47 tag; kept as sent`);
     return tag;
   }
 }
+
+const canonicalTags = new Map<string, string>();
 
 export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
   const article = { ...parsed.article };
