@@ -22,9 +22,9 @@ export interface FilingText {
 const sessionWords: [string, RegExp][] = [
   ['open', /开盘|開盤|개장|출발|寄り付き|始値|\bopens?\b|\bopened\b|\bopening\b/iu],
   ['close', /收盘|收盤|마감|大引け|終値|\bclos(?:es?|ed|ing)\b/iu],
-  ['midday', /午间|午盤|午盘|오전|前場|\bmidday\b|\bnoon\b/iu],
+  ['midday', /午间|午盤|午盘|前場|\bmidday\b|\bnoon\b/iu],
   ['evening', /晚间|晚盘|夜盘|저녁|後場|\bevening\b/iu],
-  ['morning', /早间|早盘|早报|晨报|아침|\bmorning\b/iu],
+  ['morning', /早间|早盘|早报|晨报|아침|오전|\bmorning\b/iu],
 ];
 
 /** How much of the body counts as its lead: about the first sentence or two. */
