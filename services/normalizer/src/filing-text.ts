@@ -114,13 +114,24 @@ export interface FilingOverlap {
   sessionsDiffer: boolean;
 }
 
+// A new filing is compared with up to 20 candidates: its token set is built once.
+const tokenSets = new WeakMap<FilingText, Set<string>>();
+
+function allTokens(text: FilingText): Set<string> {
+  let set = tokenSets.get(text);
+  if (!set) {
+    set = new Set([...text.headline, ...text.lead]);
+    tokenSets.set(text, set);
+  }
+  return set;
+}
+
 export function filingOverlap(earlier: FilingText, later: FilingText): FilingOverlap {
-  const all = (text: FilingText) => new Set([...text.headline, ...text.lead]);
-  const inLater = all(later);
+  const inLater = allTokens(later);
   const shared = earlier.numbers.some((n) => later.numbers.includes(n));
   return {
     earlierInLater: covered(earlier.headline, inLater),
-    laterInEarlier: covered(later.headline, all(earlier)),
+    laterInEarlier: covered(later.headline, allTokens(earlier)),
     numbersDiffer: earlier.numbers.length > 0 && later.numbers.length > 0 && !shared,
     sessionsDiffer:
       earlier.sessions.length > 0 &&

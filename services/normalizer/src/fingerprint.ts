@@ -21,11 +21,11 @@ export function normalizeForFingerprint(text: string): string {
     .trim();
 }
 
-// FNV-1a over UTF-16 code units, with a seed so two independent 32-bit hashes
-// make up the 64 bits.
-function fnv1a(text: string, seed: number): number {
+// FNV-1a over the UTF-16 code units of text[start, start + length), with a seed so
+// two independent 32-bit hashes make up the 64 bits.
+function fnv1a(text: string, start: number, length: number, seed: number): number {
   let hash = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < start + length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
@@ -36,17 +36,36 @@ function fnv1a(text: string, seed: number): number {
   return hash >>> 0;
 }
 
+// How often each byte value came up in each of the hash's 8 bytes; reused, as
+// fingerprintOf runs to completion without yielding.
+const byteCounts = new Int32Array(8 * 256);
+
 export function fingerprintOf(text: string): Fingerprint {
   const normalized = normalizeForFingerprint(text);
-  const weights = new Int32Array(64);
   const count = Math.max(1, normalized.length - shingleLength + 1);
+  const length = Math.min(shingleLength, normalized.length);
+  byteCounts.fill(0);
+  // Each shingle counts its hash's 8 bytes (8 increments, not 64 bit updates);
+  // the bit weights are summed from the counts once at the end: the same sums.
   for (let i = 0; i < count; i++) {
-    const shingle = normalized.slice(i, i + shingleLength);
-    const hi = fnv1a(shingle, 0x9e3779b9);
-    const lo = fnv1a(shingle, 0x7f4a7c15);
-    for (let bit = 0; bit < 32; bit++) {
-      weights[bit] = (weights[bit] ?? 0) + ((hi >>> bit) & 1 ? 1 : -1);
-      weights[bit + 32] = (weights[bit + 32] ?? 0) + ((lo >>> bit) & 1 ? 1 : -1);
+    const hi = fnv1a(normalized, i, length, 0x9e3779b9);
+    const lo = fnv1a(normalized, i, length, 0x7f4a7c15);
+    for (let byte = 0; byte < 4; byte++) {
+      const at = (hi >>> (byte * 8)) & 0xff;
+      byteCounts[byte * 256 + at] = (byteCounts[byte * 256 + at] ?? 0) + 1;
+      const atLo = (lo >>> (byte * 8)) & 0xff;
+      byteCounts[(byte + 4) * 256 + atLo] = (byteCounts[(byte + 4) * 256 + atLo] ?? 0) + 1;
+    }
+  }
+  const weights = new Int32Array(64);
+  for (let byte = 0; byte < 8; byte++) {
+    for (let value = 0; value < 256; value++) {
+      const seen = byteCounts[byte * 256 + value] ?? 0;
+      if (seen === 0) continue;
+      for (let bit = 0; bit < 8; bit++) {
+        const at = byte * 8 + bit;
+        weights[at] = (weights[at] ?? 0) + ((value >>> bit) & 1 ? seen : -seen);
+      }
     }
   }
   let hi = 0;
