@@ -104,10 +104,11 @@ export function htmlToText(html: string): string {
     { decodeEntities: true },
   );
   parser.end(limitNesting(html));
+  // Whitespace within a line to one space, none at either end of a line: two
+  // passes over the whole text rather than a split and a regex per line.
   return text
-    .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .join('\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
