@@ -1,11 +1,12 @@
 // The recent filings of each agency and language, for finding the family a new
-// filing belongs to (see refile-family.ts). In Redis: one sorted set per token
+// filing belongs to (see refile-family.ts). In Redis: one sorted set per headline token
 // (members the filings' uris, scored by version time), so a lookup is one script
 // that counts shared tokens within the window and returns the closest filings;
 // and one key per filing with what its score is computed from. Entries older than
 // two windows are trimmed on write, and every key expires. A common token (a
 // word every headline of a desk has) keeps only its newest filings, so a lookup
 // costs at most tokens × perToken entries however busy the agency is.
+import { createHash } from 'node:crypto';
 import type { Redis } from '@wire/redis';
 import type { FilingText } from './filing-text.js';
 import type { Filing } from './refile-family.js';
@@ -34,7 +35,26 @@ export interface FilingIndexSettings {
 const defaultLimit = 20;
 const defaultPerToken = 64;
 
+// A filing is found by its headline's tokens; a lookup asks with its headline's
+// and lead's, so an earlier headline repeated in a later lead is found too.
+const postedTokens = (text: FilingText) => text.headline;
 const tokensOf = (text: FilingText) => [...text.headline, ...text.lead];
+
+/**
+ * A script by its SHA-1 (EVALSHA), loaded by EVAL the first time Redis does not
+ * know it: the script's text is sent once per server, not with every call.
+ */
+function scriptRunner(redis: Redis, script: string) {
+  const sha = createHash('sha1').update(script).digest('hex');
+  return async (keys: string[], args: (string | number)[]): Promise<unknown> => {
+    try {
+      return await redis.evalsha(sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
+      return redis.eval(script, keys.length, ...keys, ...args);
+    }
+  };
+}
 
 // KEYS: the token sets; ARGV: from, to (scores), limit, filing key prefix, per token.
 const candidatesScript = `
@@ -78,38 +98,39 @@ export function createRedisFilingIndex(
   // One hash tag per agency and language: a cluster keeps a script's keys on one node.
   const space = (agency: string, language: string) => `${prefix}rf:{${agency}|${language}}:`;
   const ttlSeconds = Math.ceil((2 * settings.windowMs) / 1000);
+  const findCandidates = scriptRunner(redis, candidatesScript);
+  const recordFiling = scriptRunner(redis, recordScript);
   return {
     async candidates(query) {
       const tokens = tokensOf(query.text);
       if (tokens.length === 0) return [];
       const base = space(query.agency, query.language);
-      const found = (await redis.eval(
-        candidatesScript,
-        tokens.length,
-        ...tokens.map((t) => `${base}t:${t}`),
-        query.at - settings.windowMs,
-        query.at + settings.windowMs,
-        settings.limit ?? defaultLimit,
-        `${base}f:`,
-        settings.perToken ?? defaultPerToken,
+      const found = (await findCandidates(
+        tokens.map((t) => `${base}t:${t}`),
+        [
+          query.at - settings.windowMs,
+          query.at + settings.windowMs,
+          settings.limit ?? defaultLimit,
+          `${base}f:`,
+          settings.perToken ?? defaultPerToken,
+        ],
       )) as string[];
       return found.map((json) => JSON.parse(json) as Filing);
     },
     async record(filing, agency, language) {
-      const tokens = tokensOf(filing.text);
+      const tokens = postedTokens(filing.text);
       if (tokens.length === 0) return;
       const base = space(agency, language);
-      await redis.eval(
-        recordScript,
-        tokens.length + 1,
-        ...tokens.map((t) => `${base}t:${t}`),
-        `${base}f:${filing.uri}`,
-        filing.at,
-        filing.uri,
-        filing.at - 2 * settings.windowMs,
-        ttlSeconds,
-        JSON.stringify(filing),
-        settings.perToken ?? defaultPerToken,
+      await recordFiling(
+        [...tokens.map((t) => `${base}t:${t}`), `${base}f:${filing.uri}`],
+        [
+          filing.at,
+          filing.uri,
+          filing.at - 2 * settings.windowMs,
+          ttlSeconds,
+          JSON.stringify(filing),
+          settings.perToken ?? defaultPerToken,
+        ],
       );
     },
   };
@@ -127,7 +148,7 @@ export class RecentFilings {
 
   add(filing: Filing, space = ''): void {
     const perToken = this.settings.perToken ?? defaultPerToken;
-    for (const token of tokensOf(filing.text)) {
+    for (const token of postedTokens(filing.text)) {
       const key = `${space}\u0000${token}`;
       const list = this.byToken.get(key) ?? [];
       const at = list.findIndex((f) => f.uri === filing.uri);
