@@ -32,13 +32,13 @@ export interface FilingIndexSettings {
   perToken?: number;
 }
 
-const defaultLimit = 20;
-const defaultPerToken = 64;
+const defaultLimit = 10;
+const defaultPerToken = 32;
 
-// A filing is found by its headline's tokens; a lookup asks with its headline's
-// and lead's, so an earlier headline repeated in a later lead is found too.
-const postedTokens = (text: FilingText) => text.headline;
-const tokensOf = (text: FilingText) => [...text.headline, ...text.lead];
+// A filing is posted under its headline's tokens, and a lookup asks with its
+// headline's: two filings of one story share some headline words (the lead only
+// counts when the two are scored).
+const tokensOf = (text: FilingText) => text.headline;
 
 /**
  * A script by its SHA-1 (EVALSHA), loaded by EVAL the first time Redis does not
@@ -118,7 +118,7 @@ export function createRedisFilingIndex(
       return found.map((json) => JSON.parse(json) as Filing);
     },
     async record(filing, agency, language) {
-      const tokens = postedTokens(filing.text);
+      const tokens = tokensOf(filing.text);
       if (tokens.length === 0) return;
       const base = space(agency, language);
       await recordFiling(
@@ -148,7 +148,7 @@ export class RecentFilings {
 
   add(filing: Filing, space = ''): void {
     const perToken = this.settings.perToken ?? defaultPerToken;
-    for (const token of postedTokens(filing.text)) {
+    for (const token of tokensOf(filing.text)) {
       const key = `${space}\u0000${token}`;
       const list = this.byToken.get(key) ?? [];
       const at = list.findIndex((f) => f.uri === filing.uri);
