@@ -15,6 +15,8 @@ export interface FilingText {
   lead: string[];
   /** Distinct numbers of the headline, separators out: "2,500.12" → "2500.12". */
   numbers: string[];
+  /** An untitled flash (财联社's one-line 电报), read by its first sentence. */
+  untitled?: boolean;
 }
 
 // Words that name the session a recurring report is of: the same market's open
@@ -85,6 +87,7 @@ export function filingTextOf(headline: string, body: string): FilingText {
   const head = new Set(tokensOf(title, numbers));
   const lead = new Set(tokensOf(opening.slice(0, leadLength)));
   return {
+    ...(headline.trim() === '' && { untitled: true }),
     headline: [...head],
     sessions: sessionWords.filter(([, pattern]) => pattern.test(title)).map(([name]) => name),
     lead: [...lead].filter((t) => !head.has(t)),
@@ -112,6 +115,8 @@ export interface FilingOverlap {
   numbersDiffer: boolean;
   /** Both headlines name a session, and not the same: a market's open and its close. */
   sessionsDiffer: boolean;
+  /** Every figure of the earlier headline is in the later filing's headline or lead. */
+  earlierFiguresKept: boolean;
 }
 
 // A new filing is compared with up to 20 candidates: its token set is built once.
@@ -137,5 +142,6 @@ export function filingOverlap(earlier: FilingText, later: FilingText): FilingOve
       earlier.sessions.length > 0 &&
       later.sessions.length > 0 &&
       !earlier.sessions.some((s) => later.sessions.includes(s)),
+    earlierFiguresKept: earlier.numbers.every((n) => inLater.has(n)),
   };
 }

@@ -33,6 +33,19 @@ export interface FamilySettings {
   plainOverlap: number;
   /** ... and at least this much the other way. */
   plainFloor: number;
+  /**
+   * A flash whose own words and figures the later filing's headline and lead
+   * repeat this much joins it, however the later headline is angled: the detailed
+   * filing retells its flash. (An agency's templated flashes, one IPO filing after
+   * another, repeat about 0.8 of each other's words with another company's name.)
+   */
+  flashRetold: number;
+  /** A flash needs this many tokens for that: two words repeat too easily. */
+  flashRetoldTokens: number;
+  /** Two flashes this close in time ... */
+  flashRunMs: number;
+  /** ... that share this much of their headlines both ways are one developing story. */
+  flashRunOverlap: number;
 }
 
 // Measured on the labelled set in services/normalizer/test/fixtures/refile-families
@@ -43,6 +56,10 @@ export const defaultFamilySettings: FamilySettings = {
   afterFlashFloor: 0.3,
   plainOverlap: 0.9,
   plainFloor: 0.4,
+  flashRetold: 0.85,
+  flashRetoldTokens: 8,
+  flashRunMs: 2 * 3_600_000,
+  flashRunOverlap: 0.5,
 };
 
 export interface FamilyMatch {
@@ -66,14 +83,30 @@ export function familyScore(
   if (overlap.numbersDiffer || overlap.sessionsDiffer) return 0;
   const most = Math.max(overlap.earlierInLater, overlap.laterInEarlier);
   const least = Math.min(overlap.earlierInLater, overlap.laterInEarlier);
-  // A later filing's marker, or a flash before it, says a story is developing; a
-  // second flash is a new fact, and joins only when it says what the first said.
+  // A later filing's marker, or a flash before it, says a story is developing.
+  const afterFlash = earlier.stage === 'flash' && later.stage !== 'flash';
+  // An untitled one-line item is a flash too, but only its retelling joins it.
+  const flashRetold =
+    (afterFlash || (earlier.text.untitled && later.stage !== 'flash' && !later.text.untitled)) &&
+    earlier.text.headline.length >= settings.flashRetoldTokens &&
+    overlap.earlierFiguresKept &&
+    overlap.earlierInLater >= settings.flashRetold;
+  // A second flash is a new fact: it joins the first only within a short run
+  // that shares half the words both ways (two quotes from one briefing); a new
+  // story's flash shares a name at most.
+  const flashRun =
+    earlier.stage === 'flash' &&
+    later.stage === 'flash' &&
+    later.at - earlier.at <= settings.flashRunMs &&
+    least >= settings.flashRunOverlap;
   const joins =
-    later.stage === 'follow-up'
+    flashRun ||
+    flashRetold ||
+    (later.stage === 'follow-up'
       ? most >= settings.followUpOverlap
-      : earlier.stage === 'flash' && later.stage !== 'flash'
+      : afterFlash
         ? most >= settings.followUpOverlap && least >= settings.afterFlashFloor
-        : most >= settings.plainOverlap && least >= settings.plainFloor;
+        : most >= settings.plainOverlap && least >= settings.plainFloor);
   return joins ? most : 0;
 }
 

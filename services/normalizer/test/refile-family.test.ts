@@ -79,4 +79,67 @@ describe('familyScore', () => {
       ),
     ).toBe(0);
   });
+
+  it('joins a later filing that retells an untitled flash, figures and all, however it is headlined', () => {
+    const flash = filing(
+      'a',
+      0,
+      '',
+      '财联社5月22日电，据报道，消息人士称，IMAX探索出售，已接洽多家娱乐公司作为潜在买家。',
+    );
+    const story = filing(
+      'b',
+      5 * 60_000,
+      'IMAX美股盘后涨超17%',
+      '财联社5月22日电，IMAX美股盘后涨超17%。消息人士称，IMAX探索出售，已接洽多家娱乐公司作为潜在买家。',
+    );
+    expect(familyScore(flash, story, defaultFamilySettings)).toBeGreaterThan(0);
+    // The same template about another company is another story.
+    const ipo = (uri: string, at: number, company: string, sponsor: string) =>
+      filing(
+        uri,
+        at,
+        '',
+        `财联社5月27日电，利弗莫尔证券显示，${company}向港交所提交上市申请书，独家保荐人为${sponsor}。`,
+      );
+    const other = filing(
+      'd',
+      hour,
+      '港股IPO：汉威科技集团股份有限公司递表港交所',
+      '财联社5月27日电，利弗莫尔证券显示，汉威科技集团股份有限公司向港交所提交上市申请书，独家保荐人为中信建投国际。',
+    );
+    expect(familyScore(ipo('c', 0, '科望医药集团', '中信证券'), other, defaultFamilySettings)).toBe(
+      0,
+    );
+    // A figure the later filing does not repeat is another reading.
+    const reading = filing(
+      'e',
+      0,
+      '',
+      '财联社7月13日电，韩国KOSPI指数跌超2%，SK海力士跌近7%，三星电子跌1.58%。',
+    );
+    const later = filing(
+      'f',
+      hour,
+      '韩国KOSPI指数跌幅扩大至7% SK海力士跌超12%',
+      '财联社7月13日电，韩国KOSPI指数跌幅扩大至7%失守7000点。SK海力士跌超12%，三星电子跌近8%。',
+    );
+    expect(familyScore(reading, later, defaultFamilySettings)).toBe(0);
+  });
+
+  it('joins a run of flashes that share half their words both ways, within two hours', () => {
+    const first = filing('a', 0, '2월도 수출 증가세…1~10일 44.4%↑', '', 'flash');
+    const second = filing('b', 2 * 60_000, '2월 1~10일 반도체 수출 137.6%↑', '', 'flash');
+    expect(familyScore(first, second, defaultFamilySettings)).toBeGreaterThan(0);
+    expect(familyScore(first, { ...second, at: 3 * hour }, defaultFamilySettings)).toBe(0);
+    const crash = filing('c', 0, '경북 영주서 F-16C 전투기 추락…산불로 번져', '', 'flash');
+    const pilot = filing(
+      'd',
+      hour,
+      '당국 "추락 전투기 조종사 발견…구조에 시간 걸릴듯"',
+      '',
+      'flash',
+    );
+    expect(familyScore(crash, pilot, defaultFamilySettings)).toBe(0);
+  });
 });
