@@ -28,6 +28,8 @@ export interface AtomEntry {
   id?: string;
   title?: AtomText;
   links: AtomLink[];
+  /** feedburner:origLink: the publisher's URL behind FeedBurner's redirect. */
+  origLink?: string;
   updated?: string;
   published?: string;
   authors: string[];
@@ -136,6 +138,7 @@ function decodeEntry(entry: XmlNode, raw: RawEntry, feedBase: string | undefined
   const optional = {
     // An id is an IRI (RFC 4287 4.2.6): a relative one resolves against xml:base.
     id: idWithin(plain(entry.id), base),
+    origLink: plain(entry['feedburner:origLink']),
     title: atomText(entry.title, () => raw.child('title')),
     updated: plain(entry.updated ?? entry.modified),
     published: plain(entry.published ?? entry.issued ?? entry.created),

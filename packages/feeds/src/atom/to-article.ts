@@ -83,6 +83,8 @@ export function atomEntryToArticle(
       .join('\n'),
   };
   if (entry.id) parsed.source.guid = entry.id;
-  if (alternate) parsed.source.link = canonicalLink(alternate.href);
+  // FeedBurner's redirect hides the publisher's URL, which origLink keeps (as in RSS).
+  const link = entry.origLink ?? alternate?.href;
+  if (link) parsed.source.link = canonicalLink(link);
   return parsed;
 }
