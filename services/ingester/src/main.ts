@@ -85,7 +85,7 @@ await runService(
           },
           now: () => new Date(),
           newFetchId: randomUUID,
-          itemIds: (body, contentType) => itemIdsOf(body, contentType, feed.id),
+          itemIds: itemIdsOf,
           requestHeaders: feedHeaders.get(feed.id) ?? {},
         });
         const delay = nextPollDelayMs(feed, outcome, timing);

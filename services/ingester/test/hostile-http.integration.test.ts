@@ -77,7 +77,7 @@ async function poll(url: string, allowAddresses = ['127.0.0.1']) {
     },
     now: () => new Date(),
     newFetchId: () => `fetch-${feedCount}`,
-    itemIds: (body, contentType) => itemIdsOf(body, contentType, feed.id),
+    itemIds: itemIdsOf,
   });
   return { outcome, published, saved: await state.get(feed.id) };
 }
