@@ -118,6 +118,9 @@ function atomEntryId(entry: OutlineNode, feedBase: string | undefined): string |
   // An id is an IRI (RFC 4287 4.2.6): a relative one resolves against xml:base.
   const id = onlyText(entry, 'id');
   if (id !== undefined) return resolveReference(id, base);
+  // FeedBurner's redirect hides the publisher's URL, which origLink keeps (as in RSS).
+  const origLink = onlyText(entry, 'feedburner:origLink');
+  if (origLink !== undefined) return canonicalLink(origLink);
   const links = entry.children.flatMap((link) => {
     const href = unprefixed(link.name, entry) === 'link' ? attributeOf(link, 'href') : undefined;
     if (href === undefined) return [];

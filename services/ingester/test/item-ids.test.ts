@@ -77,6 +77,22 @@ describe('itemIdsOf', () => {
     expect(itemIdsOf(Buffer.from(newsMl1), '')).toEqual(['urn:newsml:afp.com:20260101:TX-1']);
   });
 
+  it('reads an Atom entry without an id by its FeedBurner origLink, else its alternate link, as the parser does', () => {
+    const feed = Buffer.from(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://x.org/news/">' +
+        '<entry><link href="https://feeds.example/~r/x/1"/><feedburner:origLink>https://x.org/1?utm_medium=feed</feedburner:origLink></entry>' +
+        '<entry><link rel="enclosure" href="/a.jpg"/><link rel="related" href="2"/></entry>' +
+        '<entry xml:base="/other/"><link rel="alternate" href="3#top"/><id>  </id></entry>' +
+        '</feed>',
+    );
+    expect(itemIdsOf(feed, '')).toEqual([
+      'https://x.org/1',
+      'https://x.org/news/2',
+      'https://x.org/other/3',
+    ]);
+    expect(itemIdsOf(feed, '')).toEqual(parserIds(feed));
+  });
+
   it('gives none for a document it cannot read, without throwing', () => {
     const feed = rss('<item><guid>g1</guid></item>');
     const unreadable = [
