@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Feed, startPollScheduler } from '../src/index.js';
+import { firstPollOffsetMs } from '../src/poll-scheduler.js';
 
 const feed = (id: string, intervalSeconds: number): Feed => ({
   id,
@@ -30,7 +31,7 @@ describe('startPollScheduler', () => {
         polls.push(Date.now());
         return delays.shift() ?? 60_000;
       },
-      { random: () => 0 },
+      { firstPollDelayMs: () => 0 },
     );
     await vi.advanceTimersByTimeAsync(12_000);
     expect(polls).toHaveLength(3);
@@ -49,7 +50,7 @@ describe('startPollScheduler', () => {
         polls.push(f.id);
         return f.intervalSeconds * 1000;
       },
-      { random: () => 0 },
+      { firstPollDelayMs: () => 0 },
     );
     await vi.advanceTimersByTimeAsync(61_000);
     expect(polls.filter((id) => id === 'fast')).toHaveLength(7);
@@ -71,7 +72,7 @@ describe('startPollScheduler', () => {
         finished++;
         return 1_000;
       },
-      { random: () => 0 },
+      { firstPollDelayMs: () => 0 },
     );
     await vi.advanceTimersByTimeAsync(2_000);
     const stopped = scheduler.stop();
@@ -81,5 +82,44 @@ describe('startPollScheduler', () => {
     expect(finished).toBe(1);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(finished).toBe(1);
+  });
+
+  it('spreads the first polls of 10,000 feeds evenly over their 10 s interval, at the same offsets at every start', async () => {
+    const feeds = Array.from({ length: 10_000 }, (_, i) => feed(`feed-${i}`, 10));
+    const firstPolls = async () => {
+      const started = Date.now();
+      const at = new Map<string, number>();
+      const scheduler = startPollScheduler(feeds, async (f) => {
+        if (!at.has(f.id)) at.set(f.id, Date.now() - started);
+        return 60_000;
+      });
+      await vi.advanceTimersByTimeAsync(10_000);
+      await scheduler.stop();
+      return at;
+    };
+    const first = await firstPolls();
+    expect(first.size).toBe(10_000);
+    // Each second of the interval starts about a tenth of the feeds, none all at once.
+    const perSecond = Array.from({ length: 10 }, () => 0);
+    for (const ms of first.values()) {
+      const second = Math.floor(ms / 1000);
+      perSecond[second] = (perSecond[second] ?? 0) + 1;
+    }
+    for (const count of perSecond) expect(count).toBeGreaterThan(900);
+    for (const count of perSecond) expect(count).toBeLessThan(1100);
+    expect(await firstPolls()).toEqual(first);
+  });
+
+  it('places a feed at a fraction of its interval taken from its id, within the first minute of a longer one', () => {
+    const at = (id: string, intervalSeconds: number) =>
+      firstPollOffsetMs(feed(id, intervalSeconds));
+    expect(at('a', 10)).toBe(at('a', 10));
+    expect(at('b', 10)).not.toBe(at('a', 10));
+    expect(at('a', 30) / 30_000).toBeCloseTo(at('a', 10) / 10_000, 3);
+    expect(at('a', 3_600)).toBe(at('a', 60));
+    for (const id of ['a', 'b', 'c', 'yna-politics']) {
+      expect(at(id, 10)).toBeLessThan(10_000);
+      expect(at(id, 3_600)).toBeLessThan(60_000);
+    }
   });
 });
