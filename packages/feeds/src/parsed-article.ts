@@ -36,6 +36,12 @@ export interface ParsedArticle {
    * each format's adapter and measured against the article once it is cleaned.
    */
   contentText?: string;
+  /**
+   * The item's body markup as the source holds it, not yet safe: parseDocument
+   * reads it in one pass (made safe, cleaned, its text) into the article's bodies,
+   * and adds the text it held to `contentText`.
+   */
+  bodyMarkup?: { markup: string; role?: string };
   /** How much of `contentText` the article kept (set by parseDocument). */
   coverage?: TextCoverage;
 }

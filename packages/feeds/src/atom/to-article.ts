@@ -4,7 +4,7 @@ import { looksLikePicture, picturesToAssociations } from '../media/pictures.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { canonicalLink } from '../text/canonical-link.js';
 import { toIsoDate } from '../text/dates.js';
-import { bodiesFromHtml, htmlToText, sanitizeBodyHtml } from '../text/html.js';
+import { htmlToText } from '../text/html.js';
 import type { AtomEntry, AtomFeed, AtomText } from './decode.js';
 
 const escapeHtml = (text: string) =>
@@ -27,7 +27,6 @@ export function atomEntryToArticle(
   // Out-of-line content (content src=...) leaves the summary as the body.
   const content = entry.content?.value ? entry.content : undefined;
   const body = content ?? entry.summary;
-  const html = body ? sanitizeBodyHtml(asHtml(body)) : '';
   const summary = content && entry.summary ? asPlain(entry.summary) : undefined;
   const headline = entry.title ? asPlain(entry.title) : undefined;
   const language = entry.language ?? feed.language ?? context.language;
@@ -68,7 +67,6 @@ export function atomEntryToArticle(
       ...(firstCreated && { firstCreated }),
       ...(headline && { headlines: [{ role: 'main', value: headline }] }),
       ...(summary && { descriptions: [{ role: 'summary', value: summary }] }),
-      bodies: bodiesFromHtml(html),
       ...(authors.length > 0 && { by: authors.join(', ') }),
       ...(rights && { copyrightNotice: rights }),
       ...(subjects.length > 0 && { subjects }),
@@ -78,9 +76,9 @@ export function atomEntryToArticle(
     source: { format: 'atom' },
     signal: 'none',
     warnings,
-    contentText: [entry.summary, entry.content]
-      .map((part) => (part ? asPlain(part) : ''))
-      .join('\n'),
+    // The body's own text is added when parseDocument reads its markup.
+    contentText: summary ?? '',
+    bodyMarkup: { markup: body ? asHtml(body) : '' },
   };
   if (entry.id) parsed.source.guid = entry.id;
   // FeedBurner's redirect hides the publisher's URL, which origLink keeps (as in RSS).

@@ -6,6 +6,7 @@ import { picturesToAssociations } from '../media/pictures.js';
 import type { ParsedArticle } from '../parsed-article.js';
 import { bodiesFromHtml } from '../text/html.js';
 import { cleanBodyHtml } from './clean-body.js';
+import { type ReadBody, readBody } from './read-body.js';
 import { splitWirePrefix } from './wire-prefix.js';
 
 const strength: Record<SourceSignal, number> = { none: 0, update: 1, correction: 2, kill: 3 };
@@ -66,25 +67,27 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
     }
   }
 
-  const html = article.bodies?.find((b) => b.contentType === 'text/html');
-  if (html) {
-    const cleaned = cleanBodyHtml(html.value);
+  const body = bodyOf(parsed);
+  let contentText = parsed.contentText;
+  if (body) {
     const others = (article.bodies ?? []).filter(
       (b) => b.contentType !== 'text/html' && b.contentType !== 'text/plain',
     );
-    article.bodies = [...bodiesFromHtml(cleaned.html, html.role ?? 'main'), ...others];
-    if (cleaned.located && article.located === undefined) article.located = cleaned.located;
-    if (cleaned.attn) {
-      source.attn = cleaned.attn;
-      if (signal === 'none' && /\b(?:UPDATE|ADDS|RECASTS|CHANGES)\b/i.test(cleaned.attn))
+    article.bodies = [...body.bodies, ...others];
+    if (body.sourceText !== undefined)
+      contentText = [contentText ?? '', body.sourceText].join('\n');
+    if (body.located && article.located === undefined) article.located = body.located;
+    if (body.attn) {
+      source.attn = body.attn;
+      if (signal === 'none' && /\b(?:UPDATE|ADDS|RECASTS|CHANGES)\b/i.test(body.attn))
         signal = 'update';
-      if (/\bCORRECT/i.test(cleaned.attn) && strength.correction > strength[signal])
+      if (/\bCORRECT/i.test(body.attn) && strength.correction > strength[signal])
         signal = 'correction';
     }
-    if (cleaned.credit && article.by === undefined) article.by = cleaned.credit;
+    if (body.credit && article.by === undefined) article.by = body.credit;
     const known = new Set((article.associations ?? []).map((a) => a.uri));
     const figures = picturesToAssociations(
-      cleaned.pictures
+      body.pictures
         .filter((p) => !known.has(p.src))
         .map((p) => ({ href: p.src, caption: p.caption ?? p.alt })),
     );
@@ -94,5 +97,28 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
       article.associations = [...existing, ...renamed];
     }
   }
-  return { ...parsed, article, source, signal, warnings, ...(filing && { filing }) };
+  const { bodyMarkup: _read, ...rest } = parsed;
+  return {
+    ...rest,
+    article,
+    source,
+    signal,
+    warnings,
+    ...(filing && { filing }),
+    ...(contentText !== undefined && { contentText }),
+  };
+}
+
+/**
+ * The item's body, cleaned: its markup read in one pass, or (for a format whose
+ * adapter made the HTML safe itself) the safe HTML cleaned and read again.
+ */
+function bodyOf(
+  parsed: ParsedArticle,
+): (Omit<ReadBody, 'sourceText'> & { sourceText?: string }) | undefined {
+  if (parsed.bodyMarkup) return readBody(parsed.bodyMarkup.markup, parsed.bodyMarkup.role);
+  const html = parsed.article.bodies?.find((b) => b.contentType === 'text/html');
+  if (!html) return undefined;
+  const cleaned = cleanBodyHtml(html.value);
+  return { ...cleaned, bodies: bodiesFromHtml(cleaned.html, html.role ?? 'main') };
 }

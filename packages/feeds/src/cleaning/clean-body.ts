@@ -2,7 +2,7 @@
 // that repeats the photo caption out, the ATTN line and the dateline taken out
 // as metadata, the closing credit "(Yonhap)" recognised.
 import render from 'dom-serializer';
-import { type ChildNode, type Element, isTag, isText } from 'domhandler';
+import { type ChildNode, type Document, type Element, isTag, isText } from 'domhandler';
 import { findAll, getText, removeElement } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { isChromeImage, isChromeLink } from '../media/chrome.js';
@@ -71,7 +71,13 @@ function lastTextNode(node: ChildNode): ChildNode | undefined {
 
 export function cleanBodyHtml(html: string): CleanedBody {
   const document = parseDocument(limitNesting(html));
-  const result: CleanedBody = { html: '', pictures: [], removed: [] };
+  const cleaned = cleanBodyDom(document);
+  return { ...cleaned, html: render(document.children, { encodeEntities: 'utf8' }).trim() };
+}
+
+/** The same cleaning on a body already parsed and sanitized, in place. */
+export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
+  const result: Omit<CleanedBody, 'html'> = { pictures: [], removed: [] };
   const blocks = (): Element[] =>
     findAll((el) => ['p', 'div', 'li', 'h2', 'h3', 'h4'].includes(el.name), document.children);
 
@@ -154,7 +160,6 @@ export function cleanBodyHtml(html: string): CleanedBody {
     }
   }
 
-  result.html = render(document.children, { encodeEntities: 'utf8' }).trim();
   return result;
 }
 

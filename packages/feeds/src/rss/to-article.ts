@@ -7,7 +7,7 @@ import { picturesToAssociations } from '../media/pictures.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { canonicalLink } from '../text/canonical-link.js';
 import { toIsoDate } from '../text/dates.js';
-import { bodiesFromHtml, htmlToText, sanitizeBodyHtml } from '../text/html.js';
+import { htmlToText } from '../text/html.js';
 import type { RssChannel, RssItem } from './decode.js';
 
 export function rssItemToArticle(
@@ -17,7 +17,6 @@ export function rssItemToArticle(
   format: DocumentFormat = 'rss2',
 ): ParsedArticle {
   const warnings: string[] = [];
-  const html = sanitizeBodyHtml(item.contentEncoded ?? item.description ?? '');
   // With content:encoded the description is a teaser; alone it is the body.
   const teaser = item.contentEncoded && item.description ? htmlToText(item.description) : undefined;
   const language = item.language ?? channel.language ?? context.language;
@@ -34,7 +33,6 @@ export function rssItemToArticle(
       ...(versionCreated && { versionCreated }),
       ...(item.title && { headlines: [{ role: 'main', value: htmlToText(item.title) }] }),
       ...(teaser && { descriptions: [{ role: 'summary', value: teaser }] }),
-      bodies: bodiesFromHtml(html),
       ...(item.creator && { by: item.creator }),
       ...(copyright && { copyrightNotice: copyright }),
       ...(item.categories.length + item.keywords.length > 0 && {
@@ -50,9 +48,9 @@ export function rssItemToArticle(
     source: { format },
     signal: 'none',
     warnings,
-    contentText: [item.description, item.contentEncoded]
-      .map((part) => htmlToText(part ?? ''))
-      .join('\n'),
+    // The body's own text is added when parseDocument reads its markup.
+    contentText: teaser ?? '',
+    bodyMarkup: { markup: item.contentEncoded ?? item.description ?? '' },
   };
   if (item.guid) parsed.source.guid = item.guid;
   // A permalink guid is a link only when it is a web address: "same" or "12345" with

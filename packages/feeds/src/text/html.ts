@@ -57,7 +57,7 @@ export function sanitizeBodyHtml(html: string): string {
 
 // Elements after which the text breaks into a new paragraph, and those whose
 // content is no text at all (what sanitize-html also drops).
-const blockElements = new Set([
+export const blockElements = new Set([
   'p',
   'h1',
   'h2',
@@ -77,7 +77,7 @@ const blockElements = new Set([
   'dt',
   'dd',
 ]);
-const nonTextElements = new Set(['script', 'style', 'textarea', 'option', 'noscript']);
+export const nonTextElements = new Set(['script', 'style', 'textarea', 'option', 'noscript']);
 
 /**
  * The text a reader sees, one paragraph per block, entities decoded. One pass of
@@ -104,8 +104,14 @@ export function htmlToText(html: string): string {
     { decodeEntities: true },
   );
   parser.end(limitNesting(html));
-  // Whitespace within a line to one space, none at either end of a line: two
-  // passes over the whole text rather than a split and a regex per line.
+  return tidyText(text);
+}
+
+/**
+ * Whitespace within a line to one space, none at either end of a line: two
+ * passes over the whole text rather than a split and a regex per line.
+ */
+export function tidyText(text: string): string {
   return text
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
@@ -120,7 +126,11 @@ export function countWords(text: string): number {
 
 /** The two bodies every article carries: the sanitized HTML and its plain text, with counts. */
 export function bodiesFromHtml(html: string, role = 'main') {
-  const text = htmlToText(html);
+  return bodiesFromText(html, htmlToText(html), role);
+}
+
+/** The same, with the text already read from the HTML. */
+export function bodiesFromText(html: string, text: string, role = 'main') {
   return [
     { role, contentType: 'text/html', value: html },
     {

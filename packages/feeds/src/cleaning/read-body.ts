@@ -1,0 +1,27 @@
+// An item's body markup read in one HTML pass: parsed once, the text its source
+// holds taken, made safe, the wire copy cleaned, and from the same tree the HTML
+// and plain bodies with their counts. Sanitizing, cleaning and text used to parse
+// the same markup five times over.
+import render from 'dom-serializer';
+import { parseDocument } from 'htmlparser2';
+import { domText } from '../text/dom-text.js';
+import { bodiesFromText } from '../text/html.js';
+import { limitNesting } from '../text/limit-nesting.js';
+import { sanitizeDom } from '../text/sanitize-dom.js';
+import { type CleanedBody, cleanBodyDom } from './clean-body.js';
+
+export interface ReadBody extends Omit<CleanedBody, 'html'> {
+  /** The HTML body and its plain text, with counts. */
+  bodies: ReturnType<typeof bodiesFromText>;
+  /** The text the markup held before anything was taken out, for the coverage check. */
+  sourceText: string;
+}
+
+export function readBody(markup: string, role = 'main'): ReadBody {
+  const document = parseDocument(limitNesting(markup));
+  const sourceText = domText(document.children);
+  sanitizeDom(document);
+  const cleaned = cleanBodyDom(document);
+  const html = render(document.children, { encodeEntities: 'utf8' }).trim();
+  return { ...cleaned, bodies: bodiesFromText(html, domText(document.children), role), sourceText };
+}

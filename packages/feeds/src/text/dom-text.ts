@@ -1,0 +1,27 @@
+// The text a reader sees in parsed HTML, one paragraph per block, as htmlToText
+// reads it from markup: the DOM's walk, for a body that is already parsed.
+import { type ChildNode, isTag, isText } from 'domhandler';
+import { blockElements, nonTextElements, tidyText } from './html.js';
+
+function collect(nodes: ChildNode[], out: string[]): void {
+  for (const node of nodes) {
+    if (isText(node)) {
+      out.push(node.data);
+    } else if (isTag(node)) {
+      if (nonTextElements.has(node.name)) continue;
+      if (node.name === 'br') {
+        out.push('\n\n');
+        continue;
+      }
+      collect(node.children, out);
+      if (blockElements.has(node.name)) out.push('\n\n');
+      else if (node.name === 'td' || node.name === 'th') out.push(' ');
+    }
+  }
+}
+
+export function domText(nodes: ChildNode[]): string {
+  const out: string[] = [];
+  collect(nodes, out);
+  return tidyText(out.join(''));
+}
