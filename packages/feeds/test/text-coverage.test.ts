@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textCoverage, textTokens } from '../src/text/text-coverage.js';
+import { textCoverage, textTokens, wordByWordCoverage } from '../src/text/text-coverage.js';
 
 describe('textTokens', () => {
   it('makes words of spaced scripts and a token of each CJK character, after NFKC and lower case', () => {
@@ -31,6 +31,37 @@ describe('textCoverage', () => {
       fc.property(fc.string(), fc.string(), (source, extra) => {
         expect(textCoverage(source, `${extra} ${source} ${extra}`).ratio).toBe(1);
       }),
+    );
+  });
+
+  it('counts the same when the source stands whole in the kept text as when it is matched word by word', () => {
+    const line = fc.array(
+      fc.constantFrom('Seoul', 'kospi', '한국', '股市', ' ', '-', 'é', 'e\u0301', '1'),
+      {
+        maxLength: 8,
+      },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          line.map((l) => l.join('')),
+          { maxLength: 4 },
+        ),
+        line,
+        (lines, extra) => {
+          const source = lines.join('\n');
+          const around = extra.join('');
+          // Also glued to other words, where the shortcut must not apply.
+          for (const kept of [
+            `${around}\n${source}`,
+            `${source}\n${around}`,
+            around + source,
+            source + around,
+          ]) {
+            expect(textCoverage(source, kept)).toEqual(wordByWordCoverage(source, kept));
+          }
+        },
+      ),
     );
   });
 

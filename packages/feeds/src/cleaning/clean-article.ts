@@ -75,7 +75,7 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
     );
     article.bodies = [...body.bodies, ...others];
     if (body.sourceText !== undefined)
-      contentText = [contentText ?? '', body.sourceText].join('\n');
+      contentText = contentText ? `${contentText}\n${body.sourceText}` : body.sourceText;
     if (body.located && article.located === undefined) article.located = body.located;
     if (body.attn) {
       source.attn = body.attn;
