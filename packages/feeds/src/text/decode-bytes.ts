@@ -19,7 +19,7 @@
 //  7. Invalid bytes that remain become U+FFFD, counted in a warning.
 // The XML declaration inside `text` may still name the old encoding: the XML parser gets a
 // string, not bytes.
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { ParseError } from '../errors.js';
@@ -146,7 +146,7 @@ function choose(bytes: Buffer, declared: Declared[], warnings: string[]): Attemp
     return done;
   };
   const utf8 = isUtf8(bytes);
-  const multiByte = utf8 && bytes.some((byte) => byte >= 0x80);
+  const multiByte = utf8 && !isAscii(bytes);
   const fits = ({ charset }: Declared) =>
     charset === 'utf-8' ? utf8 : !multiByte && decode(charset).replaced === 0;
   const fitting = declared.find(fits)?.charset ?? (utf8 ? 'utf-8' : undefined);
