@@ -25,6 +25,7 @@ export {
   type NearDuplicateSettings,
 } from './near-duplicates.js';
 export {
+  maxArticleBytes,
   type NormalizeDependencies,
   type NormalizeResult,
   type NormalizeSummary,

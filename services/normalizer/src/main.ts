@@ -97,10 +97,10 @@ await runService(
             ...state,
             claimedInTransaction: claimedIn(transactionScope),
             sleep: (ms) => sleep(ms),
-            publishNormalized: async (article) => {
+            publishNormalized: async (article, value) => {
               normalized.push({
                 key: article.uri,
-                value: JSON.stringify(article),
+                value,
                 headers: { 'wire-event-id': article.eventId },
               });
               counted.articles.push(article);

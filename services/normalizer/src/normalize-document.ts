@@ -18,7 +18,6 @@ import {
   type DeadLetterReason,
   type IdentityStrategy,
   type NormalizedArticle,
-  normalizedArticleSchema,
   type RawDocumentMetadata,
   rawDocumentHeadersSchema,
 } from '@wire/schema';
@@ -52,7 +51,11 @@ export interface NormalizeDependencies {
   /** The agencies' recent filings, which a re-filed flash or lead is matched against. */
   filings: FilingIndex;
   family: FamilySettings;
-  publishNormalized(article: NormalizedArticle): Promise<void>;
+  /**
+   * `value` is the record's value: the article as JSON, encoded once here (its
+   * length was the size check), for the caller to write as it is.
+   */
+  publishNormalized(article: NormalizedArticle, value: Buffer): Promise<void>;
   deadLetter(reason: DeadLetterReason): Promise<void>;
   /**
    * Event keys claimed by earlier records of the same Kafka transaction: not done
@@ -209,7 +212,9 @@ async function normalizeRecord(
   const order = chronologicalOrder(articles);
   joinFamiliesWithinDocument(identified, order, deps);
 
-  // Invalid articles and repeats inside the document are settled before any state changes.
+  // Articles that lost their text and repeats inside the document are settled
+  // before any state changes. The schema is checked once per article, where the
+  // public contract is written: the publisher dead-letters a record that breaks it.
   const outcomes: ArticleOutcome[] = [];
   const toPlace: Identified[] = [];
   const keys = new Set<string>();
@@ -219,11 +224,8 @@ async function normalizeRecord(
     const lost = textLost(item.parsed);
     if (lost) summary.textLoss.deadLettered++;
     else if (textShort(item.parsed)) summary.textLoss.warned++;
-    const checked = normalizedArticleSchema.safeParse(candidateOf(item, meta, provisional));
     if (lost) {
       outcomes[index] = { kind: 'invalid', code: 'TEXT_LOST', detail: lost };
-    } else if (!checked.success) {
-      outcomes[index] = { kind: 'invalid', code: 'ARTICLE_INVALID', detail: checked.error.message };
     } else if (keys.has(item.key) || deps.claimedInTransaction?.has(item.key)) {
       // The same revision twice in one document, or in one transaction: the first
       // one is already on its way.
@@ -269,7 +271,7 @@ type ArticleOutcome =
   | { kind: 'published' | 'duplicate' }
   | {
       kind: 'invalid';
-      code: 'ARTICLE_INVALID' | 'ARTICLE_TOO_LARGE' | 'TEXT_LOST';
+      code: 'ARTICLE_TOO_LARGE' | 'TEXT_LOST';
       detail: string;
     };
 
@@ -497,17 +499,12 @@ async function claimAndPlace(
   }
 }
 
-/** Before the ledger answers: the placement a new story's first revision would get. */
-const provisional: RevisionPlacement = {
-  createdStory: true,
-  isLatest: true,
-  killed: false,
-  stale: false,
-  sequence: 1,
-  latestVersion: '1',
-};
-
-function candidateOf(item: Identified, meta: RawDocumentMetadata, placement: RevisionPlacement) {
+/** The wire.normalized.v1 record of the item, placed as the ledger says. */
+function recordOf(
+  item: Identified,
+  meta: RawDocumentMetadata,
+  placement: RevisionPlacement,
+): NormalizedArticle {
   const { parsed, uri, revision, eventId, nearDuplicate, refiling } = item;
   const firstCreated = placement.firstCreated ?? parsed.article.versionCreated;
   return {
@@ -546,20 +543,17 @@ async function publish(
   deps: NormalizeDependencies,
   pending: PendingRevision[],
 ): Promise<ArticleOutcome> {
-  const checked = normalizedArticleSchema.safeParse(candidateOf(item, meta, placement));
-  if (!checked.success) {
-    await deps.claims.release(item.key, owner);
-    return { kind: 'invalid', code: 'ARTICLE_INVALID', detail: checked.error.message };
-  }
-  // An article larger than a Kafka record may be would fail its transaction on
-  // every delivery and hold the partition up: it is dead-lettered instead.
-  const bytes = Buffer.byteLength(JSON.stringify(checked.data));
-  if (bytes > maxArticleBytes) {
+  const article = recordOf(item, meta, placement);
+  // Encoded once: the bytes are the record's value, and their length is the size
+  // check. An article larger than a Kafka record may be would fail its transaction
+  // on every delivery and hold the partition up: it is dead-lettered instead.
+  const value = Buffer.from(JSON.stringify(article));
+  if (value.length > maxArticleBytes) {
     await deps.claims.release(item.key, owner);
     return {
       kind: 'invalid',
       code: 'ARTICLE_TOO_LARGE',
-      detail: `the article is ${bytes} bytes as JSON; at most ${maxArticleBytes} fit a record`,
+      detail: `the article is ${value.length} bytes as JSON; at most ${maxArticleBytes} fit a record`,
     };
   }
   pending.push({
@@ -572,7 +566,7 @@ async function publish(
     filing: item.filing && { ...item.filing, story: item.uri },
     filingLanguage: item.filingLanguage,
   });
-  await deps.publishNormalized(checked.data);
+  await deps.publishNormalized(article, value);
   return { kind: 'published' };
 }
 

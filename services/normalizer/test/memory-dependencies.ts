@@ -15,16 +15,19 @@ export function memoryState(): NormalizerState {
 /** The stage's dependencies over the given state (in memory unless told), recording its output. */
 export function memoryDependencies(state: NormalizerState = memoryState()) {
   const published: NormalizedArticle[] = [];
+  /** The record values handed over with the published articles, in the same order. */
+  const values: Buffer[] = [];
   const deadLetters: DeadLetterReason[] = [];
   const deps: NormalizeDependencies = {
     ...state,
-    publishNormalized: async (article) => {
+    publishNormalized: async (article, value) => {
       published.push(article);
+      values.push(value);
     },
     deadLetter: async (reason) => {
       deadLetters.push(reason);
     },
     sleep: async () => undefined,
   };
-  return { deps, published, deadLetters };
+  return { deps, published, values, deadLetters };
 }

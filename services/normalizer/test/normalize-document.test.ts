@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { RawDocumentHeaders } from '@wire/schema';
 import { samplePath } from '@wire/testkit';
 import { describe, expect, it } from 'vitest';
-import { type NormalizeDependencies, normalizeDocument } from '../src/index.js';
+import { maxArticleBytes, type NormalizeDependencies, normalizeDocument } from '../src/index.js';
 import { memoryDependencies } from './memory-dependencies.js';
 
 const headers: RawDocumentHeaders = {
@@ -18,7 +18,7 @@ const headers: RawDocumentHeaders = {
 };
 
 function pipeline() {
-  const { deps, published, deadLetters } = memoryDependencies();
+  const { deps, published, values, deadLetters } = memoryDependencies();
   const run = async (
     file: string | Buffer,
     deliveryId = 'd1',
@@ -35,7 +35,7 @@ function pipeline() {
     await result.afterCommit();
     return result.summary;
   };
-  return { deps, published, deadLetters, run };
+  return { deps, published, values, deadLetters, run };
 }
 
 describe('normalizeDocument', () => {
@@ -301,6 +301,37 @@ describe('normalizeDocument on near duplicates', () => {
     const fixed = feed.replace(huge, 'Now a normal length.');
     const again = await run(Buffer.from(fixed), 'd2', { 'wire-identity': 'guid' });
     expect(again).toMatchObject({ published: 1, duplicates: 1 });
+  });
+
+  it('hands each article over with its record value: the article encoded to JSON once', async () => {
+    const { run, published, values } = pipeline();
+    await run('yonhap-en-news.xml');
+    expect(values).toHaveLength(3);
+    expect(values.map((value) => JSON.parse(value.toString('utf8')))).toEqual(
+      JSON.parse(JSON.stringify(published)),
+    );
+  });
+
+  it('measures an article by the bytes of that value, not its characters', async () => {
+    const { run, published, values, deadLetters } = pipeline();
+    const feed = (guid: string, text: string) =>
+      Buffer.from(`<rss version="2.0"><channel><title>t</title>
+        <item><title>큰 기사</title><guid>${guid}</guid><description>${text}</description></item>
+      </channel></rss>`);
+    // A tenth of the story publishes; ten times its value is under 900 KiB counted
+    // in characters, over it in bytes (three for each Hangul syllable).
+    await run(feed('tenth-1', '가나다라 '.repeat(8_000)), 'd1', { 'wire-identity': 'guid' });
+    const tenth = values[0] as Buffer;
+    expect(10 * tenth.toString('utf8').length).toBeLessThan(maxArticleBytes);
+    expect(10 * tenth.length).toBeGreaterThan(maxArticleBytes);
+    const summary = await run(feed('whole-1', '가나다라 '.repeat(80_000)), 'd2', {
+      'wire-identity': 'guid',
+    });
+    expect(summary).toMatchObject({ articles: 1, published: 0, deadLetters: 1 });
+    expect(published).toHaveLength(1);
+    expect(deadLetters).toEqual([
+      expect.objectContaining({ code: 'ARTICLE_TOO_LARGE', item: '0' }),
+    ]);
   });
 
   it('tells apart items that share one web-address guid and its link, by their content', async () => {

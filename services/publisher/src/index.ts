@@ -7,5 +7,10 @@ export {
   planBatch,
 } from './plan-batch.js';
 export { createPublishedEvents, type PublishedEvents } from './published-events.js';
-export { type PublicRecord, type RouteResult, routeArticle } from './route-article.js';
+export {
+  type PublicRecord,
+  type RouteResult,
+  routeArticle,
+  routeDecoded,
+} from './route-article.js';
 export { loadRoutes, parseRoutes, type Route, routedTopics } from './routes.js';

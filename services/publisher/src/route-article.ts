@@ -1,5 +1,7 @@
 // The publisher's stage logic: a wire.normalized.v1 record to the records of the
-// public contract. Pure: the caller writes them in one Kafka transaction.
+// public contract. Pure: the caller writes them in one Kafka transaction. The
+// article's schema is checked here and nowhere before: this is where the public
+// contract is written.
 import type { TopicCatalogue } from '@wire/kafka';
 import { articleEventHeaders, type DeadLetterReason, normalizedArticleSchema } from '@wire/schema';
 import { type Route, routedTopics } from './routes.js';
@@ -16,7 +18,10 @@ export type RouteResult =
   | { kind: 'publish'; records: PublicRecord[] }
   | { kind: 'dead-letter'; reason: DeadLetterReason };
 
-/** `prefix` is the run's topic prefix, applied to routed topics as to every other. */
+/**
+ * A record's bytes as read from wire.normalized.v1. `prefix` is the run's topic
+ * prefix, applied to routed topics as to every other.
+ */
 export function routeArticle(
   recordValue: Buffer | null,
   topics: TopicCatalogue,
@@ -32,7 +37,22 @@ export function routeArticle(
       reason: { code: 'RECORD_NOT_JSON', detail: (err as Error).message },
     };
   }
-  const checked = normalizedArticleSchema.safeParse(json);
+  return routeDecoded(json, topics, routes, prefix);
+}
+
+/**
+ * A record's value already decoded: read from bytes, or the normalizer's article
+ * handed over in one process (replay), never encoded only to be parsed back.
+ * Either way this is the article's one schema check, here where the public
+ * contract is written: what breaks it is a dead letter, never a public event.
+ */
+export function routeDecoded(
+  decoded: unknown,
+  topics: TopicCatalogue,
+  routes: Route[] = [],
+  prefix = '',
+): RouteResult {
+  const checked = normalizedArticleSchema.safeParse(decoded);
   if (!checked.success) {
     return {
       kind: 'dead-letter',

@@ -77,6 +77,28 @@ describe('planBatch', () => {
     expect(plan.published).toBe(1);
   });
 
+  it('dead-letters an article that breaks ninjs, read or handed over, and publishes the rest', () => {
+    const broken = { ...event('d'), article: { ...event('d').article, urgency: 0 } };
+    const plan = planBatch(
+      [
+        message(broken, '1'),
+        { key: null, value: null, headers: {}, offset: '2', decoded: broken },
+        { key: null, value: null, headers: {}, offset: '3', decoded: event('e') },
+      ],
+      settings,
+      new Set(),
+    );
+    expect(plan.deadLetters).toEqual([
+      { offset: '1', code: 'RECORD_INVALID' },
+      { offset: '2', code: 'RECORD_INVALID' },
+    ]);
+    // The dead letter keeps the record's JSON, whichever way it came.
+    const letters = plan.topicMessages.get('t.wire.dlq.v1') ?? [];
+    expect(letters.map((l) => JSON.parse(String(l.value)))).toEqual([broken, broken]);
+    expect(plan.published).toBe(1);
+    expect(plan.eventIds).toEqual([event('e').eventId]);
+  });
+
   it('reads event ids from headers without parsing values', () => {
     expect(eventIdsOf([message(event('d'), '1'), message('{broken', '2')])).toEqual([
       'd'.padEnd(32, '0'),

@@ -2,7 +2,7 @@ import { topicCatalogue } from '@wire/kafka';
 import type { NormalizedArticle } from '@wire/schema';
 import { createIptcNinjsValidator } from '@wire/testkit';
 import { describe, expect, it } from 'vitest';
-import { routeArticle } from '../src/index.js';
+import { routeArticle, routeDecoded } from '../src/index.js';
 
 const topics = topicCatalogue('t.');
 const normalized: NormalizedArticle = {
@@ -80,5 +80,25 @@ describe('routeArticle', () => {
       reason: { code: 'RECORD_INVALID' },
     });
     expect(routeArticle(null, topics)).toMatchObject({ kind: 'dead-letter' });
+  });
+
+  it('routes an article handed over as an object exactly as it routes its bytes', () => {
+    const routes = [{ topic: 'news.agency.{agency}.v1', when: {} }];
+    // Key order and absent values as the normalizer builds them, not the schema's.
+    const built = {
+      ...normalized,
+      article: { version: '1', ...normalized.article, firstCreated: undefined },
+    };
+    expect(routeDecoded(built, topics, routes, 't.')).toEqual(
+      routeArticle(encode(built), topics, routes, 't.'),
+    );
+  });
+
+  it('dead-letters an article handed over as an object that breaks the schema', () => {
+    const invalid = { ...normalized, article: { ...normalized.article, urgency: 12 } };
+    expect(routeDecoded(invalid, topics)).toMatchObject({
+      kind: 'dead-letter',
+      reason: { code: 'RECORD_INVALID', detail: expect.stringContaining('urgency') },
+    });
   });
 });
