@@ -1,13 +1,12 @@
-// NewsML-G2 2.35 "Content Set" to ninjs: inlineXML or inlineData as a sanitized
-// HTML body plus its plain text; remoteContent as renditions.
+// NewsML-G2 2.35 "Content Set" to ninjs: inlineXML or inlineData as the body's
+// markup (parseDocument makes it safe and reads it); remoteContent as renditions.
 import type { ArticleBody } from '../parsed-article.js';
-import { bodiesFromHtml, htmlToText, sanitizeBodyHtml } from '../text/html.js';
+import { htmlToText } from '../text/html.js';
 import { compact } from './compact.js';
 import type { G2ContentSet, G2InlineData, G2RemoteContent } from './g2-item.js';
 import { codeOf } from './qcodes.js';
 import { isUri } from './uri.js';
 
-type Body = NonNullable<ArticleBody['bodies']>[number];
 type Rendition = NonNullable<ArticleBody['renditions']>[number];
 
 function escapeHtml(value: string): string {
@@ -31,13 +30,20 @@ function inlineDataHtml(data: G2InlineData, warnings: string[]): string | undefi
   const value =
     data.encoding === 'base64' ? Buffer.from(data.value, 'base64').toString('utf8') : data.value;
   const type = data.contentType?.toLowerCase() ?? 'text/plain';
-  if (type.startsWith('text/html')) return sanitizeBodyHtml(value);
-  if (type.startsWith('text/plain')) return sanitizeBodyHtml(plainToHtml(value));
+  if (type.startsWith('text/html')) return value;
+  if (type.startsWith('text/plain')) return plainToHtml(value);
   warnings.push(`inlineData of type ${type} is not mapped to a body`);
   return undefined;
 }
 
-function bodyHtml(content: G2ContentSet, warnings: string[]): string | undefined {
+/** The content part a body is read from, and its markup. */
+export interface BodySource {
+  part: G2ContentSet['inlineXml'][number] | G2InlineData;
+  markup: string;
+}
+
+/** The first inline part that reads as a body; undefined when the item carries none. */
+export function bodySourceOf(content: G2ContentSet, warnings: string[]): BodySource | undefined {
   for (const inline of content.inlineXml) {
     if (inline.format === 'unknown') {
       warnings.push(`inlineXML of type ${inline.contentType ?? '(none)'} is not mapped to a body`);
@@ -46,31 +52,29 @@ function bodyHtml(content: G2ContentSet, warnings: string[]): string | undefined
     if (inline.lossy) {
       warnings.push('body rebuilt from the object tree: the order of mixed content may be lost');
     }
-    return sanitizeBodyHtml(inline.markup);
+    return { part: inline, markup: inline.markup };
   }
   for (const data of content.inlineData) {
-    const html = inlineDataHtml(data, warnings);
-    if (html !== undefined) return html;
+    const markup = inlineDataHtml(data, warnings);
+    if (markup !== undefined) return { part: data, markup };
   }
   return undefined;
 }
 
-/** The HTML body and its plain text; undefined when the item carries no readable text. */
-export function toBodies(content: G2ContentSet, warnings: string[]): Body[] | undefined {
-  const html = bodyHtml(content, warnings);
-  if (html === undefined || html === '') return undefined;
-  return bodiesFromHtml(html);
-}
-
 /**
- * The text every inline content part holds, read or not: what the article's
+ * The text every inline content part holds, read or not, but the one the body is
+ * read from (whose text parseDocument adds as it reads it): what the article's
  * coverage is measured against. Binary inlineData holds no text.
  */
-export function contentTextOf(content: G2ContentSet): string {
+export function contentTextOf(content: G2ContentSet, body?: BodySource): string {
   const data = content.inlineData
+    .filter((d) => d !== body?.part)
     .filter((d) => d.encoding === undefined && /^text\//i.test(d.contentType ?? 'text/plain'))
     .map((d) => (/html/i.test(d.contentType ?? '') ? htmlToText(d.value) : d.value));
-  return [...content.inlineXml.map((inline) => htmlToText(inline.markup)), ...data].join('\n');
+  const inline = content.inlineXml
+    .filter((inline) => inline !== body?.part)
+    .map((inline) => htmlToText(inline.markup));
+  return [...inline, ...data].join('\n');
 }
 
 function lastSegment(uri: string): string | undefined {

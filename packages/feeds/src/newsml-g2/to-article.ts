@@ -6,7 +6,7 @@ import { compact } from './compact.js';
 import type { G2Item, G2NewsItem, G2Text } from './g2-item.js';
 import { toAssociations } from './map-associations.js';
 import { toGenres, toSubjects } from './map-concepts.js';
-import { contentTextOf, toBodies, toRenditions } from './map-content.js';
+import { bodySourceOf, contentTextOf, toRenditions } from './map-content.js';
 import { itemType, pubStatusOf, signalOf, urgencyOf } from './map-status.js';
 import { codeOf, createQCodeResolver } from './qcodes.js';
 
@@ -48,7 +48,7 @@ function newsItemToArticle(item: G2NewsItem, context: ParseContext): ParsedArtic
   const type = itemType(item, qcodes, warnings);
   const pubStatus = pubStatusOf(item, qcodes, warnings);
   const concepts = { qcodes, assertedNames: item.assertedNames, warnings };
-  const bodies = toBodies(item.contentSet, warnings);
+  const body = bodySourceOf(item.contentSet, warnings);
   const edNote = meta.edNotes.map((note) => note.value).join('\n');
 
   const article = compact<ArticleBody>({
@@ -69,7 +69,6 @@ function newsItemToArticle(item: G2NewsItem, context: ParseContext): ParsedArtic
     edNote: edNote === '' ? undefined : edNote,
     copyrightHolder: item.rightsInfo.copyrightHolder,
     copyrightNotice: item.rightsInfo.copyrightNotice,
-    bodies,
     renditions: nonEmpty(toRenditions(item.contentSet.remoteContent, warnings)),
     associations: nonEmpty(toAssociations(item, qcodes, warnings)),
     altIds: item.guid === undefined ? undefined : [{ role: 'guid', value: item.guid }],
@@ -78,7 +77,7 @@ function newsItemToArticle(item: G2NewsItem, context: ParseContext): ParsedArtic
   const signal = signalOf(item, pubStatus, qcodes);
   if (item.guid === undefined) warnings.push(`${item.kind} has no guid`);
   if (article.headlines === undefined) warnings.push(`${item.kind} has no headline`);
-  if (type === 'text' && bodies === undefined) warnings.push('text item has no body');
+  if (type === 'text' && !body?.markup.trim()) warnings.push('text item has no body');
   warnings.push(...qcodes.warnings);
   if (item.publicationConstraints.length > 0)
     warnings.push(
@@ -95,7 +94,8 @@ function newsItemToArticle(item: G2NewsItem, context: ParseContext): ParsedArtic
     }),
     signal,
     warnings,
-    contentText: contentTextOf(item.contentSet),
+    contentText: contentTextOf(item.contentSet, body),
+    ...(body?.markup.trim() && { bodyMarkup: { markup: body.markup } }),
   };
 }
 

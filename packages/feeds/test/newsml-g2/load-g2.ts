@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ninjsSchema } from '@wire/schema';
 import { createIptcNinjsValidator } from '@wire/testkit';
+import { cleanArticle } from '../../src/cleaning/clean-article.js';
 import { decodeNewsMlG2 } from '../../src/newsml-g2/decode.js';
 import type { G2Item } from '../../src/newsml-g2/g2-item.js';
 import { newsMlG2ToArticles } from '../../src/newsml-g2/to-article.js';
@@ -20,7 +21,7 @@ export interface LoadedG2 {
   root: string;
   node: XmlNode;
   items: G2Item[];
-  articles: ReturnType<typeof newsMlG2ToArticles>['articles'];
+  articles: ReturnType<typeof cleanArticle>[];
   warnings: string[];
 }
 
@@ -36,7 +37,9 @@ export function loadG2(path: string, { withText = true } = {}): LoadedG2 {
   if (root === undefined) throw new Error(`${path} has no root element`);
   const node = tree[root] as XmlNode;
   const items = decodeNewsMlG2(root, node, withText ? text : undefined);
-  return { text, root, node, items, ...newsMlG2ToArticles(items, testContext) };
+  const mapped = newsMlG2ToArticles(items, testContext);
+  // The body's markup is read as parseDocument reads it, in the cleaning every article goes through.
+  return { text, root, node, items, ...mapped, articles: mapped.articles.map(cleanArticle) };
 }
 
 const iptcValidator = createIptcNinjsValidator();

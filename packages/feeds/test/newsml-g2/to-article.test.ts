@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cleanArticle } from '../../src/cleaning/clean-article.js';
 import { decodeNewsMlG2 } from '../../src/newsml-g2/decode.js';
 import { newsMlG2ToArticles } from '../../src/newsml-g2/to-article.js';
 import { parseXml, type XmlNode } from '../../src/xml/parse-xml.js';
@@ -22,7 +23,7 @@ function article(parts: Parts, context = testContext) {
     `<contentMeta><headline>H</headline>${parts.contentMeta ?? ''}</contentMeta>` +
     `<contentSet>${parts.contentSet ?? '<inlineXML contenttype="text/html"><p>B</p></inlineXML>'}</contentSet></newsItem>`;
   const items = decodeNewsMlG2('newsItem', parseXml(xml).newsItem as XmlNode, xml);
-  const [parsed] = newsMlG2ToArticles(items, context).articles;
+  const [parsed] = newsMlG2ToArticles(items, context).articles.map(cleanArticle);
   if (!parsed) throw new Error('no article');
   expect(ninjsProblems(parsed.article)).toEqual([]);
   return parsed;

@@ -45,18 +45,18 @@ describe('the Yonhap NewsML-G2 story, version 1', () => {
     expect(article.pubStatus).toBe('usable');
   });
 
-  it('takes the XHTML body as sanitized HTML and plain text starting with the dateline', () => {
+  it('takes the XHTML body as sanitized HTML and plain text, the dateline taken out', () => {
     const [html, text] = article.bodies ?? [];
     expect(html?.contentType).toBe('text/html');
-    expect(html?.value).toMatch(/^<p>WASHINGTON-- The United States remains ready/);
+    expect(html?.value).toMatch(/^<p>The United States remains ready/);
+    expect(article.located).toBe('Washington');
     expect(html?.value.match(/<p>/g)).toHaveLength(15);
     expect(html?.value).not.toMatch(/xhtml:|<title>/);
     expect(text?.contentType).toBe('text/plain');
-    expect(text?.value).toMatch(/^WASHINGTON-- The United States/);
+    expect(text?.value).toMatch(/^The United States/);
     expect(text?.value).toContain("the Democratic People's Republic of Korea.");
-    expect(text?.value.endsWith("PRC stands for the People's Republic of China. (Yonhap)")).toBe(
-      true,
-    );
+    // The closing credit is the agency's, not the story's.
+    expect(text?.value.endsWith("PRC stands for the People's Republic of China.")).toBe(true);
     expect(text?.charCount).toBe(text?.value.length);
     expect(text?.wordCount).toBeGreaterThan(500);
   });
