@@ -32,6 +32,23 @@ describe('recordLine', () => {
   });
 });
 
+describe('recordLine on an event handed over as JSON text', () => {
+  it('prints the very line that parsing the text back would give', () => {
+    const ninjs = {
+      uri: 'urn:wire:yna:1',
+      headlines: [{ value: 'Quotes " and \\ slashes, \u2028, a lone \ud800, 한국어' }],
+      urgency: 3,
+      associations: [{ uri: 'https://p.example/a.jpg', renditions: [{ name: 'o', width: 0 }] }],
+    };
+    const record = { topic: 'news.articles.v1', key: 'k', headers: { ce_id: 'e1' } };
+    const text = JSON.stringify(ninjs);
+    expect(recordLine({ ...record, value: text })).toBe(
+      recordLine({ ...record, value: Buffer.from(text) }),
+    );
+    expect(JSON.parse(recordLine({ ...record, value: text })).value).toEqual(ninjs);
+  });
+});
+
 describe('formatSummary', () => {
   it('lines up every count the issue names', () => {
     const lines = formatSummary(

@@ -15,8 +15,14 @@ export interface RecordSink {
   close(): Promise<void>;
 }
 
-/** {"topic", "key", "headers", "value"}: the value parsed when it is JSON (an event's ninjs). */
+/** {"topic", "key", "headers", "value"}: the value as JSON when it is JSON (an event's ninjs). */
 export function recordLine(record: ReplayRecord): string {
+  const { topic, key, headers } = record;
+  if (typeof record.value === 'string') {
+    // An event's ninjs, JSON text as JSON.stringify wrote it: spliced in as it
+    // is, the very line that parsing it and encoding it again would give.
+    return `${JSON.stringify({ topic, key, headers }).slice(0, -1)},"value":${record.value}}`;
+  }
   const text = record.value?.toString('utf8') ?? null;
   let value: unknown = text;
   if (text !== null) {
@@ -26,7 +32,7 @@ export function recordLine(record: ReplayRecord): string {
       // A dead letter's original document: kept as text.
     }
   }
-  return JSON.stringify({ topic: record.topic, key: record.key, headers: record.headers, value });
+  return JSON.stringify({ topic, key, headers, value });
 }
 
 export function printingSink(print: (line: string) => void): RecordSink {

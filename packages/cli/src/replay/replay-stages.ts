@@ -3,7 +3,8 @@
 // write for it out (public events, latest state, routed topics, dead letters).
 // Dedupe and version state live in the real Redis, under the run's prefix, so a
 // replay decides as the services would. The internal wire.normalized.v1 hop is
-// skipped: nothing outside the pipeline reads it.
+// skipped: nothing outside the pipeline reads it, so each article goes from one
+// stage to the other as the object it is, never encoded only to be parsed back.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readHeaders, type TopicCatalogue } from '@wire/kafka';
 import {
@@ -19,8 +20,11 @@ export interface ReplayRecord {
   topic: string;
   key: string | null;
   headers: Record<string, string>;
-  /** A public event's ninjs, or a dead letter's original bytes; null is a tombstone. */
-  value: Buffer | null;
+  /**
+   * A public event's ninjs as the JSON text the publisher encoded, or a dead
+   * letter's original bytes; null is a tombstone.
+   */
+  value: string | Buffer | null;
 }
 
 export interface ReplayInput {
@@ -105,10 +109,12 @@ export function createReplayStages(settings: ReplayStageSettings): ReplayStages 
         },
       );
 
-      // The publisher's batch plan, as if these articles were one batch of wire.normalized.v1.
+      // The publisher's batch plan, as if these articles were one batch of
+      // wire.normalized.v1, each handed over as it is.
       const messages = normalized.map((article, index) => ({
         key: Buffer.from(article.uri),
-        value: Buffer.from(JSON.stringify(article)),
+        value: null,
+        decoded: article,
         headers: { 'wire-event-id': article.eventId },
         offset: String(index),
       }));
@@ -129,7 +135,7 @@ export function createReplayStages(settings: ReplayStageSettings): ReplayStages 
             topic,
             key: record.key === null ? null : String(record.key),
             headers: { ...readHeaders(record.headers), ...settings.marker },
-            value: record.value === null ? null : Buffer.from(record.value),
+            value: record.value,
           });
         }
       }
