@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [--only parsing,normalizer,end-to-end,ingester]`: runs the
+// `pnpm bench [--quick] [--only parsing,normalizer,replay,end-to-end,ingester]`: runs the
 // benchmarks, prints the table, writes bench/results.json and the table in
 // docs/benchmarks.md. Every figure is a ratio to a reference measured in this run.
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { benchParsing } from './parsing.js';
 import { formatProfiles, type ProfileSummary, profileParsing } from './profiles.js';
 import { ensureFeedparser, type PythonTiming, timeFeedparser } from './python-feedparser.js';
 import { redisBenchmarkAvailable } from './redis-ceiling.js';
+import { benchReplay } from './replay.js';
 import { type RunReport, updateDoc, writeResultsJson } from './results.js';
 import { ensureStack } from './stack.js';
 import { syntheticFeeds, textPool } from './synthetic-feeds.js';
@@ -29,7 +30,7 @@ const { values } = parseArgs({
 const quick = values.quick ?? false;
 const rounds = quick ? quickRounds : fullRounds;
 const selected = new Set(
-  (values.only ?? 'parsing,normalizer,end-to-end,ingester').split(',').map((s) => s.trim()),
+  (values.only ?? 'parsing,normalizer,replay,end-to-end,ingester').split(',').map((s) => s.trim()),
 );
 const runId = `bench-${Date.now().toString(36)}`;
 const figures: Figure[] = [];
@@ -55,7 +56,8 @@ if (selected.has('parsing')) {
   }
 }
 
-if (['normalizer', 'end-to-end', 'ingester'].some((b) => selected.has(b))) await ensureStack();
+if (['normalizer', 'replay', 'end-to-end', 'ingester'].some((b) => selected.has(b)))
+  await ensureStack();
 const profileDir = join(repoRoot, 'bench/profiles', runId);
 const profiles: ProfileSummary[] = [];
 
@@ -71,6 +73,14 @@ if (selected.has('normalizer')) {
     });
     figures.push(...(await benchNormalizer(documents, rounds, `${runId}.`)));
   }
+}
+
+if (selected.has('replay')) {
+  const documents = quick ? 1_000 : 10_000;
+  log(`replay: wire replay --dry-run of ${documents} archived documents`);
+  figures.push(
+    await benchReplay(pool, { documents, feeds: quick ? 100 : 500, runId: `${runId}-replay` }),
+  );
 }
 
 if (selected.has('end-to-end')) {
