@@ -10,4 +10,5 @@ export {
   type RedisClientSettings,
   redisUrlForDisplay,
 } from './client.js';
+export { type LuaScript, luaScript } from './lua-script.js';
 export { createMemoryClaimStore } from './memory-claim-store.js';

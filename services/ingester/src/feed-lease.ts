@@ -3,7 +3,7 @@
 // every new holder. An instance that dies stops renewing; another takes the feed
 // once the lease expires. Writes of feed state carry the token and are refused
 // when a newer holder exists, so a paused instance cannot undo its successor's work.
-import type { Redis } from '@wire/redis';
+import { luaScript, type Redis } from '@wire/redis';
 
 export interface Lease {
   feedId: string;
@@ -39,20 +39,18 @@ const releaseScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redi
 export function createLeaseStore(redis: Redis, prefix: string, instanceId: string): LeaseStore {
   const leaseKey = (feedId: string) => `${prefix}lease:${feedId}`;
   const held = (lease: Lease) => `${instanceId}:${lease.token}`;
+  const runAcquire = luaScript(redis, acquireScript);
+  const runRelease = luaScript(redis, releaseScript);
   return {
     async acquire(feedId, ttlMs) {
-      const token = (await redis.eval(
-        acquireScript,
-        2,
-        leaseKey(feedId),
-        `${prefix}lease-token:${feedId}`,
-        instanceId,
-        String(Math.ceil(ttlMs)),
+      const token = (await runAcquire(
+        [leaseKey(feedId), `${prefix}lease-token:${feedId}`],
+        [instanceId, String(Math.ceil(ttlMs))],
       )) as number | null;
       return token === null ? undefined : { feedId, token };
     },
     async release(lease) {
-      await redis.eval(releaseScript, 1, leaseKey(lease.feedId), held(lease));
+      await runRelease([leaseKey(lease.feedId)], [held(lease)]);
     },
     async holds(lease) {
       return (await redis.get(leaseKey(lease.feedId))) === held(lease);

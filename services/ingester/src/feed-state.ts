@@ -1,7 +1,7 @@
 // Per-feed state in Redis, so any ingester instance can take over a feed: the
 // validators and hash of the last document Kafka acknowledged, health counters, and
 // the hourly counts of new items the status page draws.
-import type { Redis } from '@wire/redis';
+import { luaScript, type Redis } from '@wire/redis';
 import { leaseKeyOf } from './feed-lease.js';
 import {
   hourFieldOf,
@@ -85,6 +85,7 @@ const ttlSeconds = 30 * 24 * 60 * 60;
 
 export function createFeedStateStore(redis: Redis, prefix: string): FeedStateStore {
   const key = (feedId: string) => `${prefix}feed:${feedId}`;
+  const runUpdate = luaScript(redis, fencedUpdate);
   return {
     async get(feedId) {
       const raw = await redis.hgetall(key(feedId));
@@ -101,19 +102,17 @@ export function createFeedStateStore(redis: Redis, prefix: string): FeedStateSto
       if (fields.length === 0) return true;
       const args = fields.flatMap(([k, v]) => [k, String(v)]);
       const counted = newItems !== undefined && newItems.count > 0;
-      const applied = await redis.eval(
-        fencedUpdate,
-        3,
-        key(feedId),
-        leaseKeyOf(prefix, feedId),
-        itemHistoryKeyOf(prefix, feedId),
-        fence ?? '',
-        String(ttlSeconds),
-        counted ? hourFieldOf(newItems.at) : '',
-        String(newItems?.count ?? 0),
-        counted ? oldestKeptHourField(newItems.at) : '',
-        String(itemHistoryTtlSeconds),
-        ...args,
+      const applied = await runUpdate(
+        [key(feedId), leaseKeyOf(prefix, feedId), itemHistoryKeyOf(prefix, feedId)],
+        [
+          fence ?? '',
+          String(ttlSeconds),
+          counted ? hourFieldOf(newItems.at) : '',
+          String(newItems?.count ?? 0),
+          counted ? oldestKeptHourField(newItems.at) : '',
+          String(itemHistoryTtlSeconds),
+          ...args,
+        ],
       );
       return applied === 1;
     },
