@@ -58,17 +58,18 @@ await runService(
     };
 
     const scheduler = startPollScheduler(feeds, async (feed) => {
-      const log = logger.child({ feedId: feed.id });
+      // The feed's id goes with each line: a child logger per poll costs more than the poll.
+      const feedId = feed.id;
       const interval = feed.intervalSeconds * 1000;
       const leaseMs = Math.max(config.LEASE_SECONDS * 1000, 2 * interval + config.FETCH_TIMEOUT_MS);
       try {
         // Another instance polls this feed; look again before its lease could run out.
         const lease = await leases.acquire(feed.id, leaseMs);
         if (!lease) {
-          if (held.delete(feed.id)) log.info('lease lost to another instance');
+          if (held.delete(feed.id)) logger.info({ feedId }, 'lease lost to another instance');
           return Math.min(interval, leaseMs / 2);
         }
-        if (!held.has(feed.id)) log.info({ token: lease.token }, 'lease taken');
+        if (!held.has(feed.id)) logger.info({ feedId, token: lease.token }, 'lease taken');
         held.set(feed.id, lease);
         const started = Date.now();
         const outcome = await pollFeed(feed, {
@@ -81,7 +82,7 @@ await runService(
             ]);
             await archive
               ?.store(body, headers)
-              .catch((err) => log.warn({ err }, 'could not archive the document'));
+              .catch((err) => logger.warn({ feedId, err }, 'could not archive the document'));
           },
           now: () => new Date(),
           newFetchId: randomUUID,
@@ -93,11 +94,12 @@ await runService(
         await state.update(feed.id, { nextPollAt }, fence(lease));
         metrics.recordPoll(feed.id, outcome, (Date.now() - started) / 1000, Date.now());
         metrics.leasesHeld.set(held.size);
-        if (outcome.kind === 'failed') log.warn({ ...outcome, nextPollMs: delay }, 'poll failed');
-        else log.info({ ...outcome, nextPollMs: delay }, 'polled');
+        if (outcome.kind === 'failed')
+          logger.warn({ feedId, ...outcome, nextPollMs: delay }, 'poll failed');
+        else logger.info({ feedId, ...outcome, nextPollMs: delay }, 'polled');
         return delay;
       } catch (err) {
-        log.error({ err }, 'poll could not complete; the feed will be polled again');
+        logger.error({ feedId, err }, 'poll could not complete; the feed will be polled again');
         return feed.intervalSeconds * 1000;
       }
     });
