@@ -5,24 +5,9 @@
 // charset or windows-1252. What it leaves out is the normalizer's CJK detector for
 // bytes declared UTF-8 that are not: ids are nearly always ASCII, which any of these
 // decodings reads the same.
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-
-const byteOrderMarks: [number[], string][] = [
-  [[0xef, 0xbb, 0xbf], 'utf-8'],
-  [[0xff, 0xfe, 0x00, 0x00], 'utf-32le'],
-  [[0x00, 0x00, 0xfe, 0xff], 'utf-32be'],
-  [[0xff, 0xfe], 'utf-16le'],
-  [[0xfe, 0xff], 'utf-16be'],
-];
-
-// Which of the first four bytes are NUL ('0') or not ('x'): '<' in each wide encoding.
-const widePatterns: Record<string, string> = {
-  x000: 'utf-32le',
-  '000x': 'utf-32be',
-  x0x0: 'utf-16le',
-  '0x0x': 'utf-16be',
-};
+import { declaredLabels, shownCharset } from '@wire/feeds/charset-evidence';
 
 /** The WHATWG decoder behind a label, or undefined when there is none (or it is wide). */
 function decoderFor(label: string): TextDecoder | undefined {
@@ -54,23 +39,18 @@ function decodeWide(bytes: Buffer, charset: string): string {
 
 /** The text of a document, never throwing: bytes no charset fits are read as windows-1252. */
 export function documentText(body: Buffer, contentType: string): string {
-  const bom = byteOrderMarks.find(([mark]) => mark.every((byte, i) => body[i] === byte));
-  const zeros = [0, 1, 2, 3].map((i) => (body[i] === 0 ? '0' : 'x')).join('');
-  const wide = bom?.[1] ?? widePatterns[zeros];
-  if (wide === 'utf-8') return body.toString('utf8', 3);
-  if (wide) return decodeWide(body.subarray(bom?.[0].length ?? 0), wide);
+  const wide = shownCharset(body);
+  if (wide?.charset === 'utf-8') return body.toString('utf8', wide.markLength);
+  if (wide) return decodeWide(body.subarray(wide.markLength), wide.charset);
 
-  const head = body.subarray(0, 1024).toString('latin1');
-  const labels = [
-    contentType.match(/;\s*charset\s*=\s*["']?([^"';\s]+)/i)?.[1],
-    head.match(/^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']/)?.[1],
-  ];
+  const { http, xml } = declaredLabels(body, contentType);
+  const labels = [http, xml];
   const declared = labels.flatMap((label) =>
     label === undefined ? [] : (decoderFor(label) ?? []),
   );
   const utf8 = isUtf8(body);
   // Declarations lie: a legacy charset does not fit bytes that are multi-byte UTF-8.
-  const multiByte = utf8 && body.some((byte) => byte >= 0x80);
+  const multiByte = utf8 && !isAscii(body);
   for (const decoder of declared) {
     if (decoder.encoding === 'utf-8') {
       if (utf8) return body.toString('utf8');

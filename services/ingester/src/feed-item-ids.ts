@@ -3,7 +3,7 @@
 // its guid, else its link, read as the normalizer's parser reads them (see
 // packages/feeds rss/decode.ts and atom/decode.ts): the same fallbacks in the same
 // order, links resolved against xml:base or the channel link.
-import { baseWithin, canonicalLink, resolveReference } from './item-link.js';
+import { baseWithin, canonicalLink, resolveReference } from '@wire/feeds/links';
 import {
   attributeOf,
   localName,

@@ -23,6 +23,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { ParseError } from '../errors.js';
+import { declaredLabels, shownCharset } from './charset-evidence.js';
 
 export interface DecodedText {
   text: string;
@@ -65,22 +66,6 @@ const decoders: Record<string, string> = {
   shift_jis: 'shiftjis',
 };
 
-const byteOrderMarks: [number[], string][] = [
-  [[0xef, 0xbb, 0xbf], 'utf-8'],
-  [[0xff, 0xfe, 0x00, 0x00], 'utf-32le'],
-  [[0x00, 0x00, 0xfe, 0xff], 'utf-32be'],
-  [[0xff, 0xfe], 'utf-16le'],
-  [[0xfe, 0xff], 'utf-16be'],
-];
-
-// Which of the first four bytes are NUL ('0') or not ('x'): '<' in each wide encoding.
-const widePatterns: Record<string, string> = {
-  x000: 'utf-32le',
-  '000x': 'utf-32be',
-  x0x0: 'utf-16le',
-  '0x0x': 'utf-16be',
-};
-
 const isWide = (charset: string) => /^utf-(16|32)/.test(charset);
 
 interface Declared {
@@ -98,11 +83,9 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
   if (bytes.length === 0) throw new ParseError('DOCUMENT_EMPTY');
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const warnings: string[] = [];
-  const bom = byteOrderMarks.find(([mark]) => mark.every((byte, i) => buffer[i] === byte));
-  const zeros = [0, 1, 2, 3].map((i) => (buffer[i] === 0 ? '0' : 'x')).join('');
-  const wide = bom?.[1] ?? widePatterns[zeros];
+  const wide = shownCharset(buffer);
   const chosen = wide
-    ? attempt(buffer.subarray(bom?.[0].length ?? 0), wide)
+    ? attempt(buffer.subarray(wide.markLength), wide.charset)
     : choose(buffer, declaredCharsets(buffer, contentType, warnings), warnings);
   if (chosen.replaced > 0) warnings.push(`${chosen.replaced} invalid byte sequences replaced`);
   return { text: chosen.text, charset: chosen.charset, warnings };
@@ -110,10 +93,10 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
 
 // The HTTP charset, then the XML declaration's encoding, resolved and without repeats.
 function declaredCharsets(bytes: Buffer, contentType: string | undefined, warnings: string[]) {
-  const head = bytes.subarray(0, 1024).toString('latin1');
+  const { http, xml } = declaredLabels(bytes, contentType);
   const labels: [Declared['source'], string | undefined][] = [
-    ['HTTP charset', contentType?.match(/;\s*charset\s*=\s*["']?([^"';\s]+)/i)?.[1]],
-    ['XML encoding', head.match(/^\s*<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']/)?.[1]],
+    ['HTTP charset', http],
+    ['XML encoding', xml],
   ];
   const declared: Declared[] = [];
   for (const [source, label] of labels) {

@@ -3,52 +3,16 @@
 import { Parser } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { limitNesting } from './limit-nesting.js';
+import { allowedAttributes, allowedTags, schemes } from './sanitize-dom.js';
 
-const safeHtmlOptions: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'ul',
-    'ol',
-    'li',
-    'blockquote',
-    'strong',
-    'em',
-    'b',
-    'i',
-    'u',
-    'sub',
-    'sup',
-    'a',
-    'figure',
-    'figcaption',
-    'img',
-    'table',
-    'thead',
-    'tbody',
-    'tr',
-    'th',
-    'td',
-    'pre',
-    'code',
-    'hr',
-    'span',
-    'div',
-    'section',
-    'article',
-    'dl',
-    'dt',
-    'dd',
-  ],
-  allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowProtocolRelative: false,
+// The same allow-list as the DOM sanitizer's, for the formats whose adapters still
+// make their HTML safe themselves (NITF, NewsML 1.2).
+export const safeHtmlOptions: sanitizeHtml.IOptions = {
+  allowedTags: [...allowedTags],
+  allowedAttributes: Object.fromEntries(
+    Object.entries(allowedAttributes).map(([tag, names]) => [tag, [...names]]),
+  ),
+  ...schemes,
 };
 
 export function sanitizeBodyHtml(html: string): string {

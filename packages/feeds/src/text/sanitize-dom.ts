@@ -9,7 +9,8 @@
 import { type ChildNode, type Element, isTag, isText, type ParentNode } from 'domhandler';
 import launder from 'launder';
 
-const allowedTags = new Set([
+/** The elements a body may keep: the one list, for this sanitizer and sanitize-html's. */
+export const allowedTags: ReadonlySet<string> = new Set([
   'p',
   'br',
   'h1',
@@ -51,7 +52,8 @@ const allowedTags = new Set([
   'dd',
 ]);
 
-const allowedAttributes: Record<string, Set<string>> = {
+/** The attributes each element may keep. */
+export const allowedAttributes: Readonly<Record<string, ReadonlySet<string>>> = {
   a: new Set(['href', 'title']),
   img: new Set(['src', 'alt', 'width', 'height']),
 };
@@ -74,7 +76,11 @@ const nonTextTags = new Set([
 const urlAttributes = new Set(['href', 'src']);
 /** Of the attributes allowed, only alt may be empty (sanitize-html's allowedEmptyAttributes). */
 const emptyAllowed = new Set(['alt']);
-const schemes = { allowedSchemes: ['http', 'https', 'mailto'], allowProtocolRelative: false };
+/** The URL schemes a link or picture may use; a protocol-relative URL is refused. */
+export const schemes = {
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+};
 
 function keepAttributes(element: Element): void {
   const allowed = allowedAttributes[element.name];

@@ -11,26 +11,14 @@ import { decode } from 'html-entities';
 import { parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it } from 'vitest';
+import { safeHtmlOptions } from '../../src/text/html.js';
 import { limitNesting } from '../../src/text/limit-nesting.js';
 import { sanitizeDom } from '../../src/text/sanitize-dom.js';
-
-// The options wire gave sanitize-html before the DOM sanitizer took over.
-const libraryOptions: sanitizeHtml.IOptions = {
-  allowedTags: [
-    ...['p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote'],
-    ...['strong', 'em', 'b', 'i', 'u', 'sub', 'sup', 'a', 'figure', 'figcaption', 'img'],
-    ...['table', 'thead', 'tbody', 'tr', 'th', 'td', 'pre', 'code', 'hr', 'span', 'div'],
-    ...['section', 'article', 'dl', 'dt', 'dd'],
-  ],
-  allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'width', 'height'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowProtocolRelative: false,
-};
 
 const rendered = (html: string) =>
   render(parseDocument(html).children, { encodeEntities: 'utf8' }).trim();
 
-const byLibrary = (html: string) => rendered(sanitizeHtml(limitNesting(html), libraryOptions));
+const byLibrary = (html: string) => rendered(sanitizeHtml(limitNesting(html), safeHtmlOptions));
 
 function byDom(html: string): string {
   const document = parseDocument(limitNesting(html));
