@@ -29,7 +29,7 @@ export function element(tag: string, attributes: Record<string, string>, keep: s
   return { open: `<${tag}${kept}>`, close: `</${tag}>` };
 }
 
-const emptyParagraph = /<p>(?:\s|&nbsp;|<br \/>|<span>\s*<\/span>)*<\/p>\s*/g;
+const emptyParagraph = /<p>(?:\s|&nbsp;|<br\s*\/?>|<span>\s*<\/span>)*<\/p>\s*/g;
 
 /** Sanitized HTML without the empty paragraphs agencies use as spacers (<p/>). */
 export function dropEmptyParagraphs(html: string): string {

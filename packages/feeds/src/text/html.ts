@@ -1,22 +1,19 @@
 // Agency HTML to safe HTML (no script, no event handlers, only http(s) links)
 // and to plain text.
-import { Parser } from 'htmlparser2';
-import sanitizeHtml from 'sanitize-html';
+import render from 'dom-serializer';
+import { Parser, parseDocument } from 'htmlparser2';
 import { limitNesting } from './limit-nesting.js';
-import { allowedAttributes, allowedTags, schemes } from './sanitize-dom.js';
+import { sanitizeDom } from './sanitize-dom.js';
 
-// The same allow-list as the DOM sanitizer's, for the formats whose adapters still
-// make their HTML safe themselves (NITF, NewsML 1.2).
-export const safeHtmlOptions: sanitizeHtml.IOptions = {
-  allowedTags: [...allowedTags],
-  allowedAttributes: Object.fromEntries(
-    Object.entries(allowedAttributes).map(([tag, names]) => [tag, [...names]]),
-  ),
-  ...schemes,
-};
-
+/**
+ * Safe HTML from agency HTML, for the formats whose adapters work on the safe
+ * markup itself (NITF, NewsML 1.2): the DOM sanitizer, rendered. RSS, Atom and
+ * NewsML-G2 bodies are made safe inside their one HTML pass (cleaning/read-body.ts).
+ */
 export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(limitNesting(html), safeHtmlOptions).trim();
+  const document = parseDocument(limitNesting(html));
+  sanitizeDom(document);
+  return render(document.children, { encodeEntities: 'utf8' }).trim();
 }
 
 // Elements after which the text breaks into a new paragraph, and those whose

@@ -1,5 +1,5 @@
 // A bound on how deep HTML nests, applied to the text before any HTML parser
-// sees it: htmlparser2 (under sanitize-html) costs time quadratic in the depth,
+// sees it: htmlparser2 costs time quadratic in the depth,
 // and the tree walks after it recurse, so 5,000 nested <div>s overflow the stack.
 // One linear pass counts open elements as a parser would (void elements do not
 // nest) and drops the tags below `maxDepth`, keeping their text. It may over-count

@@ -9,7 +9,7 @@
 import { type ChildNode, type Element, isTag, isText, type ParentNode } from 'domhandler';
 import launder from 'launder';
 
-/** The elements a body may keep: the one list, for this sanitizer and sanitize-html's. */
+/** The elements a body may keep (the list sanitize-html was given before). */
 export const allowedTags: ReadonlySet<string> = new Set([
   'p',
   'br',

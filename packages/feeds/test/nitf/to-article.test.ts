@@ -105,7 +105,7 @@ describe('nitfToArticle on hand-written documents', () => {
       },
     ]);
     const html = parsed.article.bodies?.[0]?.value ?? '';
-    expect(html).toContain('<img src="https://img.example.com/storm.jpg" alt="Storm" />');
+    expect(html).toContain('<img src="https://img.example.com/storm.jpg" alt="Storm">');
     expect(html).toContain('<figcaption>Waves hit the <em>pier</em>.</figcaption>');
     expect(html).not.toContain('AAAAAAAA');
     expectValidNinjs(parsed);
@@ -120,7 +120,7 @@ describe('nitfToArticle on hand-written documents', () => {
     );
     const [html, text] = parsed.article.bodies ?? [];
     expect(html?.value).toBe(
-      '<p>Text <em>bold</em> more "quoted"<br />next <a href="https://example.com/a?b=1&amp;c=2">link</a> <a>bad</a> Ann.</p><h2>Part two</h2><p>Two.</p>',
+      '<p>Text <em>bold</em> more "quoted"<br>next <a href="https://example.com/a?b=1&amp;c=2">link</a> <a>bad</a> Ann.</p><h2>Part two</h2><p>Two.</p>',
     );
     expect(text?.value).toBe('Text bold more "quoted"\n\nnext link bad Ann.\n\nPart two\n\nTwo.');
   });

@@ -11,14 +11,27 @@ import { decode } from 'html-entities';
 import { parseDocument } from 'htmlparser2';
 import sanitizeHtml from 'sanitize-html';
 import { describe, expect, it } from 'vitest';
-import { safeHtmlOptions } from '../../src/text/html.js';
 import { limitNesting } from '../../src/text/limit-nesting.js';
-import { sanitizeDom } from '../../src/text/sanitize-dom.js';
+import {
+  allowedAttributes,
+  allowedTags,
+  sanitizeDom,
+  schemes,
+} from '../../src/text/sanitize-dom.js';
+
+// sanitize-html set with the same allow-list: the library the DOM sanitizer stands in for.
+const libraryOptions: sanitizeHtml.IOptions = {
+  allowedTags: [...allowedTags],
+  allowedAttributes: Object.fromEntries(
+    Object.entries(allowedAttributes).map(([tag, names]) => [tag, [...names]]),
+  ),
+  ...schemes,
+};
 
 const rendered = (html: string) =>
   render(parseDocument(html).children, { encodeEntities: 'utf8' }).trim();
 
-const byLibrary = (html: string) => rendered(sanitizeHtml(limitNesting(html), safeHtmlOptions));
+const byLibrary = (html: string) => rendered(sanitizeHtml(limitNesting(html), libraryOptions));
 
 function byDom(html: string): string {
   const document = parseDocument(limitNesting(html));
