@@ -88,6 +88,16 @@ describe('crashes of the normalizer and the publisher', () => {
       publisher: topics.articles.name,
       ingester: topics.raw.name,
     };
+    const input: Record<ServiceName, string> = {
+      normalizer: topics.raw.name,
+      publisher: topics.normalized.name,
+      ingester: topics.raw.name,
+    };
+    const groupOf: Record<ServiceName, string> = {
+      normalizer: `${ns}wire-normalizer`,
+      publisher: `${ns}wire-publisher`,
+      ingester: `${ns}wire-ingester`,
+    };
     start('normalizer');
     start('publisher');
     let faults = 0;
@@ -97,10 +107,14 @@ describe('crashes of the normalizer and the publisher', () => {
       while (faults < faultsWanted) {
         const victim: ServiceName = faults % 2 === 0 ? 'normalizer' : 'publisher';
         const before = count(output[victim]);
-        await waitUntil(() => count(output[victim]) > before, {
-          timeoutMs: 60_000,
-          what: `${victim} to make progress`,
-        });
+        // A stage that already worked through all its input makes no more progress:
+        // the fault then lands while it idles, which it must survive too.
+        await waitUntil(
+          async () =>
+            count(output[victim]) > before ||
+            (await groupLag(testBrokers, groupOf[victim], input[victim])) === 0,
+          { timeoutMs: 60_000, what: `${victim} to make progress or finish its input` },
+        );
         await new Promise((r) => setTimeout(r, Math.random() * 400));
         const process = running.get(victim);
         process?.signal('SIGKILL');
@@ -110,8 +124,8 @@ describe('crashes of the normalizer and the publisher', () => {
       }
       await waitUntil(
         async () =>
-          (await groupLag(testBrokers, `${ns}wire-normalizer`, topics.raw.name)) === 0 &&
-          (await groupLag(testBrokers, `${ns}wire-publisher`, topics.normalized.name)) === 0,
+          (await groupLag(testBrokers, groupOf.normalizer, input.normalizer)) === 0 &&
+          (await groupLag(testBrokers, groupOf.publisher, input.publisher)) === 0,
         { timeoutMs: 300_000, what: 'the pipeline to drain after the faults' },
       );
       await reader
