@@ -37,11 +37,12 @@ export interface ParsedArticle {
    */
   contentText?: string;
   /**
-   * The item's body markup as the source holds it, not yet safe: parseDocument
-   * reads it in one pass (made safe, cleaned, its text) into the article's bodies,
-   * and adds the text it held to `contentText`.
+   * The item's body markup, not yet cleaned: parseDocument reads it in one pass
+   * (made safe, cleaned, its text) into the article's bodies, and adds the text it
+   * held to `contentText`, unless the adapter measured that text itself from the
+   * document before converting it to HTML (`inContentText`, NITF).
    */
-  bodyMarkup?: { markup: string; role?: string };
+  bodyMarkup?: { markup: string; role?: string; inContentText?: true };
   /** How much of `contentText` the article kept (set by parseDocument). */
   coverage?: TextCoverage;
 }

@@ -4,9 +4,7 @@
 import type { SourceSignal } from '@wire/schema';
 import { picturesToAssociations } from '../media/pictures.js';
 import type { ParsedArticle } from '../parsed-article.js';
-import { bodiesFromHtml } from '../text/html.js';
-import { cleanBodyHtml } from './clean-body.js';
-import { type ReadBody, readBody } from './read-body.js';
+import { readBody } from './read-body.js';
 import { splitWirePrefix } from './wire-prefix.js';
 
 const strength: Record<SourceSignal, number> = { none: 0, update: 1, correction: 2, kill: 3 };
@@ -67,14 +65,14 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
     }
   }
 
-  const body = bodyOf(parsed);
+  const body = parsed.bodyMarkup && readBody(parsed.bodyMarkup.markup, parsed.bodyMarkup.role);
   let contentText = parsed.contentText;
   if (body) {
     const others = (article.bodies ?? []).filter(
       (b) => b.contentType !== 'text/html' && b.contentType !== 'text/plain',
     );
     article.bodies = [...body.bodies, ...others];
-    if (body.sourceText !== undefined)
+    if (!parsed.bodyMarkup?.inContentText)
       contentText = contentText ? `${contentText}\n${body.sourceText}` : body.sourceText;
     if (body.located && article.located === undefined) article.located = body.located;
     if (body.attn) {
@@ -85,7 +83,13 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
         signal = 'correction';
     }
     if (body.credit && article.by === undefined) article.by = body.credit;
-    const known = new Set((article.associations ?? []).map((a) => a.uri));
+    // A body picture the item already carries, as a picture or one of its renditions, is not another.
+    const known = new Set(
+      (article.associations ?? []).flatMap((a) => [
+        a.uri,
+        ...(a.renditions ?? []).map((r) => r.href),
+      ]),
+    );
     const figures = picturesToAssociations(
       body.pictures
         .filter((p) => !known.has(p.src))
@@ -107,18 +111,4 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
     ...(filing && { filing }),
     ...(contentText !== undefined && { contentText }),
   };
-}
-
-/**
- * The item's body, cleaned: its markup read in one pass, or (for a format whose
- * adapter made the HTML safe itself) the safe HTML cleaned and read again.
- */
-function bodyOf(
-  parsed: ParsedArticle,
-): (Omit<ReadBody, 'sourceText'> & { sourceText?: string }) | undefined {
-  if (parsed.bodyMarkup) return readBody(parsed.bodyMarkup.markup, parsed.bodyMarkup.role);
-  const html = parsed.article.bodies?.find((b) => b.contentType === 'text/html');
-  if (!html) return undefined;
-  const cleaned = cleanBodyHtml(html.value);
-  return { ...cleaned, bodies: bodiesFromHtml(cleaned.html, html.role ?? 'main') };
 }

@@ -5,7 +5,6 @@ import { nitfPictures } from '../nitf/to-article.js';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { datelinePlace } from '../text/dateline.js';
 import { toIsoDate } from '../text/dates.js';
-import { bodiesFromHtml } from '../text/html.js';
 import { contentKind, nitfBodyXml } from './content-html.js';
 import type { NewsMl1Document, NewsMl1Item } from './decode.js';
 import type { NewsMl1Component, NewsMl1Lines } from './decode-component.js';
@@ -13,7 +12,6 @@ import { associationOf } from './media.js';
 import { bodyHtml, type StoryParts, storyParts, textsOfRole } from './story-parts.js';
 
 type Subject = NonNullable<Ninjs['subjects']>[number];
-type Body = NonNullable<Ninjs['bodies']>[number];
 
 const pubStatuses: Record<string, Ninjs['pubStatus']> = {
   usable: 'usable',
@@ -62,13 +60,13 @@ function subjectsOf(story: NewsMl1Component[]): Subject[] {
   );
 }
 
-function bodiesOf(parts: StoryParts, warnings: string[]): Body[] | undefined {
+function bodyHtmlOf(parts: StoryParts, warnings: string[]): string | undefined {
   const html = bodyHtml(parts.story).join('\n');
   if (html === '') {
     if (parts.media.length === 0) warnings.push('NewsItem has no text or media content');
     return undefined;
   }
-  return bodiesFromHtml(html);
+  return html;
 }
 
 function associationsOf(
@@ -146,13 +144,13 @@ function itemToArticle(
     story.flatMap((c) => c.genres),
     (name) => name,
   ).map((name) => ({ name }));
-  const bodies = bodiesOf(parts, warnings);
+  const html = bodyHtmlOf(parts, warnings);
   const associations = [
     ...associationsOf(parts.media, context, warnings),
     ...inlinePictures(story, warnings),
   ];
   // An item with no text and one picture (or video) is that picture, not a story about it.
-  const picture = !bodies && associations.length === 1 ? associations[0] : undefined;
+  const picture = html === undefined && associations.length === 1 ? associations[0] : undefined;
   const copyrightHolder = first('copyrightHolder');
   if (item.hasUpdates)
     warnings.push('NewsItem carries Update elements; partial updates are not applied');
@@ -176,7 +174,6 @@ function itemToArticle(
         ],
       }),
       ...(picture?.descriptions && { descriptions: picture.descriptions }),
-      ...(bodies && { bodies }),
       ...(by && { by }),
       ...(lines('slugLines')[0] && { slugline: lines('slugLines')[0] }),
       ...(located && { located }),
@@ -194,6 +191,8 @@ function itemToArticle(
     },
     signal: signalOf(item),
     warnings,
+    // No contentText: NewsML 1.2's content parts are measured by no adapter yet.
+    ...(html !== undefined && { bodyMarkup: { markup: html, inContentText: true } }),
   };
   return parsed;
 }

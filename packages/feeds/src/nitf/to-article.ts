@@ -2,7 +2,7 @@
 import type { Ninjs, SourceSignal } from '@wire/schema';
 import type { ParseContext, ParsedArticle } from '../parsed-article.js';
 import { toIsoDate } from '../text/dates.js';
-import { bodiesFromHtml, htmlToText } from '../text/html.js';
+import { htmlToText } from '../text/html.js';
 import { findRawElements } from '../xml/raw-xml.js';
 import { nitfBodyHtml } from './body-html.js';
 import { decodeMedia, type NitfDocument, type NitfMedia, type NitfSubjectCode } from './decode.js';
@@ -10,7 +10,6 @@ import { iptcCodeUri, urgencyOrWarn } from './iptc-vocabulary.js';
 
 type Subject = NonNullable<Ninjs['subjects']>[number];
 type Association = NonNullable<Ninjs['associations']>[number];
-type Body = NonNullable<Ninjs['bodies']>[number];
 
 const pubStatuses: Record<string, Ninjs['pubStatus']> = {
   usable: 'usable',
@@ -90,13 +89,12 @@ export function nitfPictures(bodyXml: string, warnings: string[]): Association[]
     .flatMap((media, i) => pictureOf(media, i, warnings) ?? []);
 }
 
-function bodiesOf(doc: NitfDocument, warnings: string[]): Body[] | undefined {
+function bodyHtmlOf(doc: NitfDocument, warnings: string[]): string | undefined {
   if (doc.bodyXml === undefined) {
     warnings.push('document has no body.content');
     return undefined;
   }
-  const html = nitfBodyHtml(doc.bodyXml);
-  return bodiesFromHtml(html);
+  return nitfBodyHtml(doc.bodyXml);
 }
 
 function signalOf(doc: NitfDocument): SourceSignal {
@@ -129,7 +127,7 @@ export function nitfToArticle(
   const language = doc.language ?? context.language;
   const subjects = subjectsOf(doc);
   const associations = doc.media.flatMap((media, i) => pictureOf(media, i, warnings) ?? []);
-  const bodies = bodiesOf(doc, warnings);
+  const bodyHtml = bodyHtmlOf(doc, warnings);
   const version = versionOf(doc);
   const copyrightHolder = doc.copyrightHolder ?? doc.rightsOwner;
 
@@ -152,7 +150,6 @@ export function nitfToArticle(
       ...(doc.abstract && {
         descriptions: [{ role: 'summary', contentType: 'text/plain', value: doc.abstract }],
       }),
-      ...(bodies && { bodies }),
       ...(doc.bylines.length > 0 && { by: doc.bylines.join(', ') }),
       ...(doc.duKey && { slugline: doc.duKey }),
       ...(doc.located && { located: doc.located }),
@@ -168,7 +165,9 @@ export function nitfToArticle(
     },
     signal: signalOf(doc),
     warnings,
+    // The body's text as the document holds it, before its conversion to HTML.
     contentText: htmlToText(doc.bodyXml ?? ''),
+    ...(bodyHtml !== undefined && { bodyMarkup: { markup: bodyHtml, inContentText: true } }),
   };
   return { articles: [parsed], warnings: [] };
 }

@@ -85,12 +85,7 @@ export function countWords(text: string): number {
   return words?.length ?? 0;
 }
 
-/** The two bodies every article carries: the sanitized HTML and its plain text, with counts. */
-export function bodiesFromHtml(html: string, role = 'main') {
-  return bodiesFromText(html, htmlToText(html), role);
-}
-
-/** The same, with the text already read from the HTML. */
+/** The two bodies every article carries: the safe HTML and its plain text, with counts. */
 export function bodiesFromText(html: string, text: string, role = 'main') {
   return [
     { role, contentType: 'text/html', value: html },

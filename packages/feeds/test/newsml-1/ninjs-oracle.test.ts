@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { corpusDir } from '@wire/testkit';
 import { describe, expect, it } from 'vitest';
+import { cleanArticle } from '../../src/cleaning/clean-article.js';
 import { decodeNewsMl1 } from '../../src/newsml-1/decode.js';
 import { newsMl1ToArticle } from '../../src/newsml-1/to-article.js';
 import { decodeBytes } from '../../src/text/decode-bytes.js';
@@ -49,7 +50,7 @@ function compare(release: string): Comparison[] {
     feedId: 'oracle',
     fetchedAt: '2024-01-01T00:00:00.000Z',
   });
-  const [parsed] = articles;
+  const [parsed] = articles.map(cleanArticle);
   const article = parsed?.article;
   const expected = {
     headline: squash(oracle.headlines?.[0]?.value ?? oracle.headline),

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { corpusDir, createIptcNinjsValidator } from '@wire/testkit';
 import { expect } from 'vitest';
+import { cleanArticle } from '../../src/cleaning/clean-article.js';
 import { decodeNewsMl1 } from '../../src/newsml-1/decode.js';
 import { newsMl1ToArticle } from '../../src/newsml-1/to-article.js';
 import type { ParseContext, ParsedArticle } from '../../src/parsed-article.js';
@@ -12,8 +13,10 @@ import { parseXml, type XmlNode } from '../../src/xml/parse-xml.js';
 const context: ParseContext = { feedId: 'newsml-test', fetchedAt: '2024-01-01T00:00:00.000Z' };
 const validate = createIptcNinjsValidator();
 
+/** The articles as parseDocument makes them: adapted, then cleaned (which reads the body). */
 export function parseNewsMl(xml: string) {
-  return newsMl1ToArticle(decodeNewsMl1(parseXml(xml).NewsML as XmlNode, xml), context);
+  const mapped = newsMl1ToArticle(decodeNewsMl1(parseXml(xml).NewsML as XmlNode, xml), context);
+  return { ...mapped, articles: mapped.articles.map(cleanArticle) };
 }
 
 export function only(xml: string): ParsedArticle {

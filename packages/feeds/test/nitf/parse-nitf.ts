@@ -1,6 +1,7 @@
 // Shared by the NITF tests: parse a document end to end, check IPTC ninjs validity.
 import { createIptcNinjsValidator } from '@wire/testkit';
 import { expect } from 'vitest';
+import { cleanArticle } from '../../src/cleaning/clean-article.js';
 import { decodeNitf } from '../../src/nitf/decode.js';
 import { nitfToArticle } from '../../src/nitf/to-article.js';
 import type { ParseContext, ParsedArticle } from '../../src/parsed-article.js';
@@ -15,7 +16,8 @@ export function parseNitf(xml: string, ctx: ParseContext = context): ParsedArtic
   const { articles, warnings } = nitfToArticle(decodeNitf(tree[root] as XmlNode, xml), ctx);
   expect(warnings).toEqual([]);
   expect(articles).toHaveLength(1);
-  return articles[0] as ParsedArticle;
+  // The body's markup is read as parseDocument reads it, in the cleaning every article goes through.
+  return cleanArticle(articles[0] as ParsedArticle);
 }
 
 export function expectValidNinjs(parsed: ParsedArticle): void {
