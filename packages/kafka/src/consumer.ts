@@ -150,7 +150,12 @@ export async function startTransactionalRecordConsumer(
         } catch (err) {
           // It may have committed all the same: go on from the group's committed offset.
           settings.onTransactionFailed?.(err);
-          recovery.doubt(topic, partition);
+          recovery.doubt(topic, partition, {
+            lastOffset: last.offset,
+            onCommitted: async () => {
+              await Promise.all(afterCommit.map((after) => after()));
+            },
+          });
           await recovery.settle(topic, partition, first.offset);
           return;
         }

@@ -5,7 +5,9 @@
 // abort whatever was pending for its transactional id, and only then is the
 // group's committed offset final; the consumer goes on from there. A doubt that
 // cannot be settled yet (the broker still down) stays, and is settled before the
-// partition's next batch.
+// partition's next batch. When it turns out to have committed, the work owed
+// after its commit (the normalizer's done markers) runs then: left undone, its
+// records would wait out their claims and be sent again.
 //
 // A partition just assigned is in doubt too: its previous owner may have died
 // with a transaction pending, and kafkajs reads committed offsets without
@@ -15,9 +17,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
 import type { PartitionProducers } from './producer.js';
 
+/** What a failed transaction leaves to do if it committed all the same. */
+export interface UnsettledWork {
+  /** The offset of its last record: it committed when the group moved past it. */
+  lastOffset: string;
+  /** Its after-commit work (marking records done), run once it is known to have committed. */
+  onCommitted(): Promise<void>;
+}
+
 export interface TransactionRecovery {
   /** A transaction on this partition failed: its position is in doubt. */
-  doubt(topic: string, partition: number): void;
+  doubt(topic: string, partition: number, work?: UnsettledWork): void;
   /**
    * When the partition's position is in doubt, settles it and moves the consumer
    * to the group's committed offset (`firstOffset`, the batch's first record, when
@@ -29,7 +39,7 @@ export interface TransactionRecovery {
 }
 
 /** Why a partition's position is in doubt: a failure waits a moment before settling. */
-type Doubt = 'failed' | 'assigned';
+type Doubt = { kind: 'failed'; work?: UnsettledWork } | { kind: 'assigned' };
 
 export function createTransactionRecovery(
   kafka: Kafka,
@@ -44,22 +54,22 @@ export function createTransactionRecovery(
     for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
       for (const partition of partitions) {
         const key = keyOf(topic, partition);
-        if (!doubts.has(key)) doubts.set(key, 'assigned');
+        if (!doubts.has(key)) doubts.set(key, { kind: 'assigned' });
       }
     }
   });
   let admin: Admin | undefined;
   let connected: Promise<void> | undefined;
   return {
-    doubt(topic, partition) {
-      doubts.set(keyOf(topic, partition), 'failed');
+    doubt(topic, partition, work) {
+      doubts.set(keyOf(topic, partition), { kind: 'failed', ...(work && { work }) });
     },
     async settle(topic, partition, firstOffset) {
       const key = keyOf(topic, partition);
       const doubt = doubts.get(key);
       if (!doubt) return false;
       // A moment before trying again, so a failure that repeats does not spin.
-      if (doubt === 'failed') await sleep(pauseMs);
+      if (doubt.kind === 'failed') await sleep(pauseMs);
       await producers.reopen(topic, partition);
       admin ??= kafka.admin();
       connected ??= admin.connect().catch((err: unknown) => {
@@ -69,6 +79,13 @@ export function createTransactionRecovery(
       await connected;
       const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
       const committed = offsets?.partitions.find((p) => p.partition === partition)?.offset ?? '-1';
+      // It committed after all: its after-commit work is owed (throws, and the doubt stays).
+      if (
+        doubt.kind === 'failed' &&
+        doubt.work &&
+        BigInt(committed) > BigInt(doubt.work.lastOffset)
+      )
+        await doubt.work.onCommitted();
       consumer.seek({ topic, partition, offset: Number(committed) >= 0 ? committed : firstOffset });
       doubts.delete(key);
       return true;

@@ -25,7 +25,6 @@ import { loadPublisherConfig } from './config.js';
 import { eventIdsOf, planBatch } from './plan-batch.js';
 import { createPublishedEvents } from './published-events.js';
 import { createPublisherMetrics } from './publisher-metrics.js';
-import { rememberCommitted } from './remember-committed.js';
 import { loadRoutes } from './routes.js';
 
 const config = loadPublisherConfig(process.env);
@@ -85,7 +84,10 @@ await runService(
           headers: readHeaders(message.headers),
           offset: message.offset,
         }));
-        const alreadyPublished = await published.known(eventIdsOf(messages));
+        // The records before this batch went out in committed transactions: an id
+        // written ahead from here on was not sent (see published-events.ts).
+        const position = { partition: batch.partition, offset: messages[0]?.offset ?? firstOffset };
+        const alreadyPublished = await published.known(eventIdsOf(messages), position);
         const plan = planBatch(
           messages,
           {
@@ -100,6 +102,8 @@ await runService(
         const created = await ensureRoutedTopics([...plan.topicMessages.keys()]);
         if (created.length > 0) logger.info({ topics: created }, 'created routed topics');
         const producer = await producers.forPartition(batch.topic, batch.partition);
+        // Written ahead: whether the transaction commits is then known from the offsets.
+        await published.sending(batch.partition, plan.sent);
         try {
           await producer.inTransaction(async (transaction) => {
             if (plan.topicMessages.size > 0) {
@@ -132,16 +136,7 @@ await runService(
           return;
         }
         metrics.recordCommitted(plan, Date.now());
-        // Committed: the offset is final before anything else can fail.
         resolveOffset(batch.lastOffset());
-        // Remember what went out, so a repeat of the same event is not sent again.
-        const remembered = await rememberCommitted(() => published.remember(plan.eventIds), {
-          heartbeat,
-          isRunning,
-          onError: (err) => metrics.recordError(err),
-        });
-        if (!remembered)
-          logger.warn({ partition: batch.partition }, 'published ids not remembered');
         for (const letter of plan.deadLetters) logger.warn(letter, 'dead-lettered');
         await heartbeat();
         logger.info(

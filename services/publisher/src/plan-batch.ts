@@ -32,8 +32,8 @@ export interface BatchSettings {
 export interface BatchPlan {
   /** Records to send, by topic, in the order of the batch. */
   topicMessages: Map<string, OutgoingRecord[]>;
-  /** Event ids published by this batch, to remember once the transaction committed. */
-  eventIds: string[];
+  /** Each event id this batch publishes, with the offset of the record carrying it. */
+  sent: Map<string, string>;
   published: number;
   duplicates: number;
   deadLetters: { offset: string; code: string }[];
@@ -46,7 +46,7 @@ export function planBatch(
 ): BatchPlan {
   const plan: BatchPlan = {
     topicMessages: new Map(),
-    eventIds: [],
+    sent: new Map(),
     published: 0,
     duplicates: 0,
     deadLetters: [],
@@ -75,7 +75,7 @@ export function planBatch(
       continue;
     }
     const eventId = routed.records[0]?.headers.ce_id ?? '';
-    if (alreadyPublished.has(eventId) || plan.eventIds.includes(eventId)) {
+    if (alreadyPublished.has(eventId) || plan.sent.has(eventId)) {
       plan.duplicates++;
       continue;
     }
@@ -86,7 +86,7 @@ export function planBatch(
         headers: toKafkaHeaders(record.headers),
       });
     }
-    plan.eventIds.push(eventId);
+    plan.sent.set(eventId, message.offset);
     plan.published++;
   }
   return plan;

@@ -147,7 +147,7 @@ export function createReplayStages(settings: ReplayStageSettings): ReplayStages 
         withdrawn: 0,
         superseded: 0,
       };
-      const sent = new Set(plan.eventIds);
+      const sent = plan.sent;
       for (const article of normalized) if (sent.has(article.eventId)) verdicts[article.verdict]++;
       return {
         records,
@@ -158,7 +158,7 @@ export function createReplayStages(settings: ReplayStageSettings): ReplayStages 
         warnings: result.summary.warnings,
         async afterWrite() {
           await result.afterCommit();
-          await published.remember(plan.eventIds);
+          await published.remember([...plan.sent.keys()]);
         },
       };
     },
