@@ -1,7 +1,8 @@
 // Consumers that commit an offset only after the handler finished with the record,
 // so a crash re-delivers instead of losing. Reads only committed transactions.
-import type { Consumer, Kafka, KafkaMessage, Transaction } from 'kafkajs';
-import type { PartitionProducers } from './producer.js';
+import type { Consumer, Kafka, KafkaMessage, Message } from 'kafkajs';
+import { readHeaders, type StringHeaders } from './headers.js';
+import type { OutgoingRecord, PartitionProducers } from './producer.js';
 import { maxRawDocumentBytes } from './topics.js';
 import { createTransactionRecovery } from './transaction-recovery.js';
 
@@ -78,89 +79,115 @@ export function nextOffset(offset: string): string {
   return (BigInt(offset) + 1n).toString();
 }
 
-export interface TransactionalRecord extends ConsumedRecord {
-  /** Everything the handler writes goes through this transaction. */
-  transaction: Transaction;
+/** A record as a stage reads it, its headers as strings. */
+export interface InputRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: StringHeaders;
+  offset: string;
+}
+
+/** A run of records of one partition, in order: one transaction's input. */
+export interface InputBatch {
+  topic: string;
+  partition: number;
+  records: InputRecord[];
+}
+
+/** What a stage makes of a batch. */
+export interface BatchOutput {
+  /** Written in the batch's transaction, with its offsets: all or nothing. */
+  records: ReadonlyMap<string, OutgoingRecord[]>;
   /**
-   * Shared by the records of one transaction, so a handler can see what earlier
-   * records of it did (work they claimed is not done until it commits).
+   * Runs once the transaction is known to have committed: right after the commit,
+   * or when a failed commit turns out to have committed after all.
    */
-  transactionScope: Map<string, unknown>;
+  afterCommit?: () => Promise<void>;
 }
 
 export interface TransactionalConsumerSettings extends ConsumerSettings {
   /** At most this many records of one partition share a transaction (default 50). */
   recordsPerTransaction?: number;
-  /** Told of a transaction that failed; its records come again unless it committed after all. */
-  onTransactionFailed?: (err: unknown) => void;
+  /**
+   * And at most about this many bytes of input (default 4 MiB; a run takes at least
+   * one record), so a run's output, held until its transaction, stays in the heap
+   * the stage was sized for.
+   */
+  bytesPerTransaction?: number;
+  /**
+   * Told of a run that failed: its handler threw, or its transaction failed. Its
+   * records come again, unless the transaction committed after all.
+   */
+  onBatchFailed?: (err: unknown) => void;
 }
 
 /**
- * Consume-transform-produce in Kafka transactions: for a run of records of one
- * partition, what the handler sends and their offset commit together or not at
+ * Consume-transform-produce in Kafka transactions, the one loop every stage
+ * runs: for a run of records of one partition, the stage's handler makes its
+ * output first (outside any transaction, so a transaction stays open only for
+ * its writes), then that output and the run's offsets commit together or not at
  * all. Sharing a transaction among records spares a commit per record, the cost
  * that bounds throughput. Each partition has its own transactional producer (see
  * createPartitionProducers), so a paused instance cannot commit after its
- * partitions moved on. What the handler returns runs once the transaction
- * committed (for example, marking work done in Redis), all at once; a crash
- * before that leaves the records to be delivered again.
+ * partitions moved on. A failed commit is settled (transaction-recovery.ts)
+ * before anything else of the partition. A handler that throws leaves its
+ * records to be delivered again; so does a crash before `afterCommit` finished.
  */
-export async function startTransactionalRecordConsumer(
+export async function startTransactionalBatchConsumer(
   kafka: Kafka,
   settings: TransactionalConsumerSettings,
   producers: PartitionProducers,
-  handle: (record: TransactionalRecord) => Promise<(() => Promise<void>) | undefined>,
+  handle: (batch: InputBatch) => Promise<BatchOutput>,
 ): Promise<RunningConsumer> {
   const { consumer, running } = await subscribeConsumer(kafka, settings);
   const perTransaction = settings.recordsPerTransaction ?? 50;
+  const perTransactionBytes = settings.bytesPerTransaction ?? 4 * 1024 * 1024;
+  // Under the broker's default message size (1 MiB), which the output topics keep.
+  const maxRequestBytes = 512 * 1024;
   const recovery = createTransactionRecovery(kafka, consumer, producers, settings.groupId);
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       const { topic, partition } = batch;
-      for (let start = 0; start < batch.messages.length; start += perTransaction) {
+      for (const run of runsOf(batch.messages, perTransaction, perTransactionBytes)) {
         // Stopping or rebalanced: what is left is delivered again, to whoever has it then.
         if (!isRunning() || isStale()) return;
-        const run = batch.messages.slice(start, start + perTransaction);
         const first = run[0] as KafkaMessage;
         const last = run[run.length - 1] as KafkaMessage;
+        // The batch's last run goes up to its last offset, past the commit markers
+        // of a transactional input that follow its last record (or the lag stays 1).
+        const through = last === batch.messages.at(-1) ? batch.lastOffset() : last.offset;
         // A failed transaction before: go on from where the group really stands.
         if (await recovery.settle(topic, partition, first.offset)) return;
-        const afterCommit: (() => Promise<void>)[] = [];
-        const transactionScope = new Map<string, unknown>();
+        const output = await handle({ topic, partition, records: run.map(inputRecord) }).catch(
+          (err: unknown) => {
+            settings.onBatchFailed?.(err);
+            throw err;
+          },
+        );
+        const afterCommit = output.afterCommit ?? (async () => undefined);
         const producer = await producers.forPartition(topic, partition);
         try {
           await producer.inTransaction(async (transaction) => {
-            for (const message of run) {
-              const after = await handle({
-                topic,
-                partition,
-                message,
-                transaction,
-                transactionScope,
-              });
-              if (after) afterCommit.push(after);
-            }
+            // In requests the broker takes: kafkajs sends a partition's records as one
+            // batch, and the broker refuses a batch over the topic's message size.
+            for (const topicMessages of sendRequests(output.records, maxRequestBytes))
+              await transaction.sendBatch({ acks: -1, topicMessages });
             await transaction.sendOffsets({
               consumerGroupId: settings.groupId,
-              topics: [{ topic, partitions: [{ partition, offset: nextOffset(last.offset) }] }],
+              topics: [{ topic, partitions: [{ partition, offset: nextOffset(through) }] }],
             });
           });
         } catch (err) {
           // It may have committed all the same: go on from the group's committed offset.
-          settings.onTransactionFailed?.(err);
-          recovery.doubt(topic, partition, {
-            lastOffset: last.offset,
-            onCommitted: async () => {
-              await Promise.all(afterCommit.map((after) => after()));
-            },
-          });
+          settings.onBatchFailed?.(err);
+          recovery.doubt(topic, partition, { lastOffset: through, onCommitted: afterCommit });
           await recovery.settle(topic, partition, first.offset);
           return;
         }
-        await Promise.all(afterCommit.map((after) => after()));
-        resolveOffset(last.offset);
+        await afterCommit();
+        resolveOffset(through);
         await heartbeat();
       }
     },
@@ -171,5 +198,65 @@ export async function startTransactionalRecordConsumer(
       await running.stop();
       await recovery.close();
     },
+  };
+}
+
+/**
+ * The output in send requests of at most about `maxBytes` each (a record larger
+ * than that goes alone), each a list of topics with their records, in order.
+ */
+export function* sendRequests(
+  records: ReadonlyMap<string, OutgoingRecord[]>,
+  maxBytes: number,
+): Generator<{ topic: string; messages: Message[] }[]> {
+  let request: { topic: string; messages: Message[] }[] = [];
+  let bytes = 0;
+  for (const [topic, messages] of records) {
+    for (const message of messages) {
+      const size = (message.value?.length ?? 0) + (message.key?.length ?? 0);
+      if (bytes > 0 && bytes + size > maxBytes) {
+        yield request;
+        request = [];
+        bytes = 0;
+      }
+      let entry = request.at(-1);
+      if (entry?.topic !== topic) {
+        entry = { topic, messages: [] };
+        request.push(entry);
+      }
+      entry.messages.push(message as Message);
+      bytes += size;
+    }
+  }
+  if (request.length > 0) yield request;
+}
+
+/** Consecutive runs of a batch's records, each within both limits (and never empty). */
+export function* runsOf<T extends { value: Buffer | null }>(
+  messages: T[],
+  maxRecords: number,
+  maxBytes: number,
+): Generator<T[]> {
+  let run: T[] = [];
+  let bytes = 0;
+  for (const message of messages) {
+    const size = message.value?.length ?? 0;
+    if (run.length > 0 && (run.length >= maxRecords || bytes + size > maxBytes)) {
+      yield run;
+      run = [];
+      bytes = 0;
+    }
+    run.push(message);
+    bytes += size;
+  }
+  if (run.length > 0) yield run;
+}
+
+function inputRecord(message: KafkaMessage): InputRecord {
+  return {
+    key: message.key,
+    value: message.value,
+    headers: readHeaders(message.headers),
+    offset: message.offset,
   };
 }

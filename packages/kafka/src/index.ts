@@ -15,16 +15,18 @@ export {
   type KafkaSaslSettings,
 } from './client.js';
 export {
+  type BatchOutput,
   type ConsumedRecord,
   type ConsumerSettings,
   createConsumer,
+  type InputBatch,
+  type InputRecord,
   nextOffset,
   type RunningConsumer,
   startRecordConsumer,
-  startTransactionalRecordConsumer,
+  startTransactionalBatchConsumer,
   subscribeConsumer,
   type TransactionalConsumerSettings,
-  type TransactionalRecord,
 } from './consumer.js';
 export {
   classifyKafkaError,

@@ -9,7 +9,7 @@ import {
   createPartitionProducers,
   ensureTopics,
   startRecordConsumer,
-  startTransactionalRecordConsumer,
+  startTransactionalBatchConsumer,
   topicCatalogue,
 } from '../src/index.js';
 
@@ -208,31 +208,38 @@ describe('the Kafka adapter against the real broker', () => {
       disconnect: () => real.disconnect(),
     };
     const handled: string[] = [];
+    const done: string[] = [];
     const failures: unknown[] = [];
-    const consumer = await startTransactionalRecordConsumer(
+    const consumer = await startTransactionalBatchConsumer(
       kafka,
       {
         groupId: `${prefix}ambiguous-group`,
         topics: [input],
         recordsPerTransaction: 2,
-        onTransactionFailed: (err) => failures.push(err),
+        onBatchFailed: (err) => failures.push(err),
       },
       producers,
-      async ({ message, transaction }) => {
-        handled.push(message.value?.toString() ?? '');
-        await transaction.send({ topic: output, messages: [{ key: 'x', value: 'y' }] });
-        return undefined;
+      async ({ records }) => {
+        const values = records.map((r) => r.value?.toString() ?? '');
+        handled.push(...values);
+        return {
+          records: new Map([[output, values.map((v) => ({ key: v, value: v }))]]),
+          afterCommit: async () => {
+            done.push(...values);
+          },
+        };
       },
     );
     cleanups.push(() => real.disconnect());
     const deadline = Date.now() + 60_000;
-    while (handled.length < 4 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
+    while (done.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 2_000));
     await consumer.stop();
-    // a and b committed with the first transaction: nobody does them again.
+    // a and b committed with the first transaction: nobody does them again, and the
+    // work owed after their commit ran once it was known to have committed.
     expect(failures).toHaveLength(1);
     expect(handled).toEqual(['a', 'b', 'c', 'd']);
+    expect(done).toEqual(['a', 'b', 'c', 'd']);
   });
   it('settles a partition it was just given before its first batch', async () => {
     const input = `${prefix}handover-in`;
@@ -285,15 +292,15 @@ describe('the Kafka adapter against the real broker', () => {
       },
       disconnect: () => real.disconnect(),
     };
-    const consumer = await startTransactionalRecordConsumer(
+    const consumer = await startTransactionalBatchConsumer(
       kafka,
       { groupId, topics: [input] },
       producers,
-      async ({ message, transaction }) => {
-        const value = message.value?.toString() ?? '';
-        await transaction.send({ topic: output, messages: [{ key: value, value }] });
-        return undefined;
-      },
+      async ({ records }) => ({
+        records: new Map([
+          [output, records.map((r) => ({ key: r.key, value: r.value?.toString() ?? '' }))],
+        ]),
+      }),
     );
     const seen: string[] = [];
     const reader = await startRecordConsumer(

@@ -4,9 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseHostPort } from '@wire/config';
 import {
   createPartitionProducers,
-  type PartitionProducers,
-  readHeaders,
-  startTransactionalRecordConsumer,
+  type OutgoingRecord,
+  startTransactionalBatchConsumer,
   toKafkaHeaders,
   topicCatalogue,
 } from '@wire/kafka';
@@ -20,7 +19,6 @@ import {
   startOpsServer,
 } from '@wire/ops';
 import { deadLetterHeaders } from '@wire/schema';
-import type { Message } from 'kafkajs';
 import { loadNormalizerConfig } from './config.js';
 import { normalizeDocument } from './normalize-document.js';
 import { type CommittedDocument, createNormalizerMetrics } from './normalizer-metrics.js';
@@ -40,100 +38,95 @@ await runService(
     const registry = createMetricsRegistry('normalizer');
     const metrics = createNormalizerMetrics(registry);
     redis.on('error', () => metrics.recordRedisConnectionError());
-    const partitionProducers = createPartitionProducers(
+    const producers = createPartitionProducers(
       kafka,
       `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,
     );
-    // A transaction that aborts is a failed run of documents, delivered again.
-    const producers: PartitionProducers = {
-      async forPartition(topic, partition) {
-        const producer = await partitionProducers.forPartition(topic, partition);
-        return {
-          inTransaction: (work) =>
-            producer.inTransaction(work).catch((err: unknown) => {
-              metrics.recordFailedDocument(err);
-              throw err;
-            }),
-          disconnect: () => producer.disconnect(),
-        };
-      },
-      reopen: (topic, partition) => partitionProducers.reopen(topic, partition),
-      disconnect: () => partitionProducers.disconnect(),
-    };
     const state = createNormalizerState(redis, config);
 
     const groupId = `${config.WIRE_TOPIC_PREFIX}${config.NORMALIZER_GROUP_ID}`;
-    const consumer = await startTransactionalRecordConsumer(
+    const consumer = await startTransactionalBatchConsumer(
       kafka,
       {
         groupId,
         topics: [topics.raw.name],
         sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-        onTransactionFailed: (err) =>
-          logger.warn({ err }, 'transaction failed; going on from the committed offset'),
+        // A failed run of documents is delivered again.
+        onBatchFailed: (err) => {
+          metrics.recordFailedDocument(err);
+          logger.warn({ err }, 'batch failed; going on from the committed offset');
+        },
       },
       producers,
-      async ({ topic, partition, message, transaction, transactionScope }) => {
-        const headers = readHeaders(message.headers);
-        const log = logger.child({
-          feedId: headers['wire-feed-id'],
-          fetchId: headers['wire-fetch-id'],
-        });
-        const origin = { stage: 'normalizer' as const, topic, partition, offset: message.offset };
-        const normalized: Message[] = [];
-        const deadLetters: Message[] = [];
-        const counted: Omit<CommittedDocument, 'summary'> = {
-          articles: [],
-          deadLetterCodes: [],
-          fetchedAt: headers['wire-fetched-at'],
-        };
-        const { summary, afterCommit } = await normalizeDocument(
-          {
-            value: message.value ?? Buffer.alloc(0),
-            headers,
-            deliveryId: `${topic}/${partition}/${message.offset}`,
-          },
-          {
-            ...state,
-            claimedInTransaction: claimedIn(transactionScope),
-            sleep: (ms) => sleep(ms),
-            publishNormalized: async (article, value) => {
-              normalized.push({
-                key: article.uri,
-                value,
-                headers: { 'wire-event-id': article.eventId },
-              });
-              counted.articles.push(article);
-              log.debug({ uri: article.uri, verdict: article.verdict }, 'normalized');
-            },
-            deadLetter: async (reason) => {
-              const dlqHeaders = deadLetterHeaders(origin, reason, headers, new Date());
-              deadLetters.push({
-                key: message.key,
-                value: message.value,
-                headers: toKafkaHeaders(dlqHeaders),
-              });
-              counted.deadLetterCodes.push(reason.code);
-              log.warn(
-                { reason: reason.code, detail: reason.detail, item: reason.item },
-                'dead-lettered',
-              );
-            },
-          },
-        );
-        // One request for the whole record; the transaction makes it all or nothing anyway.
-        const topicMessages = [
-          { topic: topics.normalized.name, messages: normalized },
-          { topic: topics.dlq.name, messages: deadLetters },
-        ].filter((t) => t.messages.length > 0);
-        if (topicMessages.length > 0) await transaction.sendBatch({ acks: -1, topicMessages });
-        log.info(summary, 'document normalized');
-        return async () => {
-          metrics.recordCommitted({ summary, ...counted }, Date.now());
-          await afterCommit().catch((err: unknown) => {
-            metrics.recordError(err);
-            throw err;
+      async ({ topic, partition, records }) => {
+        const normalized: OutgoingRecord[] = [];
+        const deadLetters: OutgoingRecord[] = [];
+        const committed: (() => Promise<void>)[] = [];
+        // What earlier documents of the batch claimed is not done until it commits.
+        const claimedInTransaction = new Set<string>();
+        for (const record of records) {
+          const { headers } = record;
+          const log = logger.child({
+            feedId: headers['wire-feed-id'],
+            fetchId: headers['wire-fetch-id'],
           });
+          const origin = { stage: 'normalizer' as const, topic, partition, offset: record.offset };
+          const counted: Omit<CommittedDocument, 'summary'> = {
+            articles: [],
+            deadLetterCodes: [],
+            fetchedAt: headers['wire-fetched-at'],
+          };
+          const { summary, afterCommit } = await normalizeDocument(
+            {
+              value: record.value ?? Buffer.alloc(0),
+              headers,
+              deliveryId: `${topic}/${partition}/${record.offset}`,
+            },
+            {
+              ...state,
+              claimedInTransaction,
+              sleep: (ms) => sleep(ms),
+              publishNormalized: async (article, value) => {
+                normalized.push({
+                  key: article.uri,
+                  value,
+                  headers: { 'wire-event-id': article.eventId },
+                });
+                counted.articles.push(article);
+                log.debug({ uri: article.uri, verdict: article.verdict }, 'normalized');
+              },
+              deadLetter: async (reason) => {
+                const dlqHeaders = deadLetterHeaders(origin, reason, headers, new Date());
+                deadLetters.push({
+                  key: record.key,
+                  value: record.value,
+                  headers: toKafkaHeaders(dlqHeaders),
+                });
+                counted.deadLetterCodes.push(reason.code);
+                log.warn(
+                  { reason: reason.code, detail: reason.detail, item: reason.item },
+                  'dead-lettered',
+                );
+              },
+            },
+          );
+          log.info(summary, 'document normalized');
+          committed.push(async () => {
+            metrics.recordCommitted({ summary, ...counted }, Date.now());
+            await afterCommit().catch((err: unknown) => {
+              metrics.recordError(err);
+              throw err;
+            });
+          });
+        }
+        return {
+          records: new Map([
+            [topics.normalized.name, normalized],
+            [topics.dlq.name, deadLetters],
+          ]),
+          afterCommit: async () => {
+            await Promise.all(committed.map((done) => done()));
+          },
         };
       },
     );
@@ -165,13 +158,3 @@ await runService(
   },
   { logger, shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS },
 );
-
-/** The event keys claimed so far by the records of one transaction. */
-function claimedIn(scope: Map<string, unknown>): Set<string> {
-  let claimed = scope.get('claimed') as Set<string> | undefined;
-  if (!claimed) {
-    claimed = new Set();
-    scope.set('claimed', claimed);
-  }
-  return claimed;
-}

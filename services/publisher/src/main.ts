@@ -5,10 +5,8 @@ import { parseHostPort } from '@wire/config';
 import {
   createPartitionProducers,
   createRoutedTopicEnsurer,
-  createTransactionRecovery,
-  nextOffset,
-  readHeaders,
-  subscribeConsumer,
+  type InputRecord,
+  startTransactionalBatchConsumer,
   topicCatalogue,
 } from '@wire/kafka';
 import { createLogger } from '@wire/logging';
@@ -20,7 +18,6 @@ import {
   startLagMonitor,
   startOpsServer,
 } from '@wire/ops';
-import type { Message } from 'kafkajs';
 import { loadPublisherConfig } from './config.js';
 import { eventIdsOf, planBatch } from './plan-batch.js';
 import { createPublishedEvents } from './published-events.js';
@@ -57,103 +54,72 @@ await runService(
       Object.values(topics).map((spec) => spec.name),
     );
     const groupId = `${config.WIRE_TOPIC_PREFIX}${config.PUBLISHER_GROUP_ID}`;
-    // A producer per input partition: a paused instance cannot commit after its partition moved on.
     const producers = createPartitionProducers(
       kafka,
       `${config.WIRE_TOPIC_PREFIX}${config.TRANSACTIONAL_ID}`,
     );
-    const { consumer, running } = await subscribeConsumer(kafka, {
-      groupId,
-      topics: [topics.normalized.name],
-      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-    });
-    const recovery = createTransactionRecovery(kafka, consumer, producers, groupId);
-    // A batch that throws is counted as failed, and kafkajs delivers it again.
-    const counted = metrics.countingFailures;
-    await consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: counted(async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
-        if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-        // A failed transaction before: go on from where the group really stands.
-        const firstOffset = batch.firstOffset() ?? '0';
-        if (await recovery.settle(batch.topic, batch.partition, firstOffset)) return;
-        const messages = batch.messages.map((message) => ({
-          key: message.key,
-          value: message.value,
-          headers: readHeaders(message.headers),
-          offset: message.offset,
-        }));
+    const consumer = await startTransactionalBatchConsumer(
+      kafka,
+      {
+        groupId,
+        topics: [topics.normalized.name],
+        sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+        recordsPerTransaction: 500,
+        // A failed batch is delivered again, unless its transaction committed after all.
+        onBatchFailed: (err) => {
+          metrics.recordFailedBatch(err);
+          logger.warn({ err }, 'batch failed; going on from the committed offset');
+        },
+      },
+      producers,
+      async ({ topic, partition, records }) => {
         // The records before this batch went out in committed transactions: an id
         // written ahead from here on was not sent (see published-events.ts).
-        const position = { partition: batch.partition, offset: messages[0]?.offset ?? firstOffset };
-        const alreadyPublished = await published.known(eventIdsOf(messages), position);
+        const position = { partition, offset: (records[0] as InputRecord).offset };
+        const alreadyPublished = await published.known(eventIdsOf(records), position);
         const plan = planBatch(
-          messages,
+          records,
           {
             topics,
             routes,
             prefix: config.WIRE_TOPIC_PREFIX,
-            source: { topic: batch.topic, partition: batch.partition },
+            source: { topic, partition },
             now: new Date(),
           },
           alreadyPublished,
         );
         const created = await ensureRoutedTopics([...plan.topicMessages.keys()]);
         if (created.length > 0) logger.info({ topics: created }, 'created routed topics');
-        const producer = await producers.forPartition(batch.topic, batch.partition);
         // Written ahead: whether the transaction commits is then known from the offsets.
-        await published.sending(batch.partition, plan.sent);
-        try {
-          await producer.inTransaction(async (transaction) => {
-            if (plan.topicMessages.size > 0) {
-              await transaction.sendBatch({
-                acks: -1,
-                topicMessages: [...plan.topicMessages].map(([topic, records]) => ({
-                  topic,
-                  messages: records as Message[],
-                })),
-              });
-            }
-            await transaction.sendOffsets({
-              consumerGroupId: groupId,
-              topics: [
-                {
-                  topic: batch.topic,
-                  partitions: [
-                    { partition: batch.partition, offset: nextOffset(batch.lastOffset()) },
-                  ],
-                },
-              ],
+        await published.sending(partition, plan.sent);
+        return {
+          records: plan.topicMessages,
+          afterCommit: async () => {
+            metrics.recordCommitted(plan, Date.now());
+            // Out for good, whatever the consumer's position later says. A Redis away
+            // now costs only this second guard: the ids written ahead stand.
+            await published.remember([...plan.sent.keys()]).catch((err: unknown) => {
+              metrics.recordError(err);
+              logger.warn({ err, partition }, 'sent ids not marked; their write-ahead stands');
             });
-          });
-        } catch (err) {
-          // It may have committed all the same: go on from the group's committed offset.
-          metrics.recordFailedBatch(err);
-          logger.warn({ err, partition: batch.partition }, 'batch transaction failed');
-          recovery.doubt(batch.topic, batch.partition);
-          await recovery.settle(batch.topic, batch.partition, firstOffset);
-          return;
-        }
-        metrics.recordCommitted(plan, Date.now());
-        resolveOffset(batch.lastOffset());
-        for (const letter of plan.deadLetters) logger.warn(letter, 'dead-lettered');
-        await heartbeat();
-        logger.info(
-          {
-            partition: batch.partition,
-            published: plan.published,
-            duplicates: plan.duplicates,
-            deadLetters: plan.deadLetters.length,
+            for (const letter of plan.deadLetters) logger.warn(letter, 'dead-lettered');
+            logger.info(
+              {
+                partition,
+                published: plan.published,
+                duplicates: plan.duplicates,
+                deadLetters: plan.deadLetters.length,
+              },
+              'batch published',
+            );
           },
-          'batch published',
-        );
-      }),
-    });
+        };
+      },
+    );
     const ops = config.OPS_ADDRESS
       ? await startOpsServer({
           ...parseHostPort(config.OPS_ADDRESS),
-          readiness: { consumer: () => running.isAssigned() },
+          readiness: { consumer: () => consumer.isAssigned() },
           metrics: registry,
         })
       : undefined;
@@ -174,10 +140,9 @@ await runService(
 
     return {
       async stop() {
-        await consumer.disconnect();
+        await consumer.stop();
         await lag.stop();
         await ops?.close();
-        await recovery.close();
         await producers.disconnect();
         await redis.quit();
       },

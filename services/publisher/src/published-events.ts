@@ -8,7 +8,10 @@
 // none at or after it did. So a commit whose answer was lost, an instance killed
 // right after its commit, or a partition that moved on while Redis was away can
 // no longer leave a sent event unremembered (remembering after the commit had
-// each of these gaps), and an aborted transaction leaves no false memory.
+// each of these gaps), and an aborted transaction leaves no false memory. Once
+// the commit is known, the ids are marked sent for good as well, so a consumer
+// sent back before a committed record (a position read stale after a broker
+// restart) still finds them.
 import type { Redis } from '@wire/redis';
 
 /** Where the batch in hand starts: its partition and its first record's offset. */
@@ -26,7 +29,7 @@ export interface PublishedEvents {
   known(eventIds: string[], position?: BatchPosition): Promise<Set<string>>;
   /** Before the transaction: each id to send, with the offset of the record carrying it. */
   sending(partition: number, sends: ReadonlyMap<string, string>): Promise<void>;
-  /** Ids already out for good (a replay writes outside transactions). One round trip. */
+  /** Ids out for good: their transaction is known to have committed, or a replay wrote them. One round trip. */
   remember(eventIds: string[]): Promise<void>;
 }
 

@@ -22,12 +22,8 @@ export interface PublisherMetrics {
     plan: Pick<BatchPlan, 'topicMessages' | 'published' | 'duplicates' | 'deadLetters'>,
     now: number,
   ): void;
-  /** Wraps the batch handler: a batch that throws is a failed batch, delivered again. */
-  /** A batch whose transaction failed; it comes again unless it committed after all. */
+  /** A batch that failed (it threw, or its transaction did); it comes again unless it committed. */
   recordFailedBatch(err: unknown): void;
-  countingFailures<A extends unknown[]>(
-    handle: (...args: A) => Promise<void>,
-  ): (...args: A) => Promise<void>;
   /** Counts an error as Kafka's or Redis's when it is one of theirs. */
   recordError(err: unknown): void;
   recordRedisConnectionError(): void;
@@ -95,17 +91,6 @@ export function createPublisherMetrics(registry: Registry, known: KnownTopics): 
       batches.inc({ outcome: 'failed' });
       errors.record(err);
     },
-    countingFailures:
-      (handle) =>
-      async (...args) => {
-        try {
-          await handle(...args);
-        } catch (err) {
-          batches.inc({ outcome: 'failed' });
-          errors.record(err);
-          throw err;
-        }
-      },
     recordError: (err) => errors.record(err),
     recordRedisConnectionError: () => errors.redis.inc({ kind: 'connection' }),
   };
