@@ -386,6 +386,7 @@ describe('chaos', () => {
     );
 
     const reader = await readTopics(testBrokers, [
+      topics.normalized.name,
       topics.articles.name,
       topics.latest.name,
       topics.dlq.name,
@@ -415,6 +416,20 @@ describe('chaos', () => {
     const lost = filings.filter((f) => !seen.has(f.guid));
     const ids = events.map((r) => r.headers.ce_id);
     const duplicated = ids.length - new Set(ids).size;
+    if (duplicated > 0) {
+      // Where each repeat sits, upstream and public, for whoever reads a failed run.
+      const counts = new Map<string | undefined, number>();
+      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const repeated = new Set([...counts].filter(([, n]) => n > 1).map(([id]) => id));
+      const where = records
+        .filter((r) => repeated.has(r.headers.ce_id ?? r.headers['wire-event-id']))
+        .slice(0, 40)
+        .map(
+          (r) =>
+            `${r.headers.ce_id ?? r.headers['wire-event-id']} ${r.topic}/${r.partition}/${r.offset}`,
+        );
+      console.log(`chaos repeats:\n${where.join('\n')}`);
+    }
     const stories = new Set(filings.map((f) => f.story)).size;
     stopping = true;
     console.log(`chaos restarts: ${restarts}`);

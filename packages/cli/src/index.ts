@@ -40,5 +40,6 @@ export {
   type ServiceName,
   type ServiceProcess,
   type ServiceProcessOptions,
+  serviceNodeOptions,
   startServiceProcess,
 } from './service-process.js';

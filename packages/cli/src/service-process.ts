@@ -1,7 +1,7 @@
 // Runs a built service (services/<name>/dist/src/main.js) as a child process, the
 // way production runs it, keeping its recent log lines and optionally a log file.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +32,7 @@ export function startServiceProcess(
   options: ServiceProcessOptions,
 ): ServiceProcess {
   const main = join(repoRoot, 'services', name, 'dist/src/main.js');
-  const child: ChildProcess = spawn(process.execPath, [main], {
+  const child: ChildProcess = spawn(process.execPath, [...serviceNodeOptions(name), main], {
     env: { PATH: process.env.PATH ?? '', LOG_PRETTY: 'false', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -63,4 +63,16 @@ export function startServiceProcess(
     },
     exited,
   };
+}
+
+/**
+ * The V8 heap a service is sized for, from its package.json (`wire.nodeOptions`),
+ * as its container image runs it too (infra/docker/Dockerfile): see
+ * docs/operations.md, "Memory".
+ */
+export function serviceNodeOptions(name: ServiceName): string[] {
+  const manifest = JSON.parse(
+    readFileSync(join(repoRoot, 'services', name, 'package.json'), 'utf8'),
+  ) as { wire?: { nodeOptions?: string[] } };
+  return manifest.wire?.nodeOptions ?? [];
 }
