@@ -22,11 +22,11 @@ import {
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
 import {
   groupLag,
+  pipelineEnv,
   type ReadRecord,
   readTopics,
   repoRoot,
   testBrokers,
-  testRedisUrl,
   uniqueNamespace,
   waitUntil,
 } from '@wire/testkit';
@@ -217,10 +217,7 @@ describe('chaos', () => {
     );
 
     const env = {
-      KAFKA_BROKERS: testBrokers.join(','),
-      REDIS_URL: testRedisUrl,
-      WIRE_TOPIC_PREFIX: ns,
-      WIRE_REDIS_PREFIX: ns,
+      ...pipelineEnv(ns),
       LOG_LEVEL: 'warn',
       FEEDS_FILE: registry,
       KAFKA_SESSION_TIMEOUT_MS: '6000',

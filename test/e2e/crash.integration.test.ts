@@ -14,9 +14,9 @@ import {
 } from '@wire/kafka';
 import {
   groupLag,
+  pipelineEnv,
   readTopics,
   testBrokers,
-  testRedisUrl,
   uniqueNamespace,
   waitUntil,
 } from '@wire/testkit';
@@ -39,10 +39,7 @@ function document(index: number): Buffer {
 }
 
 const env = {
-  KAFKA_BROKERS: testBrokers.join(','),
-  REDIS_URL: testRedisUrl,
-  WIRE_TOPIC_PREFIX: ns,
-  WIRE_REDIS_PREFIX: ns,
+  ...pipelineEnv(ns),
   LOG_LEVEL: 'warn',
   // A killed instance's claims and group membership should not hold the test up for long.
   CLAIM_PENDING_TTL_MS: '2000',

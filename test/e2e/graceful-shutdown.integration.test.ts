@@ -22,6 +22,7 @@ import {
 import { connectRedis } from '@wire/redis';
 import {
   groupLag,
+  pipelineEnv,
   readTopics,
   testBrokers,
   testRedisUrl,
@@ -37,10 +38,7 @@ const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'shutdown-test
 
 function environment(ns: string): Record<string, string> {
   return {
-    KAFKA_BROKERS: testBrokers.join(','),
-    REDIS_URL: testRedisUrl,
-    WIRE_TOPIC_PREFIX: ns,
-    WIRE_REDIS_PREFIX: ns,
+    ...pipelineEnv(ns),
     LOG_LEVEL: 'info',
     SHUTDOWN_TIMEOUT_MS: String(shutdownTimeoutMs),
     KAFKA_SESSION_TIMEOUT_MS: '6000',

@@ -22,10 +22,10 @@ import {
   topicCatalogue,
 } from '@wire/kafka';
 import {
+  pipelineEnv,
   readTopics,
   type TopicReader,
   testBrokers,
-  testRedisUrl,
   uniqueNamespace,
 } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,10 +96,7 @@ describe('the heap each service is sized for', () => {
       }),
     );
     const env = {
-      KAFKA_BROKERS: testBrokers.join(','),
-      REDIS_URL: testRedisUrl,
-      WIRE_TOPIC_PREFIX: ns,
-      WIRE_REDIS_PREFIX: ns,
+      ...pipelineEnv(ns),
       LOG_LEVEL: 'warn',
     };
     publicTopic = await readTopics(testBrokers, [topics.articles.name]);

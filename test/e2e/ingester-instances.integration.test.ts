@@ -10,7 +10,7 @@ import {
   startServiceProcess,
 } from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
-import { testBrokers, testRedisUrl, uniqueNamespace } from '@wire/testkit';
+import { pipelineEnv, testBrokers, uniqueNamespace } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ns = uniqueNamespace('instances');
@@ -54,10 +54,7 @@ describe('three ingester instances', () => {
       }),
     );
     const env = {
-      KAFKA_BROKERS: testBrokers.join(','),
-      REDIS_URL: testRedisUrl,
-      WIRE_TOPIC_PREFIX: ns,
-      WIRE_REDIS_PREFIX: ns,
+      ...pipelineEnv(ns),
       FEEDS_FILE: registry,
       LOG_LEVEL: 'warn',
       LEASE_SECONDS: '4',

@@ -14,12 +14,12 @@ import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wir
 import {
   createIptcNinjsValidator,
   groupLag,
+  pipelineEnv,
   type ReadRecord,
   readTopics,
   samplePath,
   type TopicReader,
   testBrokers,
-  testRedisUrl,
   uniqueNamespace,
   waitUntil,
 } from '@wire/testkit';
@@ -94,10 +94,7 @@ describe('the pipeline on the Yonhap sample feeds', () => {
       }),
     );
     const env = {
-      KAFKA_BROKERS: testBrokers.join(','),
-      REDIS_URL: testRedisUrl,
-      WIRE_TOPIC_PREFIX: ns,
-      WIRE_REDIS_PREFIX: ns,
+      ...pipelineEnv(ns),
       LOG_LEVEL: 'info',
     };
     publicTopic = await readTopics(testBrokers, [topics.articles.name]);

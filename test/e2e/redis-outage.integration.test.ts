@@ -13,7 +13,7 @@ import {
   toKafkaHeaders,
   topicCatalogue,
 } from '@wire/kafka';
-import { readTopics, testBrokers, uniqueNamespace } from '@wire/testkit';
+import { pipelineEnv, readTopics, testBrokers, uniqueNamespace } from '@wire/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ns = uniqueNamespace('redis-outage');
@@ -61,10 +61,8 @@ describe('a Redis outage', () => {
     const port = await freePort();
     redis = startRedis(port);
     const env = {
-      KAFKA_BROKERS: testBrokers.join(','),
+      ...pipelineEnv(ns),
       REDIS_URL: `redis://127.0.0.1:${port}`,
-      WIRE_TOPIC_PREFIX: ns,
-      WIRE_REDIS_PREFIX: ns,
       LOG_LEVEL: 'warn',
     };
     const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'outage-test' });

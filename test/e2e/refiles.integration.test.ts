@@ -13,10 +13,10 @@ import {
 } from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
 import {
+  pipelineEnv,
   readTopics,
   type TopicReader,
   testBrokers,
-  testRedisUrl,
   uniqueNamespace,
 } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,10 +96,7 @@ describe('re-filed stories through the pipeline', () => {
       }),
     );
     const env = {
-      KAFKA_BROKERS: testBrokers.join(','),
-      REDIS_URL: testRedisUrl,
-      WIRE_TOPIC_PREFIX: ns,
-      WIRE_REDIS_PREFIX: ns,
+      ...pipelineEnv(ns),
     };
     reader = await readTopics(testBrokers, [topics.articles.name]);
     services = [

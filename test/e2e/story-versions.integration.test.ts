@@ -14,12 +14,12 @@ import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wir
 import {
   createIptcNinjsValidator,
   groupLag,
+  pipelineEnv,
   type ReadRecord,
   readTopics,
   samplePath,
   type TopicReader,
   testBrokers,
-  testRedisUrl,
   uniqueNamespace,
   waitUntil,
 } from '@wire/testkit';
@@ -94,10 +94,7 @@ describe('NewsML-G2 versions of one story', () => {
     );
     writeFileSync(routes, 'routes:\n  - topic: news.agency.{agency}.v1\n');
     const env = {
-      KAFKA_BROKERS: testBrokers.join(','),
-      REDIS_URL: testRedisUrl,
-      WIRE_TOPIC_PREFIX: ns,
-      WIRE_REDIS_PREFIX: ns,
+      ...pipelineEnv(ns),
     };
     reader = await readTopics(testBrokers, [topics.articles.name, topics.latest.name]);
     services = [

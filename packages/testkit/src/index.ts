@@ -1,5 +1,11 @@
 export { groupLag } from './consumer-lag.js';
 export { createIptcNinjsValidator, type NinjsValidator } from './iptc-ninjs-validator.js';
-export { testBrokers, testRedisUrl, uniqueNamespace, waitUntil } from './namespace.js';
+export {
+  pipelineEnv,
+  testBrokers,
+  testRedisUrl,
+  uniqueNamespace,
+  waitUntil,
+} from './namespace.js';
 export { corpusDir, repoRoot, samplePath, samplesDir, sharedDir } from './shared-data.js';
 export { type ReadRecord, readTopics, type TopicReader } from './topic-reader.js';

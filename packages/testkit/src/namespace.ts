@@ -8,6 +8,16 @@ export function uniqueNamespace(label: string): string {
 export const testBrokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 export const testRedisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/** The environment a service needs to run in a test's namespace, against the test stack. */
+export function pipelineEnv(ns: string): Record<string, string> {
+  return {
+    KAFKA_BROKERS: testBrokers.join(','),
+    REDIS_URL: testRedisUrl,
+    WIRE_TOPIC_PREFIX: ns,
+    WIRE_REDIS_PREFIX: ns,
+  };
+}
+
 export async function waitUntil(
   condition: () => boolean | Promise<boolean>,
   { timeoutMs = 30_000, what = 'condition' } = {},
