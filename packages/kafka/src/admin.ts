@@ -1,9 +1,31 @@
 // Creates the topics of the catalogue that do not exist yet.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka } from 'kafkajs';
 import { classifyKafkaError } from './errors.js';
 import { routedTopicSpec, type TopicSpec } from './topics.js';
 
-export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<string[]> {
+export async function ensureTopics(
+  kafka: Kafka,
+  specs: TopicSpec[],
+  { timeoutMs = 30_000 } = {},
+): Promise<string[]> {
+  const created = new Set<string>();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      for (const name of await createMissing(kafka, specs)) created.add(name);
+      return [...created];
+    } catch (err) {
+      const classified = classifyKafkaError(err);
+      // A broker just started can create a topic and then deny hosting it for a
+      // moment (UNKNOWN_TOPIC_OR_PARTITION while its metadata catches up).
+      if (!classified.retryable || Date.now() > deadline) throw classified;
+      await sleep(500);
+    }
+  }
+}
+
+async function createMissing(kafka: Kafka, specs: TopicSpec[]): Promise<string[]> {
   const admin = kafka.admin();
   try {
     await admin.connect();
@@ -20,8 +42,6 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[]): Promise<st
       })),
     });
     return missing.map((spec) => spec.name);
-  } catch (err) {
-    throw classifyKafkaError(err);
   } finally {
     await admin.disconnect();
   }
