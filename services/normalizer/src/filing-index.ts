@@ -6,8 +6,7 @@
 // two windows are trimmed on write, and every key expires. A common token (a
 // word every headline of a desk has) keeps only its newest filings, so a lookup
 // costs at most tokens × perToken entries however busy the agency is.
-import { createHash } from 'node:crypto';
-import type { Redis } from '@wire/redis';
+import { luaScript, type Redis, redisKeys } from '@wire/redis';
 import type { FilingText } from './filing-text.js';
 import type { Filing } from './refile-family.js';
 
@@ -39,22 +38,6 @@ const defaultPerToken = 32;
 // headline's: two filings of one story share some headline words (the lead only
 // counts when the two are scored).
 const tokensOf = (text: FilingText) => text.headline;
-
-/**
- * A script by its SHA-1 (EVALSHA), loaded by EVAL the first time Redis does not
- * know it: the script's text is sent once per server, not with every call.
- */
-function scriptRunner(redis: Redis, script: string) {
-  const sha = createHash('sha1').update(script).digest('hex');
-  return async (keys: string[], args: (string | number)[]): Promise<unknown> => {
-    try {
-      return await redis.evalsha(sha, keys.length, ...keys, ...args);
-    } catch (err) {
-      if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
-      return redis.eval(script, keys.length, ...keys, ...args);
-    }
-  };
-}
 
 // KEYS: the token sets; ARGV: from, to (scores), limit, filing key prefix, per token.
 const candidatesScript = `
@@ -95,23 +78,22 @@ export function createRedisFilingIndex(
   prefix: string,
   settings: FilingIndexSettings,
 ): FilingIndex {
-  // One hash tag per agency and language: a cluster keeps a script's keys on one node.
-  const space = (agency: string, language: string) => `${prefix}rf:{${agency}|${language}}:`;
+  const keys = redisKeys(prefix);
   const ttlSeconds = Math.ceil((2 * settings.windowMs) / 1000);
-  const findCandidates = scriptRunner(redis, candidatesScript);
-  const recordFiling = scriptRunner(redis, recordScript);
+  const findCandidates = luaScript(redis, candidatesScript);
+  const recordFiling = luaScript(redis, recordScript);
   return {
     async candidates(query) {
       const tokens = tokensOf(query.text);
       if (tokens.length === 0) return [];
-      const base = space(query.agency, query.language);
+      const { agency, language } = query;
       const found = (await findCandidates(
-        tokens.map((t) => `${base}t:${t}`),
+        tokens.map((t) => keys.filingToken(agency, language, t)),
         [
           query.at - settings.windowMs,
           query.at + settings.windowMs,
           settings.limit ?? defaultLimit,
-          `${base}f:`,
+          keys.filing(agency, language, ''),
           settings.perToken ?? defaultPerToken,
         ],
       )) as string[];
@@ -120,9 +102,11 @@ export function createRedisFilingIndex(
     async record(filing, agency, language) {
       const tokens = tokensOf(filing.text);
       if (tokens.length === 0) return;
-      const base = space(agency, language);
       await recordFiling(
-        [...tokens.map((t) => `${base}t:${t}`), `${base}f:${filing.uri}`],
+        [
+          ...tokens.map((t) => keys.filingToken(agency, language, t)),
+          keys.filing(agency, language, filing.uri),
+        ],
         [
           filing.at,
           filing.uri,
