@@ -1,0 +1,19 @@
+export {
+  type AdapterSettings,
+  connectAdapters,
+  kafkaSecurity,
+  redisSecurity,
+} from './connect-adapters.js';
+export {
+  type RunningService,
+  type RunServiceSettings,
+  runService,
+  type ServiceLogger,
+} from './run-service.js';
+export {
+  type StageContext,
+  type StageDefinition,
+  type StageParts,
+  type StageSettings,
+  startStage,
+} from './start-stage.js';
