@@ -1,7 +1,9 @@
 // Consumers that commit an offset only after the handler finished with the record,
 // so a crash re-delivers instead of losing. Reads only committed transactions.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type DeadLetterOrigin, deadLetter, type ErrorKind, WireError } from '@wire/schema';
 import type { Consumer, Kafka, KafkaMessage, Message } from 'kafkajs';
-import { readHeaders, type StringHeaders } from './headers.js';
+import { readHeaders, type StringHeaders, toKafkaHeaders } from './headers.js';
 import type { OutgoingRecord, PartitionProducers } from './producer.js';
 import { maxRawDocumentBytes } from './topics.js';
 import { createTransactionRecovery } from './transaction-recovery.js';
@@ -119,6 +121,43 @@ export interface TransactionalConsumerSettings extends ConsumerSettings {
    * records come again, unless the transaction committed after all.
    */
   onBatchFailed?: (err: unknown) => void;
+  /**
+   * What a handler's error means (see WireError): transient ones are tried again
+   * after a back-off, the partition held; a permanent one is narrowed to the
+   * record it fails on alone, which becomes a dead letter; a configuration error
+   * stops the loop. Unset, every error is transient.
+   */
+  classify?: (err: unknown) => ErrorKind;
+  /** Where a record the handler fails on permanently goes; unset, it is retried. */
+  deadLetters?: { topic: string; stage: DeadLetterOrigin['stage'] };
+  /** A configuration error: the loop stops taking work, and the process should end. */
+  onConfigurationError?: (err: unknown) => void;
+  /** The back-off before the n-th retry of a run (default 250 ms doubling to 30 s). */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+const defaultRetryDelayMs = (attempt: number) =>
+  Math.min(30_000, 250 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
+
+/** The failure code a dead letter names as the cause, besides STAGE_FAILED. */
+function failureOf(err: unknown): string {
+  const code = err instanceof WireError ? `${err.code}: ` : '';
+  return `${code}${(err as Error)?.message ?? String(err)}`;
+}
+
+/** The outputs of runs handled one after another, as one run's. */
+export function mergedOutputs(outputs: BatchOutput[]): BatchOutput {
+  const records = new Map<string, OutgoingRecord[]>();
+  for (const output of outputs) {
+    for (const [topic, list] of output.records)
+      records.set(topic, [...(records.get(topic) ?? []), ...list]);
+  }
+  return {
+    records,
+    afterCommit: async () => {
+      for (const output of outputs) await output.afterCommit?.();
+    },
+  };
 }
 
 /**
@@ -145,6 +184,68 @@ export async function startTransactionalBatchConsumer(
   // Under the broker's default message size (1 MiB), which the output topics keep.
   const maxRequestBytes = 512 * 1024;
   const recovery = createTransactionRecovery(kafka, consumer, producers, settings.groupId);
+  const classify = settings.classify ?? (() => 'transient' as const);
+  const retryDelayMs = settings.retryDelayMs ?? defaultRetryDelayMs;
+
+  interface RunControl {
+    /** Still this partition's owner, and running. */
+    active(): boolean;
+    heartbeat(): Promise<void>;
+  }
+
+  /** Waits out a back-off in slices, keeping the group's session; false once no longer active. */
+  const backOff = async (ms: number, control: RunControl) => {
+    for (let waited = 0; waited < ms; waited += 1_000) {
+      await sleep(Math.min(1_000, ms - waited));
+      if (!control.active()) return false;
+      await control.heartbeat();
+    }
+    return control.active();
+  };
+
+  const deadLettered = (input: InputBatch, err: unknown): BatchOutput => {
+    const target = settings.deadLetters as NonNullable<typeof settings.deadLetters>;
+    const record = input.records[0] as InputRecord;
+    const { topic, partition } = input;
+    const origin = { stage: target.stage, topic, partition, offset: record.offset };
+    const reason = { code: 'STAGE_FAILED' as const, detail: failureOf(err) };
+    const letter = deadLetter(origin, reason, record, new Date());
+    return {
+      records: new Map([[target.topic, [{ ...letter, headers: toKafkaHeaders(letter.headers) }]]]),
+    };
+  };
+
+  /** The run's output, after retries and dead letters; undefined once the partition is lost. */
+  const outputOf = async (
+    input: InputBatch,
+    control: RunControl,
+  ): Promise<BatchOutput | undefined> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await handle(input);
+      } catch (err) {
+        settings.onBatchFailed?.(err);
+        const kind = classify(err);
+        if (kind === 'configuration') {
+          settings.onConfigurationError?.(err);
+          throw err;
+        }
+        if (kind === 'permanent' && settings.deadLetters) {
+          if (input.records.length === 1) return deadLettered(input, err);
+          // Which record it is, is learned by handling each alone.
+          const outputs: BatchOutput[] = [];
+          for (const record of input.records) {
+            const output = await outputOf({ ...input, records: [record] }, control);
+            if (output === undefined) return undefined;
+            outputs.push(output);
+          }
+          return mergedOutputs(outputs);
+        }
+        if (!(await backOff(retryDelayMs(attempt), control))) return undefined;
+      }
+    }
+  };
+
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
@@ -160,12 +261,10 @@ export async function startTransactionalBatchConsumer(
         const through = last === batch.messages.at(-1) ? batch.lastOffset() : last.offset;
         // A failed transaction before: go on from where the group really stands.
         if (await recovery.settle(topic, partition, first.offset)) return;
-        const output = await handle({ topic, partition, records: run.map(inputRecord) }).catch(
-          (err: unknown) => {
-            settings.onBatchFailed?.(err);
-            throw err;
-          },
-        );
+        const control = { active: () => isRunning() && !isStale(), heartbeat };
+        const input = { topic, partition, records: run.map(inputRecord) };
+        const output = await outputOf(input, control);
+        if (output === undefined) return;
         const afterCommit = output.afterCommit ?? (async () => undefined);
         const producer = await producers.forPartition(topic, partition);
         try {

@@ -30,6 +30,7 @@ export {
 } from './consumer.js';
 export {
   classifyKafkaError,
+  isKafkaError,
   KafkaAdapterError,
   type KafkaErrorCode,
   kafkaErrorCodes,

@@ -12,6 +12,12 @@ export {
 } from './client.js';
 export { compareAndDelete } from './compare-and-delete.js';
 export {
+  classifyRedisError,
+  RedisAdapterError,
+  type RedisErrorCode,
+  redisErrorCodes,
+} from './errors.js';
+export {
   type RedisKeyFamily,
   type RedisKeyOwner,
   type RedisKeys,

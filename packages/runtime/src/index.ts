@@ -4,7 +4,9 @@ export {
   kafkaSecurity,
   redisSecurity,
 } from './connect-adapters.js';
+export { errorKindOf } from './error-kind.js';
 export {
+  type FailService,
   type RunningService,
   type RunServiceSettings,
   runService,

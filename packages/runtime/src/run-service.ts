@@ -18,8 +18,11 @@ export interface RunServiceSettings {
   exit?: (code: number) => void;
 }
 
+/** Given to a starting service: ends the process with an error, stopping it in order first. */
+export type FailService = (err: unknown) => void;
+
 export async function runService(
-  start: () => Promise<RunningService>,
+  start: (fail: FailService) => Promise<RunningService>,
   settings: RunServiceSettings,
 ): Promise<void> {
   const { logger } = settings;
@@ -59,8 +62,13 @@ export async function runService(
     void shutdown('unhandled rejection', 1);
   });
 
+  const fail: FailService = (err) => {
+    logger.fatal({ err }, 'cannot go on');
+    void shutdown('fatal error', 1);
+  };
+
   try {
-    service = await start();
+    service = await start(fail);
     logger.info({}, 'started');
   } catch (err) {
     logger.fatal({ err }, 'could not start');

@@ -24,6 +24,7 @@ import {
 import type { Redis } from '@wire/redis';
 import type { Registry } from 'prom-client';
 import { type AdapterSettings, connectAdapters } from './connect-adapters.js';
+import { errorKindOf } from './error-kind.js';
 import { runService } from './run-service.js';
 
 /** The settings every stage reads from its environment (see @wire/config's commonSettings). */
@@ -83,7 +84,7 @@ export async function startStage(stage: StageDefinition): Promise<void> {
     pretty: settings.LOG_PRETTY,
   });
   await runService(
-    async () => {
+    async (fail) => {
       const prefix = settings.WIRE_TOPIC_PREFIX;
       const topics = topicCatalogue(prefix);
       const { kafka, redis } = await connectAdapters(
@@ -107,8 +108,12 @@ export async function startStage(stage: StageDefinition): Promise<void> {
           }),
           onBatchFailed: (err) => {
             parts.onBatchFailed(err);
-            logger.warn({ err }, 'batch failed; going on from the committed offset');
+            logger.warn({ err, kind: errorKindOf(err) }, 'batch failed');
           },
+          classify: errorKindOf,
+          // A record the stage fails on alone, for good, is set aside; the rest go on.
+          deadLetters: { topic: topics.dlq.name, stage: stage.service },
+          onConfigurationError: fail,
         },
         producers,
         (batch) => parts.handle(batch),

@@ -10,7 +10,7 @@ import {
   toKafkaHeaders,
 } from '@wire/kafka';
 import type { Logger } from '@wire/logging';
-import { deadLetterHeaders } from '@wire/schema';
+import { deadLetter } from '@wire/schema';
 import { normalizeDocument } from './normalize-document.js';
 import type { CommittedDocument, NormalizerMetrics } from './normalizer-metrics.js';
 import type { NormalizerState } from './normalizer-state.js';
@@ -66,12 +66,8 @@ export function createNormalizeBatch({
             log.debug({ uri: article.uri, verdict: article.verdict }, 'normalized');
           },
           deadLetter: async (reason) => {
-            const dlqHeaders = deadLetterHeaders(origin, reason, headers, new Date());
-            deadLetters.push({
-              key: record.key,
-              value: record.value,
-              headers: toKafkaHeaders(dlqHeaders),
-            });
+            const letter = deadLetter(origin, reason, record, new Date());
+            deadLetters.push({ ...letter, headers: toKafkaHeaders(letter.headers) });
             counted.deadLetterCodes.push(reason.code);
             log.warn(
               { reason: reason.code, detail: reason.detail, item: reason.item },

@@ -14,7 +14,12 @@ import {
 } from '@wire/normalizer';
 import { createPublishedEvents, planBatch, type Route } from '@wire/publisher';
 import type { Redis } from '@wire/redis';
-import { type DeadLetterOrigin, deadLetterHeaders, type NormalizedArticle } from '@wire/schema';
+import {
+  type DeadLetterOrigin,
+  type DeadLetterReason,
+  deadLetter,
+  type NormalizedArticle,
+} from '@wire/schema';
 
 export interface ReplayRecord {
   topic: string;
@@ -79,15 +84,17 @@ export function createReplayStages(settings: ReplayStageSettings): ReplayStages 
     async process(input) {
       const normalized: NormalizedArticle[] = [];
       const records: ReplayRecord[] = [];
-      const letter = (origin: DeadLetterOrigin, code: string, detail: string, item?: string) => {
-        const reason = { code, detail, ...(item !== undefined && { item }) };
+      const letter = (origin: DeadLetterOrigin, reason: DeadLetterReason) => {
+        const original = {
+          key: input.headers['wire-feed-id'] ?? null,
+          value: input.body,
+          headers: input.headers,
+        };
+        const letter = deadLetter(origin, reason, original, settings.now());
         records.push({
           topic: topics.dlq.name,
-          key: input.headers['wire-feed-id'] ?? null,
-          headers: {
-            ...deadLetterHeaders(origin, reason, input.headers, settings.now()),
-            ...settings.marker,
-          },
+          key: original.key,
+          headers: { ...letter.headers, ...settings.marker },
           value: input.body,
         });
       };
@@ -99,13 +106,7 @@ export function createReplayStages(settings: ReplayStageSettings): ReplayStages 
           publishNormalized: async (article) => {
             normalized.push(article);
           },
-          deadLetter: async (reason) =>
-            letter(
-              { stage: 'normalizer', ...input.origin },
-              reason.code,
-              reason.detail,
-              reason.item,
-            ),
+          deadLetter: async (reason) => letter({ stage: 'normalizer', ...input.origin }, reason),
         },
       );
 
