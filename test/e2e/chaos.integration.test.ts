@@ -9,8 +9,7 @@
 // CHAOS_FAULTS (8; 30).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type FeedServer,
@@ -29,6 +28,7 @@ import {
   testBrokers,
   uniqueNamespace,
   waitUntil,
+  writeFeedRegistry,
 } from '@wire/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -201,19 +201,15 @@ describe('chaos', () => {
           hostileBodies.add(createHash('sha256').update(hostileBody()).digest('hex'));
       },
     });
-    const registry = join(tmpdir(), `${ns}feeds.json`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: Array.from({ length: feedCount + 1 }, (_, i) => ({
-          id: i === hostile ? 'hostile' : `chaos-${i}`,
-          agency: 'yna',
-          url: feeds?.url(`/feed-${i}.xml`),
-          identity: 'yonhap',
-          intervalSeconds: 1,
-          allowAddresses: ['127.0.0.1'],
-        })),
-      }),
+    const registry = writeFeedRegistry(
+      ns,
+      Array.from({ length: feedCount + 1 }, (_, i) => ({
+        id: i === hostile ? 'hostile' : `chaos-${i}`,
+        agency: 'yna',
+        url: feeds?.url(`/feed-${i}.xml`),
+        identity: 'yonhap',
+        intervalSeconds: 1,
+      })),
     );
 
     const env = {

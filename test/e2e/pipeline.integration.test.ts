@@ -1,9 +1,7 @@
 // One story all the way through: a local feed server, the three services as real
 // processes, the real Kafka broker and the real Redis, read back from the public
 // topic the way a newsroom system would.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   type FeedServer,
   type ServiceProcess,
@@ -22,6 +20,7 @@ import {
   testBrokers,
   uniqueNamespace,
   waitUntil,
+  writeFeedRegistry,
 } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -60,39 +59,30 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     feeds.set('/news.xml', { body: sample('yonhap-en-news.xml') });
     feeds.set('/northkorea.xml', { body: sample('yonhap-en-northkorea.xml') });
     feeds.set('/broken.xml', { body: brokenFeed });
-    const registry = join(tmpdir(), `${ns}feeds.yaml`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: [
-          {
-            id: 'yna-en-news',
-            agency: 'yna',
-            url: feeds.url('/news.xml'),
-            language: 'en',
-            intervalSeconds: 1,
-            allowAddresses: ['127.0.0.1'],
-            identity: 'yonhap',
-          },
-          {
-            id: 'yna-en-nk',
-            agency: 'yna',
-            url: feeds.url('/northkorea.xml'),
-            language: 'en',
-            intervalSeconds: 1,
-            allowAddresses: ['127.0.0.1'],
-            identity: 'yonhap',
-          },
-          {
-            id: 'broken',
-            agency: 'yna',
-            url: feeds.url('/broken.xml'),
-            intervalSeconds: 1,
-            allowAddresses: ['127.0.0.1'],
-          },
-        ],
-      }),
-    );
+    const registry = writeFeedRegistry(ns, [
+      {
+        id: 'yna-en-news',
+        agency: 'yna',
+        url: feeds.url('/news.xml'),
+        language: 'en',
+        intervalSeconds: 1,
+        identity: 'yonhap',
+      },
+      {
+        id: 'yna-en-nk',
+        agency: 'yna',
+        url: feeds.url('/northkorea.xml'),
+        language: 'en',
+        intervalSeconds: 1,
+        identity: 'yonhap',
+      },
+      {
+        id: 'broken',
+        agency: 'yna',
+        url: feeds.url('/broken.xml'),
+        intervalSeconds: 1,
+      },
+    ]);
     const env = {
       ...pipelineEnv(ns),
       LOG_LEVEL: 'info',

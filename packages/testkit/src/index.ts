@@ -1,4 +1,5 @@
 export { groupLag } from './consumer-lag.js';
+export { type TestFeed, writeFeedRegistry } from './feed-registry.js';
 export { createIptcNinjsValidator, type NinjsValidator } from './iptc-ninjs-validator.js';
 export {
   pipelineEnv,
