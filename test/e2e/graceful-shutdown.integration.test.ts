@@ -12,6 +12,7 @@ import {
   allTopics,
   connectProducer,
   createKafkaClient,
+  createOffsetReader,
   ensureTopics,
   toKafkaHeaders,
   topicCatalogue,
@@ -45,13 +46,12 @@ function environment(ns: string): Record<string, string> {
 
 /** A group's committed offset per partition of a topic (the next offset it would read). */
 async function committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
-  const admin = kafka.admin();
-  await admin.connect();
+  const offsets = createOffsetReader(kafka);
   try {
-    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    return new Map((offsets?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    const committed = await offsets.committed(groupId, topic);
+    return new Map(committed.map((p) => [p.partition, Number(p.offset)]));
   } finally {
-    await admin.disconnect();
+    await offsets.close();
   }
 }
 

@@ -6,7 +6,6 @@ export { type ReplaySettings, runReplay } from './commands/replay.js';
 export { type ReprocessSettings, runReprocess } from './commands/reprocess.js';
 export { runServe, type ServeSettings, startServe } from './commands/serve.js';
 export { matches, runTail, type TailSettings, toJsonLine } from './commands/tail.js';
-export { type ConsumedMessage, consumeTopic } from './consume-topic.js';
 export { type EventRecord, formatEventLine } from './event-line.js';
 export {
   type FeedFaults,
@@ -29,7 +28,6 @@ export {
   type ReplayStep,
 } from './replay/replay-stages.js';
 export { formatSummary, type ReplaySummary } from './replay/replay-summary.js';
-export { type PartitionRange, readRange, topicRange } from './replay/topic-range.js';
 export {
   contentTypeOf,
   folderRoutes,

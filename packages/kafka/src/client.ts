@@ -1,5 +1,7 @@
-// Builds the kafkajs client, plaintext or TLS with SASL/SCRAM. kafkajs logs through
-// a callback the service gives, so the adapter itself never decides what gets logged.
+// Builds the client, plaintext or TLS with SASL/SCRAM. kafkajs logs through a
+// callback the service gives, so the adapter itself never decides what gets logged.
+// Outside this package the client is opaque (KafkaClient): only the adapter's own
+// functions use it, so no kafkajs type crosses the package's boundary.
 import { readFileSync } from 'node:fs';
 import { Kafka, type KafkaConfig, logLevel } from 'kafkajs';
 
@@ -29,7 +31,19 @@ const levels: Record<number, KafkaLogLevel> = {
   [logLevel.DEBUG]: 'debug',
 };
 
-export function createKafkaClient(settings: KafkaClientSettings): Kafka {
+declare const kafkaClient: unique symbol;
+
+/** A connection to one cluster, for the adapter's functions; opaque outside this package. */
+export interface KafkaClient {
+  readonly [kafkaClient]: true;
+}
+
+/** The kafkajs client behind a KafkaClient: for this package's modules (and its tests) only. */
+export function kafkajsOf(client: KafkaClient): Kafka {
+  return client as unknown as Kafka;
+}
+
+export function createKafkaClient(settings: KafkaClientSettings): KafkaClient {
   const sink = settings.onLog;
   const security: Pick<KafkaConfig, 'ssl' | 'sasl'> = {};
   if (settings.tls) {
@@ -44,7 +58,7 @@ export function createKafkaClient(settings: KafkaClientSettings): Kafka {
         ? { mechanism, username, password }
         : { mechanism, username, password };
   }
-  return new Kafka({
+  const kafka = new Kafka({
     ...security,
     clientId: settings.clientId,
     brokers: settings.brokers,
@@ -57,4 +71,5 @@ export function createKafkaClient(settings: KafkaClientSettings): Kafka {
       sink?.(levels[entry.level] ?? 'info', message, { ...extra, namespace: entry.namespace });
     },
   });
+  return kafka as unknown as KafkaClient;
 }

@@ -2,7 +2,8 @@
 // so a crash re-delivers instead of losing. Reads only committed transactions.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type DeadLetterOrigin, deadLetter, type ErrorKind, WireError } from '@wire/schema';
-import type { Consumer, Kafka, KafkaMessage, Message } from 'kafkajs';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { type KafkaClient, kafkajsOf } from './client.js';
 import { readHeaders, type StringHeaders, toKafkaHeaders } from './headers.js';
 import type { OutgoingRecord, PartitionProducers } from './producer.js';
 import { maxRawDocumentBytes } from './topics.js';
@@ -17,11 +18,11 @@ export interface ConsumerSettings {
 }
 
 export function createConsumer(
-  kafka: Kafka,
+  kafka: KafkaClient,
   settings: Pick<ConsumerSettings, 'groupId' | 'sessionTimeoutMs'>,
 ): Consumer {
   const sessionTimeout = settings.sessionTimeoutMs ?? 30_000;
-  return kafka.consumer({
+  return kafkajsOf(kafka).consumer({
     groupId: settings.groupId,
     readUncommitted: false,
     maxBytesPerPartition: maxRawDocumentBytes,
@@ -30,10 +31,11 @@ export function createConsumer(
   });
 }
 
-export interface ConsumedRecord {
+/** A record as a reader gets it, with where it sits and when it was written. */
+export interface ConsumedRecord extends InputRecord {
   topic: string;
   partition: number;
-  message: KafkaMessage;
+  timestamp: string;
 }
 
 export interface RunningConsumer {
@@ -44,7 +46,7 @@ export interface RunningConsumer {
 
 /** Runs `handle` on each record in partition order and commits after it resolved. */
 export async function startRecordConsumer(
-  kafka: Kafka,
+  kafka: KafkaClient,
   settings: ConsumerSettings,
   handle: (record: ConsumedRecord) => Promise<void>,
 ): Promise<RunningConsumer> {
@@ -52,7 +54,7 @@ export async function startRecordConsumer(
   await consumer.run({
     autoCommit: false,
     eachMessage: async ({ topic, partition, message }) => {
-      await handle({ topic, partition, message });
+      await handle({ topic, partition, timestamp: message.timestamp, ...inputRecord(message) });
       await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
     },
   });
@@ -61,7 +63,7 @@ export async function startRecordConsumer(
 
 /** A connected, subscribed consumer that knows whether the group gave it partitions. */
 export async function subscribeConsumer(
-  kafka: Kafka,
+  kafka: KafkaClient,
   settings: ConsumerSettings,
 ): Promise<{ consumer: Consumer; running: RunningConsumer }> {
   const consumer = createConsumer(kafka, settings);
@@ -173,7 +175,7 @@ export function mergedOutputs(outputs: BatchOutput[]): BatchOutput {
  * records to be delivered again; so does a crash before `afterCommit` finished.
  */
 export async function startTransactionalBatchConsumer(
-  kafka: Kafka,
+  kafka: KafkaClient,
   settings: TransactionalConsumerSettings,
   producers: PartitionProducers,
   handle: (batch: InputBatch) => Promise<BatchOutput>,
@@ -181,8 +183,6 @@ export async function startTransactionalBatchConsumer(
   const { consumer, running } = await subscribeConsumer(kafka, settings);
   const perTransaction = settings.recordsPerTransaction ?? 50;
   const perTransactionBytes = settings.bytesPerTransaction ?? 4 * 1024 * 1024;
-  // Under the broker's default message size (1 MiB), which the output topics keep.
-  const maxRequestBytes = 512 * 1024;
   const recovery = createTransactionRecovery(kafka, consumer, producers, settings.groupId);
   const classify = settings.classify ?? (() => 'transient' as const);
   const retryDelayMs = settings.retryDelayMs ?? defaultRetryDelayMs;
@@ -268,15 +268,9 @@ export async function startTransactionalBatchConsumer(
         const afterCommit = output.afterCommit ?? (async () => undefined);
         const producer = await producers.forPartition(topic, partition);
         try {
-          await producer.inTransaction(async (transaction) => {
-            // In requests the broker takes: kafkajs sends a partition's records as one
-            // batch, and the broker refuses a batch over the topic's message size.
-            for (const topicMessages of sendRequests(output.records, maxRequestBytes))
-              await transaction.sendBatch({ acks: -1, topicMessages });
-            await transaction.sendOffsets({
-              consumerGroupId: settings.groupId,
-              topics: [{ topic, partitions: [{ partition, offset: nextOffset(through) }] }],
-            });
+          await producer.commitTransaction({
+            records: output.records,
+            offsets: { groupId: settings.groupId, topic, partition, offset: nextOffset(through) },
           });
         } catch (err) {
           // It may have committed all the same: go on from the group's committed offset.
@@ -298,36 +292,6 @@ export async function startTransactionalBatchConsumer(
       await recovery.close();
     },
   };
-}
-
-/**
- * The output in send requests of at most about `maxBytes` each (a record larger
- * than that goes alone), each a list of topics with their records, in order.
- */
-export function* sendRequests(
-  records: ReadonlyMap<string, OutgoingRecord[]>,
-  maxBytes: number,
-): Generator<{ topic: string; messages: Message[] }[]> {
-  let request: { topic: string; messages: Message[] }[] = [];
-  let bytes = 0;
-  for (const [topic, messages] of records) {
-    for (const message of messages) {
-      const size = (message.value?.length ?? 0) + (message.key?.length ?? 0);
-      if (bytes > 0 && bytes + size > maxBytes) {
-        yield request;
-        request = [];
-        bytes = 0;
-      }
-      let entry = request.at(-1);
-      if (entry?.topic !== topic) {
-        entry = { topic, messages: [] };
-        request.push(entry);
-      }
-      entry.messages.push(message as Message);
-      bytes += size;
-    }
-  }
-  if (request.length > 0) yield request;
 }
 
 /** Consecutive runs of a batch's records, each within both limits (and never empty). */

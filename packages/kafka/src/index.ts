@@ -1,31 +1,30 @@
-export type {
-  Consumer,
-  EachMessagePayload,
-  Kafka,
-  KafkaMessage,
-  Message,
-  Transaction,
-} from 'kafkajs';
-export { createRoutedTopicEnsurer, ensureTopics } from './admin.js';
+export {
+  type CommittedOffset,
+  createOffsetReader,
+  createRoutedTopicEnsurer,
+  ensureTopics,
+  type OffsetReader,
+  type PartitionOffsets,
+} from './admin.js';
 export {
   createKafkaClient,
+  type KafkaClient,
   type KafkaClientSettings,
   type KafkaLogLevel,
   type KafkaLogSink,
   type KafkaSaslSettings,
 } from './client.js';
+export { type ConsumedMessage, type ConsumeOptions, consumeTopic } from './consume-topic.js';
 export {
   type BatchOutput,
   type ConsumedRecord,
   type ConsumerSettings,
-  createConsumer,
   type InputBatch,
   type InputRecord,
   nextOffset,
   type RunningConsumer,
   startRecordConsumer,
   startTransactionalBatchConsumer,
-  subscribeConsumer,
   type TransactionalConsumerSettings,
 } from './consumer.js';
 export {
@@ -35,7 +34,7 @@ export {
   type KafkaErrorCode,
   kafkaErrorCodes,
 } from './errors.js';
-export { readHeaders, type StringHeaders, toKafkaHeaders } from './headers.js';
+export { type RecordHeaders, readHeaders, type StringHeaders, toKafkaHeaders } from './headers.js';
 export {
   type AcknowledgedProducer,
   connectProducer,
@@ -44,7 +43,14 @@ export {
   type OutgoingRecord,
   type PartitionProducers,
   type TransactionalProducer,
+  type TransactionContent,
 } from './producer.js';
+export {
+  type PartitionRange,
+  type RangeRecord,
+  readRange,
+  topicRange,
+} from './topic-range.js';
 export {
   allTopics,
   maxRawDocumentBytes,

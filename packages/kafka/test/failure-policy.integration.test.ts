@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { WireError } from '@wire/schema';
 import { afterAll, describe, expect, it } from 'vitest';
+import { kafkajsOf } from '../src/client.js';
 import {
   connectProducer,
   createKafkaClient,
@@ -22,9 +23,11 @@ async function topicsWith(name: string, values: string[]) {
   const input = `${prefix}${name}-in`;
   const output = `${prefix}${name}-out`;
   const dlq = `${prefix}${name}-dlq`;
-  await kafka.admin().createTopics({
-    topics: [input, output, dlq].map((topic) => ({ topic, numPartitions: 1 })),
-  });
+  await kafkajsOf(kafka)
+    .admin()
+    .createTopics({
+      topics: [input, output, dlq].map((topic) => ({ topic, numPartitions: 1 })),
+    });
   const producer = await connectProducer(kafka);
   await producer.send(
     input,
@@ -44,10 +47,8 @@ async function readCommitted(
   const consumer = await startRecordConsumer(
     kafka,
     { groupId: `${prefix}reader-${randomUUID()}`, topics, fromBeginning: true },
-    async ({ topic, message }) => {
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(v);
-      seen.push({ topic, value: message.value?.toString() ?? '', headers });
+    async ({ topic, value, headers }) => {
+      seen.push({ topic, value: value?.toString() ?? '', headers });
     },
   );
   const deadline = Date.now() + waitMs;
@@ -58,7 +59,7 @@ async function readCommitted(
 }
 
 async function committedOffset(groupId: string, topic: string) {
-  const admin = kafka.admin();
+  const admin = kafkajsOf(kafka).admin();
   await admin.connect();
   const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
   await admin.disconnect();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConfigResourceTypes } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { kafkajsOf } from '../src/client.js';
 import {
   allTopics,
   connectProducer,
@@ -18,6 +19,17 @@ const prefix = `test-kafka-${randomUUID().slice(0, 8)}.`;
 const kafka = createKafkaClient({ brokers, clientId: 'kafka-adapter-test' });
 const topics = topicCatalogue(prefix);
 
+/** Another process's transactional producer, driven by hand: kafkajs itself. */
+async function rawTransactionalProducer(transactionalId: string) {
+  const producer = kafkajsOf(kafka).producer({
+    transactionalId,
+    idempotent: true,
+    maxInFlightRequests: 1,
+  });
+  await producer.connect();
+  return producer;
+}
+
 describe('the Kafka adapter against the real broker', () => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
@@ -33,7 +45,7 @@ describe('the Kafka adapter against the real broker', () => {
     );
     expect(await ensureTopics(kafka, allTopics(topics))).toEqual([]);
 
-    const admin = kafka.admin();
+    const admin = kafkajsOf(kafka).admin();
     await admin.connect();
     cleanups.push(() => admin.disconnect());
     const metadata = await admin.fetchTopicMetadata({ topics: [topics.raw.name] });
@@ -79,8 +91,8 @@ describe('the Kafka adapter against the real broker', () => {
     const consumer = await startRecordConsumer(
       kafka,
       { groupId, topics: [topic] },
-      async ({ message }) => {
-        const value = message.value?.toString() ?? '';
+      async (record) => {
+        const value = record.value?.toString() ?? '';
         seen.push(value);
         if (value === 'two' && failOnce) {
           failOnce = false;
@@ -95,7 +107,7 @@ describe('the Kafka adapter against the real broker', () => {
     await consumer.stop();
     expect(seen).toEqual(['one', 'two', 'two']);
 
-    const admin = kafka.admin();
+    const admin = kafkajsOf(kafka).admin();
     await admin.connect();
     const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
     await admin.disconnect();
@@ -110,22 +122,31 @@ describe('the Kafka adapter against the real broker', () => {
     const producer = await connectTransactionalProducer(kafka, `${prefix}tx`);
     cleanups.push(() => producer.disconnect());
     const topic = topics.articles.name;
+    // The first request is written, the second refused (over the topic's 1 MiB):
+    // the transaction aborts, and the first request's record must stay unseen.
     await expect(
-      producer.inTransaction(async (tx) => {
-        await tx.send({ topic, messages: [{ key: 'k', value: 'aborted' }] });
-        throw new Error('changed my mind');
+      producer.commitTransaction({
+        records: new Map([
+          [
+            topic,
+            [
+              { key: 'k', value: 'aborted' },
+              { key: 'k', value: Buffer.alloc(2 * 1024 * 1024) },
+            ],
+          ],
+        ]),
       }),
     ).rejects.toThrow();
-    await producer.inTransaction(async (tx) => {
-      await tx.send({ topic, messages: [{ key: 'k', value: 'committed' }] });
+    await producer.commitTransaction({
+      records: new Map([[topic, [{ key: 'k', value: 'committed' }]]]),
     });
 
     const seen: string[] = [];
     const consumer = await startRecordConsumer(
       kafka,
       { groupId: `${prefix}reader`, topics: [topic] },
-      async ({ message }) => {
-        seen.push(message.value?.toString() ?? '');
+      async ({ value }) => {
+        seen.push(value?.toString() ?? '');
       },
     );
     const deadline = Date.now() + 30_000;
@@ -137,7 +158,8 @@ describe('the Kafka adapter against the real broker', () => {
 
   it("fences a paused instance's transaction once another took its partition over", async () => {
     const stem = `${prefix}fence`;
-    const zombie = createPartitionProducers(kafka, stem);
+    // The zombie is another process with the producer the loop opens for its partition.
+    const zombie = await rawTransactionalProducer(`${stem}-input-3`);
     const successor = createPartitionProducers(kafka, stem);
     cleanups.push(
       () => zombie.disconnect(),
@@ -147,19 +169,21 @@ describe('the Kafka adapter against the real broker', () => {
     const paused = Promise.withResolvers<void>();
     const resumed = Promise.withResolvers<void>();
     // The zombie is inside its transaction when it stops, as SIGSTOP would leave it.
-    const zombieWork = (await zombie.forPartition('input', 3)).inTransaction(async (tx) => {
+    const zombieWork = (async () => {
+      const tx = await zombie.transaction();
       await tx.send({ topic, messages: [{ key: 'k', value: 'from the zombie' }] });
       paused.resolve();
       await resumed.promise;
-    });
+      await tx.commit();
+    })();
     const zombieEnd = zombieWork.then(
       () => 'committed',
       () => 'fenced',
     );
     await paused.promise;
     // Its partition goes to another instance, whose producer has the same transactional id.
-    await (await successor.forPartition('input', 3)).inTransaction(async (tx) => {
-      await tx.send({ topic, messages: [{ key: 'k', value: 'from the successor' }] });
+    await (await successor.forPartition('input', 3)).commitTransaction({
+      records: new Map([[topic, [{ key: 'k', value: 'from the successor' }]]]),
     });
     resumed.resolve();
     expect(await zombieEnd).toBe('fenced');
@@ -168,8 +192,8 @@ describe('the Kafka adapter against the real broker', () => {
     const consumer = await startRecordConsumer(
       kafka,
       { groupId: `${prefix}fence-reader`, topics: [topic] },
-      async ({ message }) => {
-        seen.push(message.value?.toString() ?? '');
+      async ({ value }) => {
+        seen.push(value?.toString() ?? '');
       },
     );
     const deadline = Date.now() + 30_000;
@@ -182,7 +206,9 @@ describe('the Kafka adapter against the real broker', () => {
   it('goes on from the committed offset when a transaction that committed reports a failure', async () => {
     const input = `${prefix}ambiguous-in`;
     const output = topics.articles.name;
-    await kafka.admin().createTopics({ topics: [{ topic: input, numPartitions: 1 }] });
+    await kafkajsOf(kafka)
+      .admin()
+      .createTopics({ topics: [{ topic: input, numPartitions: 1 }] });
     const producer = await connectProducer(kafka);
     await producer.send(
       input,
@@ -197,8 +223,8 @@ describe('the Kafka adapter against the real broker', () => {
       async forPartition(topic: string, partition: number) {
         const inner = await real.forPartition(topic, partition);
         return {
-          async inTransaction(work: Parameters<typeof inner.inTransaction>[0]) {
-            await inner.inTransaction(work);
+          async commitTransaction(content: Parameters<typeof inner.commitTransaction>[0]) {
+            await inner.commitTransaction(content);
             if (lostAnswers++ === 0) throw new Error('the broker went away before it answered');
           },
           disconnect: () => inner.disconnect(),
@@ -246,9 +272,11 @@ describe('the Kafka adapter against the real broker', () => {
     const output = `${prefix}handover-out`;
     const groupId = `${prefix}handover-group`;
     const stem = `${prefix}handover`;
-    await kafka.admin().createTopics({
-      topics: [input, output].map((topic) => ({ topic, numPartitions: 1 })),
-    });
+    await kafkajsOf(kafka)
+      .admin()
+      .createTopics({
+        topics: [input, output].map((topic) => ({ topic, numPartitions: 1 })),
+      });
     const producer = await connectProducer(kafka);
     await producer.send(
       input,
@@ -257,10 +285,12 @@ describe('the Kafka adapter against the real broker', () => {
     await producer.disconnect();
 
     // The partition's previous owner did a and b, and its commit is still under way.
-    const predecessor = createPartitionProducers(kafka, stem);
+    // It is another process, with the producer the loop opens for that partition.
+    const predecessor = await rawTransactionalProducer(`${stem}-${input}-0`);
     cleanups.push(() => predecessor.disconnect());
     const gate = Promise.withResolvers<void>();
-    const predecessorDone = (await predecessor.forPartition(input, 0)).inTransaction(async (tx) => {
+    const predecessorDone = (async () => {
+      const tx = await predecessor.transaction();
       await tx.send({
         topic: output,
         messages: ['a', 'b'].map((v) => ({ key: v, value: v })),
@@ -270,7 +300,8 @@ describe('the Kafka adapter against the real broker', () => {
         topics: [{ topic: input, partitions: [{ partition: 0, offset: '2' }] }],
       });
       await gate.promise;
-    });
+      await tx.commit();
+    })();
     // It lands after the new owner read the group's offsets, before it writes anything.
     const real = createPartitionProducers(kafka, stem);
     cleanups.push(() => real.disconnect());
@@ -306,8 +337,8 @@ describe('the Kafka adapter against the real broker', () => {
     const reader = await startRecordConsumer(
       kafka,
       { groupId: `${prefix}handover-reader`, topics: [output] },
-      async ({ message }) => {
-        seen.push(message.value?.toString() ?? '');
+      async ({ value }) => {
+        seen.push(value?.toString() ?? '');
       },
     );
     const deadline = Date.now() + 60_000;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kafkajsOf } from '../src/client.js';
 import {
   connectTransactionalProducer,
   createKafkaClient,
@@ -43,8 +44,8 @@ describe('Kafka over SASL_SSL with SCRAM-SHA-512', () => {
   it('commits a transaction and reads it back, authenticated and encrypted', async () => {
     const producer = await connectTransactionalProducer(kafka, `${prefix}tx`);
     cleanups.push(() => producer.disconnect());
-    await producer.inTransaction(async (transaction) => {
-      await transaction.send({ topic, messages: [{ key: 'k', value: 'over tls' }] });
+    await producer.commitTransaction({
+      records: new Map([[topic, [{ key: 'k', value: 'over tls' }]]]),
     });
 
     const seen: string[] = [];
@@ -52,7 +53,7 @@ describe('Kafka over SASL_SSL with SCRAM-SHA-512', () => {
       kafka,
       { groupId: `${prefix}group`, topics: [topic], fromBeginning: true },
       async (record) => {
-        seen.push(String(record.message.value));
+        seen.push(String(record.value));
       },
     );
     cleanups.push(() => consumer.stop());
@@ -61,7 +62,7 @@ describe('Kafka over SASL_SSL with SCRAM-SHA-512', () => {
 
   it('refuses a wrong password with an authentication error, not a retry loop', async () => {
     const started = Date.now();
-    const producer = secureClient('not-the-password').producer();
+    const producer = kafkajsOf(secureClient('not-the-password')).producer();
     const refused = await producer.connect().then(
       () => undefined,
       (err: unknown) => err as Error,

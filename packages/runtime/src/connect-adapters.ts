@@ -2,7 +2,7 @@
 // logger: Redis (connection errors, while it keeps reconnecting) and the kafkajs
 // client (its own log lines under component "kafka"). TLS and credentials come
 // from the common settings; none set means plaintext, as on the local stack.
-import { createKafkaClient, type Kafka, type KafkaClientSettings } from '@wire/kafka';
+import { createKafkaClient, type KafkaClient, type KafkaClientSettings } from '@wire/kafka';
 import type { Logger } from '@wire/logging';
 import { connectRedis, type Redis, type RedisClientSettings } from '@wire/redis';
 
@@ -46,7 +46,7 @@ export function redisSecurity(
 export async function connectAdapters(
   settings: AdapterSettings,
   logger: Logger,
-): Promise<{ kafka: Kafka; redis: Redis }> {
+): Promise<{ kafka: KafkaClient; redis: Redis }> {
   const redis = await connectRedis({
     url: settings.REDIS_URL,
     ...redisSecurity(settings),

@@ -8,7 +8,7 @@ import {
   type BatchOutput,
   createPartitionProducers,
   type InputBatch,
-  type Kafka,
+  type KafkaClient,
   startTransactionalBatchConsumer,
   type TopicCatalogue,
   topicCatalogue,
@@ -40,7 +40,7 @@ export type StageSettings = Omit<AdapterSettings, 'service'> & {
 
 /** What a stage is given once its connections are up. */
 export interface StageContext {
-  kafka: Kafka;
+  kafka: KafkaClient;
   redis: Redis;
   topics: TopicCatalogue;
   registry: Registry;

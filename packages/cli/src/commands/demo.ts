@@ -7,7 +7,7 @@ import {
   allTopics,
   createKafkaClient,
   ensureTopics,
-  readHeaders,
+  startRecordConsumer,
   topicCatalogue,
 } from '@wire/kafka';
 import { formatEventLine } from '../event-line.js';
@@ -78,20 +78,15 @@ export async function runDemo(settings: DemoSettings): Promise<number> {
   );
 
   const events: string[] = [];
-  const consumer = kafka.consumer({ groupId: `${ns}demo-tail` });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topics.articles.name], fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const line = formatEventLine({
-        key: message.key?.toString() ?? null,
-        value: message.value,
-        headers: readHeaders(message.headers),
-      });
+  const consumer = await startRecordConsumer(
+    kafka,
+    { groupId: `${ns}demo-tail`, topics: [topics.articles.name], fromBeginning: true },
+    async ({ key, value, headers }) => {
+      const line = formatEventLine({ key: key?.toString() ?? null, value, headers });
       events.push(line);
       print(`  ${line}`);
     },
-  });
+  );
 
   const waitForEvents = async (count: number) => {
     const deadline = Date.now() + settings.timeoutMs;
@@ -110,7 +105,7 @@ export async function runDemo(settings: DemoSettings): Promise<number> {
       await new Promise((r) => setTimeout(r, 3_000));
     }
   } finally {
-    await consumer.disconnect();
+    await consumer.stop();
     const codes = await Promise.all(services.map((s) => s.stop()));
     await feeds.close();
     if (!ok) {

@@ -1,7 +1,12 @@
 // `wire dlq list | show | redrive`: the dead letters of wire.dlq.v1, one by one,
 // and sending them back to the topic they came from once the cause is fixed.
-import { connectProducer, createKafkaClient, toKafkaHeaders } from '@wire/kafka';
-import { type ConsumedMessage, consumeTopic } from '../consume-topic.js';
+import {
+  type ConsumedMessage,
+  connectProducer,
+  consumeTopic,
+  createKafkaClient,
+  toKafkaHeaders,
+} from '@wire/kafka';
 
 export interface DlqSettings {
   brokers: string[];

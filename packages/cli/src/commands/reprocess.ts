@@ -2,11 +2,11 @@
 // time normalized and published again, into a sandbox namespace (its own topics
 // and fresh Redis state), every record marked as a replay. For checking what a
 // parser or dedupe change does to real traffic before it goes live.
+import { readRange, topicRange } from '@wire/kafka';
 import { createStageFeeder } from '../replay/feed-stages.js';
 import { createProgressBar, type ProgressTarget } from '../replay/progress-bar.js';
 import { openReplaySession, scratchPrefix } from '../replay/replay-session.js';
 import { formatSummary } from '../replay/replay-summary.js';
-import { readRange, topicRange } from '../replay/topic-range.js';
 
 export interface ReprocessSettings {
   since: Date;

@@ -1,7 +1,6 @@
 // `wire tail TOPIC`: article events as readable lines (or raw JSON), from now, from
 // the beginning or from a time, optionally filtered on the key or headers.
-import { createKafkaClient } from '@wire/kafka';
-import { type ConsumedMessage, consumeTopic } from '../consume-topic.js';
+import { type ConsumedMessage, consumeTopic, createKafkaClient } from '@wire/kafka';
 import { formatEventLine } from '../event-line.js';
 
 export interface TailSettings {

@@ -3,8 +3,8 @@
 import {
   connectTransactionalProducer,
   createRoutedTopicEnsurer,
-  type Kafka,
-  type Message,
+  type KafkaClient,
+  type OutgoingRecord,
   toKafkaHeaders,
 } from '@wire/kafka';
 
@@ -45,7 +45,7 @@ export function printingSink(print: (line: string) => void): RecordSink {
 }
 
 export async function kafkaSink(
-  kafka: Kafka,
+  kafka: KafkaClient,
   transactionalId: string,
   catalogueTopics: string[],
 ): Promise<RecordSink> {
@@ -54,19 +54,14 @@ export async function kafkaSink(
   return {
     async write(records) {
       if (records.length === 0) return;
-      const byTopic = new Map<string, Message[]>();
+      const byTopic = new Map<string, OutgoingRecord[]>();
       for (const { topic, key, headers, value } of records) {
         const list = byTopic.get(topic) ?? [];
         list.push({ key, value, headers: toKafkaHeaders(headers) });
         byTopic.set(topic, list);
       }
       await ensureRouted([...byTopic.keys()]);
-      await producer.inTransaction(async (transaction) => {
-        await transaction.sendBatch({
-          acks: -1,
-          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-        });
-      });
+      await producer.commitTransaction({ records: byTopic });
     },
     close: () => producer.disconnect(),
   };

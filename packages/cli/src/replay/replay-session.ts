@@ -7,7 +7,7 @@ import {
   allTopics,
   createKafkaClient,
   ensureTopics,
-  type Kafka,
+  type KafkaClient,
   type TopicCatalogue,
   topicCatalogue,
 } from '@wire/kafka';
@@ -37,7 +37,7 @@ export interface ReplaySession {
   stages: ReplayStages;
   sink: RecordSink;
   /** The Kafka client, also for a dry run that reads (reprocess). */
-  kafka: Kafka;
+  kafka: KafkaClient;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,9 @@
 // beginning or only what comes next, until the caller has enough or the topic
 // stays silent for a while.
 import { randomUUID } from 'node:crypto';
-import { type Kafka, type KafkaMessage, readHeaders } from '@wire/kafka';
+import type { KafkaMessage } from 'kafkajs';
+import { type KafkaClient, kafkajsOf } from './client.js';
+import { readHeaders } from './headers.js';
 
 export interface ConsumedMessage {
   topic: string;
@@ -23,11 +25,14 @@ export interface ConsumeOptions {
 }
 
 export async function consumeTopic(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
   options: ConsumeOptions,
 ): Promise<void> {
-  const consumer = kafka.consumer({ groupId: `wire-cli-${randomUUID()}`, readUncommitted: false });
+  const consumer = kafkajsOf(kafka).consumer({
+    groupId: `wire-cli-${randomUUID()}`,
+    readUncommitted: false,
+  });
   let lastActivity = Date.now();
   let done = false;
   await consumer.connect();

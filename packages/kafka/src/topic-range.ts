@@ -2,7 +2,10 @@
 // a time to the end as it was when the read began (or the first record at `until`),
 // so a reprocess finishes even while the ingester keeps writing.
 import { randomUUID } from 'node:crypto';
-import { type Kafka, type KafkaMessage, readHeaders } from '@wire/kafka';
+import type { KafkaMessage } from 'kafkajs';
+import { createOffsetReader } from './admin.js';
+import { type KafkaClient, kafkajsOf } from './client.js';
+import { readHeaders } from './headers.js';
 
 export interface PartitionRange {
   partition: number;
@@ -21,17 +24,16 @@ export interface RangeRecord {
 }
 
 export async function topicRange(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
   since: Date,
   until?: Date,
 ): Promise<PartitionRange[]> {
-  const admin = kafka.admin();
-  await admin.connect();
+  const offsets = createOffsetReader(kafka);
   try {
-    const high = await admin.fetchTopicOffsets(topic);
-    const from = await admin.fetchTopicOffsetsByTimestamp(topic, since.getTime());
-    const to = until ? await admin.fetchTopicOffsetsByTimestamp(topic, until.getTime()) : undefined;
+    const high = await offsets.endOffsets(topic);
+    const from = await offsets.offsetsAt(topic, since);
+    const to = until ? await offsets.offsetsAt(topic, until) : undefined;
     return high.map(({ partition, high: end }) => {
       const at = (list: { partition: number; offset: string }[] | undefined) => {
         const offset = Number(list?.find((p) => p.partition === partition)?.offset ?? -1);
@@ -41,7 +43,7 @@ export async function topicRange(
       return { partition, start: at(from), end: to ? at(to) : Number(end) };
     });
   } finally {
-    await admin.disconnect();
+    await offsets.close();
   }
 }
 
@@ -52,7 +54,7 @@ export async function topicRange(
  * returns the partitions left unfinished.
  */
 export async function readRange(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
   ranges: PartitionRange[],
   onRecord: (record: RangeRecord) => Promise<void>,
@@ -60,7 +62,7 @@ export async function readRange(
 ): Promise<number[]> {
   const pending = new Map(ranges.filter((r) => r.end > r.start).map((r) => [r.partition, r]));
   if (pending.size === 0) return [];
-  const consumer = kafka.consumer({
+  const consumer = kafkajsOf(kafka).consumer({
     groupId: `wire-reprocess-${randomUUID()}`,
     readUncommitted: false,
   });
