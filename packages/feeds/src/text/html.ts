@@ -1,3 +1,4 @@
+// Agency HTML to plain text, with its paragraphs, and its words counted.
 import { Parser } from 'htmlparser2';
 import { limitNesting } from './limit-nesting.js';
 
