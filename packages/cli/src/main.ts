@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isIdentityStrategy } from '@wire/schema';
 import { runDemo } from './commands/demo.js';
 import { runDlqList, runDlqRedrive, runDlqShow } from './commands/dlq.js';
 import { runFeeds } from './commands/feeds.js';
@@ -82,13 +83,13 @@ if (command === 'demo') {
 } else if (command === 'parse') {
   const [, target] = positionals;
   const identity = values.identity;
-  if (!target || !['guid', 'link', 'content', 'yonhap'].includes(identity)) {
+  if (!target || !isIdentityStrategy(identity)) {
     usageError('give one FILE or URL and a valid --identity');
   }
   process.exitCode = await runParse({
     target,
     contentType: values['content-type'],
-    identity: identity as 'guid' | 'link' | 'content' | 'yonhap',
+    identity,
     agency: values.agency,
     language: values.language,
     timeZone: values['time-zone'],
@@ -102,7 +103,7 @@ if (command === 'demo') {
   const at = values.at === undefined ? undefined : new Date(values.at);
   if (
     paths.length === 0 ||
-    !['guid', 'link', 'content', 'yonhap'].includes(identity) ||
+    !isIdentityStrategy(identity) ||
     (speed !== undefined && !(speed > 0)) ||
     (at && Number.isNaN(at.getTime()))
   ) {
@@ -117,7 +118,7 @@ if (command === 'demo') {
     files: {
       feedId: values['feed-id'],
       agency: values.agency,
-      identity: identity as 'guid' | 'link' | 'content' | 'yonhap',
+      identity,
       language: values.language,
       timeZone: values['time-zone'],
       contentType: values['content-type'],

@@ -18,6 +18,9 @@ export { type Ninjs, newsObjectTypes, ninjsSchema } from './ninjs.js';
 export { type NormalizedArticle, normalizedArticleSchema } from './normalized-article.js';
 export {
   type IdentityStrategy,
+  identityStrategies,
+  identityStrategySchema,
+  isIdentityStrategy,
   type RawDocumentHeaders,
   type RawDocumentMetadata,
   rawDocumentHeadersSchema,
