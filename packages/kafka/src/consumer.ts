@@ -132,6 +132,8 @@ export interface TransactionalConsumerSettings extends ConsumerSettings {
   classify?: (err: unknown) => ErrorKind;
   /** Where a record the handler fails on permanently goes; unset, it is retried. */
   deadLetters?: { topic: string; stage: DeadLetterOrigin['stage'] };
+  /** Told of each record set aside as a dead letter, once its transaction committed. */
+  onDeadLettered?: (record: InputRecord, err: unknown) => void;
   /** A configuration error: the loop stops taking work, and the process should end. */
   onConfigurationError?: (err: unknown) => void;
   /** The back-off before the n-th retry of a run (default 250 ms doubling to 30 s). */
@@ -212,6 +214,7 @@ export async function startTransactionalBatchConsumer(
     const letter = deadLetter(origin, reason, record, new Date());
     return {
       records: new Map([[target.topic, [{ ...letter, headers: toKafkaHeaders(letter.headers) }]]]),
+      afterCommit: async () => settings.onDeadLettered?.(record, err),
     };
   };
 

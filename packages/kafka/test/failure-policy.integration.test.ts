@@ -80,6 +80,7 @@ describe("the loop's failure policy against the real broker", () => {
     const producers = createPartitionProducers(kafka, `${prefix}mixed`);
     cleanups.push(() => producers.disconnect());
     const failures: string[] = [];
+    const setAside: string[] = [];
     let transientLeft = 2;
     const consumer = await startTransactionalBatchConsumer(
       kafka,
@@ -91,6 +92,7 @@ describe("the loop's failure policy against the real broker", () => {
         onBatchFailed: (err) => failures.push((err as WireError).code),
         classify: (err) => (err instanceof WireError ? err.kind : 'permanent'),
         deadLetters: { topic: dlq, stage: 'normalizer' },
+        onDeadLettered: (record) => setAside.push(record.value?.toString() ?? ''),
         retryDelayMs: () => 50,
       },
       producers,
@@ -116,6 +118,7 @@ describe("the loop's failure policy against the real broker", () => {
     });
     // Two transient failures of the run, then the run with c, then c alone.
     expect(failures).toEqual(['AWAY', 'AWAY', 'BUG', 'BUG']);
+    expect(setAside).toEqual(['c']);
     expect(await committedOffset(groupId, input)).toBe(4);
   });
 

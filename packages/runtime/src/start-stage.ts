@@ -56,6 +56,8 @@ export interface StageParts {
   onBackendError(err: unknown): void;
   /** Counts the Redis connection dropping (the client reconnects by itself). */
   onRedisConnectionError(): void;
+  /** Counts a record the loop set aside as STAGE_FAILED (the stage failed on it alone). */
+  onStageFailure(): void;
   /** Said in the "consuming" log line beside the topics. */
   describe?: Record<string, unknown>;
 }
@@ -114,6 +116,13 @@ export async function startStage(stage: StageDefinition): Promise<void> {
           // A record the stage fails on alone, for good, is set aside; the rest go on.
           deadLetters: { topic: topics.dlq.name, stage: stage.service },
           onConfigurationError: fail,
+          onDeadLettered: (record, err) => {
+            parts.onStageFailure();
+            logger.error(
+              { err, offset: record.offset, feedId: record.headers['wire-feed-id'] },
+              'record set aside as a dead letter (STAGE_FAILED)',
+            );
+          },
         },
         producers,
         (batch) => parts.handle(batch),

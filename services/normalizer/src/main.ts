@@ -25,6 +25,7 @@ await startStage({
       onBatchFailed: (err) => metrics.recordFailedDocument(err),
       onBackendError: (err) => metrics.recordError(err),
       onRedisConnectionError: () => metrics.recordRedisConnectionError(),
+      onStageFailure: () => metrics.recordStageFailure(),
     };
   },
 });

@@ -45,6 +45,7 @@ await startStage({
       onBatchFailed: (err) => metrics.recordFailedBatch(err),
       onBackendError: (err) => metrics.recordError(err),
       onRedisConnectionError: () => metrics.recordRedisConnectionError(),
+      onStageFailure: () => metrics.recordStageFailure(),
       describe: { routes: routes.length },
     };
   },
