@@ -9,7 +9,7 @@ import {
   type ServiceProcess,
   serviceNodeOptions,
   startFeedServer,
-  startServiceProcess,
+  startPipelineProcesses,
 } from '@wire/cli';
 import {
   allTopics,
@@ -91,11 +91,7 @@ describe('the heap each service is sized for', () => {
       LOG_LEVEL: 'warn',
     };
     publicTopic = await readTopics(testBrokers, [topics.articles.name]);
-    services = [
-      startServiceProcess('publisher', { env }),
-      startServiceProcess('normalizer', { env }),
-      startServiceProcess('ingester', { env: { ...env, FEEDS_FILE: registry } }),
-    ];
+    services = startPipelineProcesses(env, registry);
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import {
   type FeedServer,
   type ServiceProcess,
   startFeedServer,
-  startServiceProcess,
+  startPipelineProcesses,
 } from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
 import {
@@ -90,11 +90,7 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     publicTopic = await readTopics(testBrokers, [topics.articles.name]);
     rawTopic = await readTopics(testBrokers, [topics.raw.name]);
     deadLetters = await readTopics(testBrokers, [topics.dlq.name]);
-    services = [
-      startServiceProcess('publisher', { env }),
-      startServiceProcess('normalizer', { env }),
-      startServiceProcess('ingester', { env: { ...env, FEEDS_FILE: registry } }),
-    ];
+    services = startPipelineProcesses(env, registry);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import {
   type FeedServer,
   type ServiceProcess,
   startFeedServer,
-  startServiceProcess,
+  startPipelineProcesses,
 } from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
 import {
@@ -86,11 +86,7 @@ describe('re-filed stories through the pipeline', () => {
       ...pipelineEnv(ns),
     };
     reader = await readTopics(testBrokers, [topics.articles.name]);
-    services = [
-      startServiceProcess('publisher', { env }),
-      startServiceProcess('normalizer', { env }),
-      startServiceProcess('ingester', { env: { ...env, FEEDS_FILE: registry } }),
-    ];
+    services = startPipelineProcesses(env, registry);
   });
 
   afterAll(async () => {

@@ -39,5 +39,6 @@ export {
   type ServiceProcess,
   type ServiceProcessOptions,
   serviceNodeOptions,
+  startPipelineProcesses,
   startServiceProcess,
 } from './service-process.js';

@@ -76,3 +76,18 @@ export function serviceNodeOptions(name: ServiceName): string[] {
   ) as { wire?: { nodeOptions?: string[] } };
   return manifest.wire?.nodeOptions ?? [];
 }
+
+/**
+ * The whole pipeline as processes: the publisher and the normalizer first, so
+ * the first documents the ingester writes find their readers.
+ */
+export function startPipelineProcesses(
+  env: Record<string, string>,
+  feedsFile: string,
+): ServiceProcess[] {
+  return [
+    startServiceProcess('publisher', { env }),
+    startServiceProcess('normalizer', { env }),
+    startServiceProcess('ingester', { env: { ...env, FEEDS_FILE: feedsFile } }),
+  ];
+}
