@@ -2,8 +2,9 @@
 // so a crash re-delivers instead of losing. Reads only committed transactions.
 import type { DeadLetterOrigin, ErrorKind } from '@wire/schema';
 import type { Consumer, KafkaMessage } from 'kafkajs';
-import { type KafkaClient, kafkajsOf } from './client.js';
+import { type KafkaClient, kafkajsOf, libraryOf } from './client.js';
 import { readHeaders, type StringHeaders } from './headers.js';
+import { startPlatformaticBatchConsumer } from './platformatic/batch-loop.js';
 import type { OutgoingRecord, PartitionProducers } from './producer.js';
 import { createRunPolicy, nextOffset, runsOf } from './run-policy.js';
 import { maxRawDocumentBytes } from './topics.js';
@@ -144,12 +145,15 @@ export interface TransactionalConsumerSettings extends ConsumerSettings {
  * output first (outside any transaction, so a transaction stays open only for
  * its writes), then that output and the run's offsets commit together or not at
  * all. Sharing a transaction among records spares a commit per record, the cost
- * that bounds throughput. Each partition has its own transactional producer (see
- * createPartitionProducers), so a paused instance cannot commit after its
- * partitions moved on. A failed commit is settled (transaction-recovery.ts)
- * before anything else of the partition. The handler's failures go by the
- * policy of run-policy.ts. A handler that throws leaves its records to be
- * delivered again; so does a crash before `afterCommit` finished.
+ * that bounds throughput. A paused instance cannot commit after its partitions
+ * moved on: with kafkajs each partition has its own transactional producer (see
+ * createPartitionProducers), which the next owner's fences; with
+ * @platformatic/kafka the offsets carry the group's generation (KIP-447), which
+ * the broker checks (see platformatic/batch-loop.ts). A failed commit is settled
+ * (transaction-recovery.ts) before anything else of the partition. The
+ * handler's failures go by the policy of run-policy.ts. A handler that throws
+ * leaves its records to be delivered again; so does a crash before `afterCommit`
+ * finished. `producers` are the client's own (createTransactionalProducers).
  */
 export async function startTransactionalBatchConsumer(
   kafka: KafkaClient,
@@ -157,6 +161,8 @@ export async function startTransactionalBatchConsumer(
   producers: PartitionProducers,
   handle: (batch: InputBatch) => Promise<BatchOutput>,
 ): Promise<RunningConsumer> {
+  if (libraryOf(kafka) === 'platformatic')
+    return startPlatformaticBatchConsumer(kafka, settings, producers, handle);
   const { consumer, running } = await subscribeConsumer(kafka, settings);
   const policy = createRunPolicy(settings, handle);
   const recovery = createTransactionRecovery(kafka, consumer, producers, settings.groupId);

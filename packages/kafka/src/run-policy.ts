@@ -3,8 +3,8 @@
 // run's output; a transient failure is tried again after a back-off, holding the
 // partition; a permanent one is narrowed to the record that fails alone, which
 // becomes a dead letter while the others go on; a configuration error stops the
-// loop. The loop in consumer.ts cuts its runs and takes their output from here,
-// so that a loop over another library can share them.
+// loop. Both loops (kafkajs in consumer.ts, @platformatic/kafka in
+// platformatic/batch-loop.ts) cut runs and take their output from here.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deadLetter, WireError } from '@wire/schema';
 import type {
