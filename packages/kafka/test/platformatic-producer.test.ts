@@ -1,8 +1,14 @@
 // What the @platformatic/kafka producers send: the partition of a key is the one
 // kafkajs (and Java) choose, and a record's parts go as bytes.
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Producer } from '@platformatic/kafka';
 import { Partitioners } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
+import { platformaticOptions } from '../src/client.js';
+import { createKafkaClient } from '../src/index.js';
 import { keyPartition, toMessage } from '../src/platformatic/producer.js';
 
 describe('the partition of a key', () => {
@@ -34,5 +40,37 @@ describe('the partition of a key', () => {
     const tombstone = toMessage('t', { key: null, value: null });
     expect(tombstone.partition).toBeUndefined();
     expect(tombstone.value).toBeUndefined();
+  });
+});
+
+describe('the connection options of a platformatic client', () => {
+  it('carry the brokers, TLS with the CA file and SCRAM credentials, and the library takes them', async () => {
+    const caFile = join(mkdtempSync(join(tmpdir(), 'wire-ca-')), 'ca.crt');
+    writeFileSync(
+      caFile,
+      '-----BEGIN CERTIFICATE-----\nnot a real one\n-----END CERTIFICATE-----\n',
+    );
+    const client = createKafkaClient({
+      brokers: ['kafka-1:9094', 'kafka-2:9094'],
+      clientId: 'wire-normalizer',
+      library: 'platformatic',
+      tls: { caFile },
+      sasl: { mechanism: 'scram-sha-512', username: 'wire', password: 'p' },
+    });
+    const options = platformaticOptions(client);
+    expect(options).toMatchObject({
+      clientId: 'wire-normalizer',
+      bootstrapBrokers: ['kafka-1:9094', 'kafka-2:9094'],
+      tls: { ca: [expect.stringContaining('not a real one')] },
+      sasl: { mechanism: 'SCRAM-SHA-512', username: 'wire', password: 'p' },
+    });
+    const plaintext = platformaticOptions(
+      createKafkaClient({ brokers: ['b:9092'], clientId: 'c', library: 'platformatic' }),
+    );
+    expect(plaintext.tls).toBeUndefined();
+    expect(plaintext.sasl).toBeUndefined();
+    // The library validates its options when a client is made.
+    const producer = new Producer({ ...options, idempotent: true });
+    await producer.close();
   });
 });
