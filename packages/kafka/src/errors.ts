@@ -70,6 +70,17 @@ function isPlatformaticError(err: unknown): err is Error {
 // that gave up after its retries wraps every attempt's error (MultipleErrors).
 function classifyPlatformaticError(err: Error): KafkaAdapterError {
   const all = [...errorChain(err)];
+  const classified = classifiedPlatformaticError(err, all);
+  // The broker's answers by name (ILLEGAL_GENERATION, ...): the library's message says only the API.
+  const ids = [...new Set(all.flatMap((e) => (typeof e.apiId === 'string' ? [e.apiId] : [])))];
+  if (ids.length > 0) classified.message += ` [${ids.join(', ')}]`;
+  return classified;
+}
+
+function classifiedPlatformaticError(
+  err: Error,
+  all: PlatformaticErrorFields[],
+): KafkaAdapterError {
   const has = (test: (e: PlatformaticErrorFields) => boolean) => all.some(test);
   if (has((e) => e.code === 'PLT_KFK_AUTHENTICATION' || deniedTypes.has(String(e.apiId)))) {
     return new KafkaAdapterError('KAFKA_DENIED', 'configuration', { cause: err });

@@ -45,6 +45,10 @@ describe("@platformatic/kafka's errors", () => {
     );
   });
 
+  it("name the broker's answers in the message", () => {
+    expect(classifyKafkaError(answer(22)).message).toMatch(/\[ILLEGAL_GENERATION\]$/);
+  });
+
   it('retry what the broker marks retriable, and nothing else', () => {
     expect(classified(answer(3))).toBe('KAFKA_REJECTED transient'); // UNKNOWN_TOPIC_OR_PARTITION
     expect(classified(answer(10))).toBe('KAFKA_REJECTED permanent'); // MESSAGE_TOO_LARGE
