@@ -361,8 +361,9 @@ export async function startPlatformaticBatchConsumer(
         });
         return;
       }
-      await afterCommit();
+      // Committed: read on past the run even if its after-commit work fails.
       if (ownership === owned && !doubts.has(key)) positions.set(key, through + 1n);
+      await afterCommit();
     }
   };
 
