@@ -158,6 +158,7 @@ describe.each(clientsFor('kafka-contract'))('the Kafka contract with %s', (libra
     createTransactionalProducers(client, `${ns}${name}`, instance);
 
   it('accepts a raw document larger than the broker default of 1 MiB', async () => {
+    await ensureTopics(kafka, [topics.raw]);
     const producer = await connectProducer(client);
     cleanups.push(() => producer.disconnect());
     await expect(
