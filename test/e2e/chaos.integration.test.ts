@@ -6,7 +6,8 @@
 // revision once, each story's revisions in filing order, the right latest state,
 // no story live after its kill, and dead letters only for the broken documents.
 // Sizes: CHAOS_ITEMS filings (2,000 here; `pnpm test:chaos` runs 10,000) and
-// CHAOS_FAULTS (8; 30).
+// CHAOS_FAULTS (8; 30). KAFKA_CLIENT (kafkajs, the default, or platformatic) is
+// the Kafka library the services run on; CI runs the test once per library.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import {
   readTopics,
   repoRoot,
   testBrokers,
+  testKafkaClient,
   uniqueNamespace,
   waitUntil,
   writeFeedRegistry,
@@ -214,6 +216,7 @@ describe('chaos', () => {
 
     const env = {
       ...pipelineEnv(ns),
+      KAFKA_CLIENT: testKafkaClient,
       LOG_LEVEL: 'warn',
       FEEDS_FILE: registry,
       KAFKA_SESSION_TIMEOUT_MS: '6000',
@@ -427,7 +430,7 @@ describe('chaos', () => {
     stopping = true;
     console.log(`chaos restarts: ${restarts}`);
     console.log(
-      `chaos: items=${stories} revisions=${filings.length} faults=${faults.length} lost=${lost.length} duplicated=${duplicated}`,
+      `chaos: client=${testKafkaClient} items=${stories} revisions=${filings.length} faults=${faults.length} lost=${lost.length} duplicated=${duplicated}`,
     );
     expect(faults).toHaveLength(faultsWanted);
     expect(lost.map((f) => f.guid)).toEqual([]);

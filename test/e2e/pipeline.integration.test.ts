@@ -1,6 +1,7 @@
 // One story all the way through: a local feed server, the three services as real
 // processes, the real Kafka broker and the real Redis, read back from the public
-// topic the way a newsroom system would.
+// topic the way a newsroom system would. KAFKA_CLIENT (kafkajs, the default, or
+// platformatic) is the Kafka library the services run on.
 import { readFileSync } from 'node:fs';
 import {
   type FeedServer,
@@ -18,6 +19,7 @@ import {
   samplePath,
   type TopicReader,
   testBrokers,
+  testKafkaClient,
   uniqueNamespace,
   waitUntil,
   writeFeedRegistry,
@@ -125,6 +127,13 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     });
     expect(event.headers.ce_id).toMatch(/^[0-9a-f]{32}$/);
     expect(createIptcNinjsValidator()(article)).toEqual([]);
+  });
+
+  it('runs the normalizer and the publisher on the Kafka library KAFKA_CLIENT names', () => {
+    for (const stage of [services[0], services[1]]) {
+      const consuming = stage?.logs.find((l) => l.includes('"msg":"consuming"'));
+      expect(consuming).toContain(`"kafkaClient":"${testKafkaClient}"`);
+    }
   });
 
   it('publishes nothing new when the feeds are polled again, nor for a story in two section feeds', async () => {

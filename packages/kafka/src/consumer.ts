@@ -1,13 +1,16 @@
 // Consumers that commit an offset only after the handler finished with the record,
 // so a crash re-delivers instead of losing. Reads only committed transactions.
-import { setTimeout as sleep } from 'node:timers/promises';
-import { type DeadLetterOrigin, deadLetter, type ErrorKind, WireError } from '@wire/schema';
+import type { DeadLetterOrigin, ErrorKind } from '@wire/schema';
 import type { Consumer, KafkaMessage } from 'kafkajs';
-import { type KafkaClient, kafkajsOf } from './client.js';
-import { readHeaders, type StringHeaders, toKafkaHeaders } from './headers.js';
+import { type KafkaClient, kafkajsOf, libraryOf } from './client.js';
+import { readHeaders, type StringHeaders } from './headers.js';
+import { startPlatformaticBatchConsumer } from './platformatic/batch-loop.js';
 import type { OutgoingRecord, PartitionProducers } from './producer.js';
+import { createRunPolicy, nextOffset, runsOf } from './run-policy.js';
 import { maxRawDocumentBytes } from './topics.js';
 import { createTransactionRecovery } from './transaction-recovery.js';
+
+export { mergedOutputs, nextOffset, runsOf } from './run-policy.js';
 
 export interface ConsumerSettings {
   groupId: string;
@@ -79,10 +82,6 @@ export async function subscribeConsumer(
   return { consumer, running: { isAssigned: () => assigned, stop: () => consumer.disconnect() } };
 }
 
-export function nextOffset(offset: string): string {
-  return (BigInt(offset) + 1n).toString();
-}
-
 /** A record as a stage reads it, its headers as strings. */
 export interface InputRecord {
   key: Buffer | null;
@@ -140,41 +139,21 @@ export interface TransactionalConsumerSettings extends ConsumerSettings {
   retryDelayMs?: (attempt: number) => number;
 }
 
-const defaultRetryDelayMs = (attempt: number) =>
-  Math.min(30_000, 250 * 2 ** attempt) * (0.8 + Math.random() * 0.4);
-
-/** The failure code a dead letter names as the cause, besides STAGE_FAILED. */
-function failureOf(err: unknown): string {
-  const code = err instanceof WireError ? `${err.code}: ` : '';
-  return `${code}${(err as Error)?.message ?? String(err)}`;
-}
-
-/** The outputs of runs handled one after another, as one run's. */
-export function mergedOutputs(outputs: BatchOutput[]): BatchOutput {
-  const records = new Map<string, OutgoingRecord[]>();
-  for (const output of outputs) {
-    for (const [topic, list] of output.records)
-      records.set(topic, [...(records.get(topic) ?? []), ...list]);
-  }
-  return {
-    records,
-    afterCommit: async () => {
-      for (const output of outputs) await output.afterCommit?.();
-    },
-  };
-}
-
 /**
  * Consume-transform-produce in Kafka transactions, the one loop every stage
  * runs: for a run of records of one partition, the stage's handler makes its
  * output first (outside any transaction, so a transaction stays open only for
  * its writes), then that output and the run's offsets commit together or not at
  * all. Sharing a transaction among records spares a commit per record, the cost
- * that bounds throughput. Each partition has its own transactional producer (see
- * createPartitionProducers), so a paused instance cannot commit after its
- * partitions moved on. A failed commit is settled (transaction-recovery.ts)
- * before anything else of the partition. A handler that throws leaves its
- * records to be delivered again; so does a crash before `afterCommit` finished.
+ * that bounds throughput. A paused instance cannot commit after its partitions
+ * moved on: with kafkajs each partition has its own transactional producer (see
+ * createPartitionProducers), which the next owner's fences; with
+ * @platformatic/kafka the offsets carry the group's generation (KIP-447), which
+ * the broker checks (see platformatic/batch-loop.ts). A failed commit is settled
+ * (transaction-recovery.ts) before anything else of the partition. The
+ * handler's failures go by the policy of run-policy.ts. A handler that throws
+ * leaves its records to be delivered again; so does a crash before `afterCommit`
+ * finished. `producers` are the client's own (createTransactionalProducers).
  */
 export async function startTransactionalBatchConsumer(
   kafka: KafkaClient,
@@ -182,79 +161,19 @@ export async function startTransactionalBatchConsumer(
   producers: PartitionProducers,
   handle: (batch: InputBatch) => Promise<BatchOutput>,
 ): Promise<RunningConsumer> {
+  if (libraryOf(kafka) === 'platformatic')
+    return startPlatformaticBatchConsumer(kafka, settings, producers, handle);
   const { consumer, running } = await subscribeConsumer(kafka, settings);
-  const perTransaction = settings.recordsPerTransaction ?? 50;
-  const perTransactionBytes = settings.bytesPerTransaction ?? 4 * 1024 * 1024;
+  const policy = createRunPolicy(settings, handle);
   const recovery = createTransactionRecovery(kafka, consumer, producers, settings.groupId);
-  const classify = settings.classify ?? (() => 'transient' as const);
-  const retryDelayMs = settings.retryDelayMs ?? defaultRetryDelayMs;
-
-  interface RunControl {
-    /** Still this partition's owner, and running. */
-    active(): boolean;
-    heartbeat(): Promise<void>;
-  }
-
-  /** Waits out a back-off in slices, keeping the group's session; false once no longer active. */
-  const backOff = async (ms: number, control: RunControl) => {
-    for (let waited = 0; waited < ms; waited += 1_000) {
-      await sleep(Math.min(1_000, ms - waited));
-      if (!control.active()) return false;
-      await control.heartbeat();
-    }
-    return control.active();
-  };
-
-  const deadLettered = (input: InputBatch, err: unknown): BatchOutput => {
-    const target = settings.deadLetters as NonNullable<typeof settings.deadLetters>;
-    const record = input.records[0] as InputRecord;
-    const { topic, partition } = input;
-    const origin = { stage: target.stage, topic, partition, offset: record.offset };
-    const reason = { code: 'STAGE_FAILED' as const, detail: failureOf(err) };
-    const letter = deadLetter(origin, reason, record, new Date());
-    return {
-      records: new Map([[target.topic, [{ ...letter, headers: toKafkaHeaders(letter.headers) }]]]),
-      afterCommit: async () => settings.onDeadLettered?.(record, err),
-    };
-  };
-
-  /** The run's output, after retries and dead letters; undefined once the partition is lost. */
-  const outputOf = async (
-    input: InputBatch,
-    control: RunControl,
-  ): Promise<BatchOutput | undefined> => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await handle(input);
-      } catch (err) {
-        settings.onBatchFailed?.(err);
-        const kind = classify(err);
-        if (kind === 'configuration') {
-          settings.onConfigurationError?.(err);
-          throw err;
-        }
-        if (kind === 'permanent' && settings.deadLetters) {
-          if (input.records.length === 1) return deadLettered(input, err);
-          // Which record it is, is learned by handling each alone.
-          const outputs: BatchOutput[] = [];
-          for (const record of input.records) {
-            const output = await outputOf({ ...input, records: [record] }, control);
-            if (output === undefined) return undefined;
-            outputs.push(output);
-          }
-          return mergedOutputs(outputs);
-        }
-        if (!(await backOff(retryDelayMs(attempt), control))) return undefined;
-      }
-    }
-  };
 
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       const { topic, partition } = batch;
-      for (const run of runsOf(batch.messages, perTransaction, perTransactionBytes)) {
+      const runs = runsOf(batch.messages, policy.recordsPerTransaction, policy.bytesPerTransaction);
+      for (const run of runs) {
         // Stopping or rebalanced: what is left is delivered again, to whoever has it then.
         if (!isRunning() || isStale()) return;
         const first = run[0] as KafkaMessage;
@@ -266,7 +185,7 @@ export async function startTransactionalBatchConsumer(
         if (await recovery.settle(topic, partition, first.offset)) return;
         const control = { active: () => isRunning() && !isStale(), heartbeat };
         const input = { topic, partition, records: run.map(inputRecord) };
-        const output = await outputOf(input, control);
+        const output = await policy.outputOf(input, control);
         if (output === undefined) return;
         const afterCommit = output.afterCommit ?? (async () => undefined);
         const producer = await producers.forPartition(topic, partition);
@@ -295,27 +214,6 @@ export async function startTransactionalBatchConsumer(
       await recovery.close();
     },
   };
-}
-
-/** Consecutive runs of a batch's records, each within both limits (and never empty). */
-export function* runsOf<T extends { value: Buffer | null }>(
-  messages: T[],
-  maxRecords: number,
-  maxBytes: number,
-): Generator<T[]> {
-  let run: T[] = [];
-  let bytes = 0;
-  for (const message of messages) {
-    const size = message.value?.length ?? 0;
-    if (run.length > 0 && (run.length >= maxRecords || bytes + size > maxBytes)) {
-      yield run;
-      run = [];
-      bytes = 0;
-    }
-    run.push(message);
-    bytes += size;
-  }
-  if (run.length > 0) yield run;
 }
 
 function inputRecord(message: KafkaMessage): InputRecord {

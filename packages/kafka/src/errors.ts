@@ -1,5 +1,6 @@
 // The Kafka adapter's closed set of errors, classified once here so callers never
-// match on kafkajs message text.
+// match on kafkajs message text or @platformatic/kafka error codes.
+import { GenericError, TimeoutError } from '@platformatic/kafka';
 import { type ErrorKind, WireError } from '@wire/schema';
 
 export const kafkaErrorCodes = {
@@ -35,6 +36,7 @@ const deniedTypes = new Set([
 
 export function classifyKafkaError(err: unknown): KafkaAdapterError {
   if (err instanceof KafkaAdapterError) return err;
+  if (isPlatformaticError(err)) return classifyPlatformaticError(err);
   const name = (err as Error)?.name ?? '';
   const type = (err as { type?: unknown })?.type;
   if (name === 'KafkaJSSASLAuthenticationError' || deniedTypes.has(String(type))) {
@@ -53,8 +55,62 @@ export function classifyKafkaError(err: unknown): KafkaAdapterError {
   });
 }
 
-/** Whether kafkajs raised it (or this adapter, having classified it). */
+/** Whether kafkajs or @platformatic/kafka raised it (or this adapter, having classified it). */
 export function isKafkaError(err: unknown): boolean {
   const name = (err as Error | undefined)?.name ?? '';
-  return name.startsWith('KafkaJS') || err instanceof KafkaAdapterError;
+  return name.startsWith('KafkaJS') || err instanceof KafkaAdapterError || isPlatformaticError(err);
+}
+
+function isPlatformaticError(err: unknown): err is Error {
+  return err instanceof Error && GenericError.isGenericError(err);
+}
+
+// @platformatic/kafka's errors carry a code (PLT_KFK_*) and, for the broker's
+// answers, the protocol error's id and whether it can be retried; an operation
+// that gave up after its retries wraps every attempt's error (MultipleErrors).
+function classifyPlatformaticError(err: Error): KafkaAdapterError {
+  const all = [...errorChain(err)];
+  const classified = classifiedPlatformaticError(err, all);
+  // The broker's answers by name (ILLEGAL_GENERATION, ...): the library's message says only the API.
+  const ids = [...new Set(all.flatMap((e) => (typeof e.apiId === 'string' ? [e.apiId] : [])))];
+  if (ids.length > 0) classified.message += ` [${ids.join(', ')}]`;
+  return classified;
+}
+
+function classifiedPlatformaticError(
+  err: Error,
+  all: PlatformaticErrorFields[],
+): KafkaAdapterError {
+  const has = (test: (e: PlatformaticErrorFields) => boolean) => all.some(test);
+  if (has((e) => e.code === 'PLT_KFK_AUTHENTICATION' || deniedTypes.has(String(e.apiId)))) {
+    return new KafkaAdapterError('KAFKA_DENIED', 'configuration', { cause: err });
+  }
+  if (has((e) => e instanceof TimeoutError)) {
+    return new KafkaAdapterError('KAFKA_TIMEOUT', 'transient', { cause: err });
+  }
+  if (has((e) => e.code === 'PLT_KFK_NETWORK')) {
+    return new KafkaAdapterError('KAFKA_UNAVAILABLE', 'transient', { cause: err });
+  }
+  // The broker's answers say whether trying again can help; anything else (a
+  // refused argument, a closed client) is not retried.
+  const answers = all.filter((e) => e.apiId !== undefined);
+  const retriable = answers.length > 0 && answers.every((e) => e.canRetry === true);
+  return new KafkaAdapterError('KAFKA_REJECTED', retriable ? 'transient' : 'permanent', {
+    cause: err,
+  });
+}
+
+interface PlatformaticErrorFields {
+  code?: unknown;
+  apiId?: unknown;
+  canRetry?: unknown;
+}
+
+/** The error, the errors it aggregates and its causes, depth first. */
+function* errorChain(err: unknown, depth = 0): Generator<PlatformaticErrorFields & object> {
+  if (typeof err !== 'object' || err === null || depth > 8) return;
+  yield err;
+  for (const inner of (err as { errors?: unknown[] }).errors ?? [])
+    yield* errorChain(inner, depth + 1);
+  yield* errorChain((err as { cause?: unknown }).cause, depth + 1);
 }

@@ -10,9 +10,11 @@ export {
   createKafkaClient,
   type KafkaClient,
   type KafkaClientSettings,
+  type KafkaLibrary,
   type KafkaLogLevel,
   type KafkaLogSink,
   type KafkaSaslSettings,
+  kafkaLibraries,
 } from './client.js';
 export { type ConsumedMessage, type ConsumeOptions, consumeTopic } from './consume-topic.js';
 export {
@@ -40,6 +42,8 @@ export {
   connectProducer,
   connectTransactionalProducer,
   createPartitionProducers,
+  createTransactionalProducers,
+  type GroupMember,
   type OutgoingRecord,
   type PartitionProducers,
   type TransactionalProducer,

@@ -1,10 +1,16 @@
 // Producers that only return once every in-sync replica has the records (acks=all),
 // idempotent so a retried send is not written twice; and transactional ones that
-// write records and a consumer group's offset together or not at all.
+// write records and a consumer group's offset together or not at all. Each over
+// the client's library: kafkajs here, @platformatic/kafka in platformatic/producer.ts.
 import { type Message, Partitioners, type Producer } from 'kafkajs';
-import { type KafkaClient, kafkajsOf } from './client.js';
+import { type KafkaClient, kafkajsOf, libraryOf } from './client.js';
 import { classifyKafkaError } from './errors.js';
 import type { RecordHeaders } from './headers.js';
+import {
+  connectPlatformaticProducer,
+  connectPlatformaticTransactionalProducer,
+  createInstanceProducers,
+} from './platformatic/producer.js';
 
 export interface OutgoingRecord {
   key: Buffer | string | null;
@@ -18,6 +24,7 @@ export interface AcknowledgedProducer {
 }
 
 export async function connectProducer(kafka: KafkaClient): Promise<AcknowledgedProducer> {
+  if (libraryOf(kafka) === 'platformatic') return connectPlatformaticProducer(kafka);
   const producer = kafkajsOf(kafka).producer({
     idempotent: true,
     maxInFlightRequests: 1,
@@ -41,7 +48,27 @@ export async function connectProducer(kafka: KafkaClient): Promise<AcknowledgedP
 /** What one transaction writes: records by topic, and the input's next offset for a group. */
 export interface TransactionContent {
   records: ReadonlyMap<string, OutgoingRecord[]>;
-  offsets?: { groupId: string; topic: string; partition: number; offset: string };
+  offsets?: {
+    groupId: string;
+    topic: string;
+    partition: number;
+    offset: string;
+    /**
+     * The consumer group member that read the input, as of when it read it:
+     * @platformatic/kafka sends it with the offsets (KIP-447), and the broker
+     * refuses them from a member, or a generation, that is no longer current.
+     * kafkajs cannot send it (its fencing is a producer per partition).
+     */
+    member?: GroupMember | undefined;
+  };
+}
+
+/** A consumer group member as the group coordinator knows it. */
+export interface GroupMember {
+  memberId: string;
+  generationId: number;
+  /** The group coordinator's node id. */
+  coordinatorId: number;
 }
 
 export interface TransactionalProducer {
@@ -59,6 +86,8 @@ export async function connectTransactionalProducer(
   kafka: KafkaClient,
   transactionalId: string,
 ): Promise<TransactionalProducer> {
+  if (libraryOf(kafka) === 'platformatic')
+    return connectPlatformaticTransactionalProducer(kafka, transactionalId);
   const producer: Producer = kafkajsOf(kafka).producer({
     transactionalId,
     idempotent: true,
@@ -121,6 +150,11 @@ export function* sendRequests(
   if (request.length > 0) yield request;
 }
 
+/**
+ * The transactional producers the exactly-once loop commits with: with kafkajs
+ * one per input partition (createPartitionProducers), with @platformatic/kafka
+ * one for the whole instance (createInstanceProducers).
+ */
 export interface PartitionProducers {
   /** The transactional producer for work read from this partition. */
   forPartition(topic: string, partition: number): Promise<TransactionalProducer>;
@@ -130,6 +164,21 @@ export interface PartitionProducers {
    */
   reopen(topic: string, partition: number): Promise<void>;
   disconnect(): Promise<void>;
+}
+
+/**
+ * The loop's producers for this client: kafkajs, one per input partition, ids
+ * `stem-topic-partition` shared by every instance; @platformatic/kafka, one
+ * per instance, id `stem-instanceId`, which must differ between live instances.
+ */
+export function createTransactionalProducers(
+  kafka: KafkaClient,
+  idStem: string,
+  instanceId: string,
+): PartitionProducers {
+  return libraryOf(kafka) === 'platformatic'
+    ? createInstanceProducers(kafka, `${idStem}-${instanceId}`)
+    : createPartitionProducers(kafka, idStem);
 }
 
 /**

@@ -1,7 +1,8 @@
 // The connections every service opens, with their events going to the service's
-// logger: Redis (connection errors, while it keeps reconnecting) and the kafkajs
-// client (its own log lines under component "kafka"). TLS and credentials come
-// from the common settings; none set means plaintext, as on the local stack.
+// logger: Redis (connection errors, while it keeps reconnecting) and the Kafka
+// client (its own log lines under component "kafka"), over the library
+// KAFKA_CLIENT names. TLS and credentials come from the common settings; none
+// set means plaintext, as on the local stack.
 import { createKafkaClient, type KafkaClient, type KafkaClientSettings } from '@wire/kafka';
 import type { Logger } from '@wire/logging';
 import { connectRedis, type Redis, type RedisClientSettings } from '@wire/redis';
@@ -10,6 +11,8 @@ export interface AdapterSettings {
   service: string;
   KAFKA_BROKERS: string[];
   KAFKA_CLIENT_ID?: string | undefined;
+  /** kafkajs when unset. */
+  KAFKA_CLIENT?: 'kafkajs' | 'platformatic' | undefined;
   KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | undefined;
   KAFKA_SASL_USERNAME?: string | undefined;
   KAFKA_SASL_PASSWORD?: string | undefined;
@@ -56,6 +59,7 @@ export async function connectAdapters(
   const kafka = createKafkaClient({
     brokers: settings.KAFKA_BROKERS,
     clientId: settings.KAFKA_CLIENT_ID ?? `wire-${settings.service}`,
+    library: settings.KAFKA_CLIENT,
     ...kafkaSecurity(settings),
     onLog: (level, msg, extra) => kafkaLog[level](extra, msg),
   });

@@ -6,7 +6,7 @@
 import { parseHostPort } from '@wire/config';
 import {
   type BatchOutput,
-  createPartitionProducers,
+  createTransactionalProducers,
   type InputBatch,
   type KafkaClient,
   startTransactionalBatchConsumer,
@@ -36,6 +36,8 @@ export type StageSettings = Omit<AdapterSettings, 'service'> & {
   OPS_ADDRESS: string;
   SHUTDOWN_TIMEOUT_MS: number;
   KAFKA_SESSION_TIMEOUT_MS: number;
+  /** Names this instance's transactional producer on @platformatic/kafka. */
+  INSTANCE_ID: string;
 };
 
 /** What a stage is given once its connections are up. */
@@ -69,7 +71,10 @@ export interface StageDefinition {
   input(topics: TopicCatalogue): string;
   /** The topic its events go to, for the log. */
   output(topics: TopicCatalogue): string;
-  /** Consumer group and transactional-id stem, before the topic prefix. */
+  /**
+   * Consumer group and transactional-id stem, before the topic prefix (the ids:
+   * stem-topic-partition with kafkajs, stem-INSTANCE_ID with @platformatic/kafka).
+   */
   groupId: string;
   transactionalId: string;
   /** At most this many records share a transaction (the loop's default when unset). */
@@ -98,7 +103,11 @@ export async function startStage(stage: StageDefinition): Promise<void> {
       redis.on('error', () => parts.onRedisConnectionError());
       const input = stage.input(topics);
       const groupId = `${prefix}${stage.groupId}`;
-      const producers = createPartitionProducers(kafka, `${prefix}${stage.transactionalId}`);
+      const producers = createTransactionalProducers(
+        kafka,
+        `${prefix}${stage.transactionalId}`,
+        settings.INSTANCE_ID,
+      );
       const consumer = await startTransactionalBatchConsumer(
         kafka,
         {
@@ -143,7 +152,13 @@ export async function startStage(stage: StageDefinition): Promise<void> {
         onError: (err) => parts.onBackendError(err),
       });
       logger.info(
-        { from: input, to: stage.output(topics), ...parts.describe, ops: ops?.url },
+        {
+          from: input,
+          to: stage.output(topics),
+          kafkaClient: settings.KAFKA_CLIENT ?? 'kafkajs',
+          ...parts.describe,
+          ops: ops?.url,
+        },
         'consuming',
       );
       return {

@@ -4,6 +4,7 @@ export { createIptcNinjsValidator, type NinjsValidator } from './iptc-ninjs-vali
 export {
   pipelineEnv,
   testBrokers,
+  testKafkaClient,
   testRedisUrl,
   uniqueNamespace,
   waitUntil,
