@@ -6,11 +6,9 @@ import { type Message, Partitioners, type Producer } from 'kafkajs';
 import { type KafkaClient, kafkajsOf, libraryOf } from './client.js';
 import { classifyKafkaError } from './errors.js';
 import type { RecordHeaders } from './headers.js';
-import {
-  connectPlatformaticProducer,
-  connectPlatformaticTransactionalProducer,
-  createInstanceProducers,
-} from './platformatic/producer.js';
+
+// @platformatic/kafka costs a process about 60 MB: loaded only for its clients.
+const platformatic = () => import('./platformatic/producer.js');
 
 export interface OutgoingRecord {
   key: Buffer | string | null;
@@ -24,7 +22,8 @@ export interface AcknowledgedProducer {
 }
 
 export async function connectProducer(kafka: KafkaClient): Promise<AcknowledgedProducer> {
-  if (libraryOf(kafka) === 'platformatic') return connectPlatformaticProducer(kafka);
+  if (libraryOf(kafka) === 'platformatic')
+    return (await platformatic()).connectPlatformaticProducer(kafka);
   const producer = kafkajsOf(kafka).producer({
     idempotent: true,
     maxInFlightRequests: 1,
@@ -87,7 +86,7 @@ export async function connectTransactionalProducer(
   transactionalId: string,
 ): Promise<TransactionalProducer> {
   if (libraryOf(kafka) === 'platformatic')
-    return connectPlatformaticTransactionalProducer(kafka, transactionalId);
+    return (await platformatic()).connectPlatformaticTransactionalProducer(kafka, transactionalId);
   const producer: Producer = kafkajsOf(kafka).producer({
     transactionalId,
     idempotent: true,
@@ -176,9 +175,15 @@ export function createTransactionalProducers(
   idStem: string,
   instanceId: string,
 ): PartitionProducers {
-  return libraryOf(kafka) === 'platformatic'
-    ? createInstanceProducers(kafka, `${idStem}-${instanceId}`)
-    : createPartitionProducers(kafka, idStem);
+  if (libraryOf(kafka) !== 'platformatic') return createPartitionProducers(kafka, idStem);
+  const loaded = platformatic().then((m) =>
+    m.createInstanceProducers(kafka, `${idStem}-${instanceId}`),
+  );
+  return {
+    forPartition: async (topic, partition) => (await loaded).forPartition(topic, partition),
+    reopen: async (topic, partition) => (await loaded).reopen(topic, partition),
+    disconnect: async () => (await loaded).disconnect(),
+  };
 }
 
 /**
