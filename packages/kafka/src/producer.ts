@@ -93,9 +93,18 @@ export async function connectTransactionalProducer(
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
   });
-  await producer.connect().catch((err: unknown) => {
+  try {
+    await producer.connect();
+    // connect() alone asks for an idempotent producer id; the transactional id goes
+    // to the coordinator only when a transaction begins. Beginning and dropping an
+    // empty one now (no request but InitProducerId) fences the older producers of
+    // this id and waits until their commit or abort under way has ended, so a
+    // transaction settled by opening its producer again is over once this returns.
+    await (await producer.transaction()).abort();
+  } catch (err) {
+    await producer.disconnect().catch(() => undefined);
     throw classifyKafkaError(err);
-  });
+  }
   return {
     async commitTransaction({ records, offsets }) {
       const transaction = await producer.transaction();

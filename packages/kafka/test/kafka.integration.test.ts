@@ -285,6 +285,32 @@ describe.each(clientsFor('kafka-contract'))('the Kafka contract with %s', (libra
       const seen = await readCommitted(client, [topic], (s) => s.length >= 1);
       expect(seen.map((r) => r.value)).toEqual(['from the successor']);
     });
+
+    it('ends the transaction its id left under way when it opens a partition producer again', async () => {
+      // Settling a failed commit opens the partition's producer again and then reads
+      // the group's offset (kafkajs reads it without require_stable): the transaction
+      // the id left must be over, committed or aborted, before that read.
+      const stem = `${ns}reopen`;
+      const input = `${ns}reopen-in`;
+      const out = `${ns}reopen-out`;
+      const groupId = `${ns}reopen-group`;
+      await topicsWith(client, [input, out], ['a']);
+      const earlier = await rawTransactionalProducer(`${stem}-${input}-0`);
+      const producers = createPartitionProducers(client, stem);
+      cleanups.push(
+        () => earlier.disconnect(),
+        () => producers.disconnect(),
+      );
+      const tx = await earlier.transaction();
+      await tx.send({ topic: out, messages: [{ key: 'a', value: 'a' }] });
+      await tx.sendOffsets({
+        consumerGroupId: groupId,
+        topics: [{ topic: input, partitions: [{ partition: 0, offset: '1' }] }],
+      });
+      await producers.reopen(input, 0);
+      await expect(tx.commit()).rejects.toThrow();
+      expect(await committedOffset(client, groupId, input)).toBe(-1);
+    });
   } else {
     it('refuses the offsets of a paused instance whose generation is over (KIP-447)', async () => {
       const input = `${ns}fence-in`;
