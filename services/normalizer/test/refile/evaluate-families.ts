@@ -85,6 +85,8 @@ export interface Placement {
   storyOf: Map<string, string>;
   /** Items placed in one story on one poll and another on a later one. */
   unstable: string[];
+  /** How each item that joined another's story got there: the item it continues, and how. */
+  joinedVia: Map<string, { of: string; overlap?: number; by: 'refile' | 'near-duplicate' }>;
 }
 
 /** Feeds the items to the normalizer in time order, as polls of their feeds, and reads where each went. */
@@ -95,7 +97,9 @@ export async function placeItems(
 ): Promise<Placement> {
   const { deps, published } = memoryDependencies(state);
   // A filing identical to one already published is a duplicate and not published
-  // again: the story it went to is the one its revision was placed in.
+  // again: the story it went to is the one its revision was placed in (the story of
+  // the same article seen in another feed, when there is one: a daily table with no
+  // text has one revision in every story it starts).
   const placedWith = new Map<string, string>();
   const place = deps.stories.place.bind(deps.stories);
   deps.stories = {
@@ -147,7 +151,16 @@ export async function placeItems(
   }
   const storyOf = new Map<string, string>();
   const unstable = new Set<string>();
+  const joinedVia: Placement['joinedVia'] = new Map();
   const byGuid = new Map(set.items.map((item) => [`${feedIdOf(item)}\n${item.guid}`, item]));
+  // The items of each own story uri (the feeds are read by guid; one article can be in
+  // several feeds of its agency), to name what a join continues.
+  const ownUriOf = (item: LabelledItem) =>
+    `urn:wire:${agencyOf(item)}:${encodeURIComponent(item.guid)}`;
+  const itemsOfUri = new Map<string, string[]>();
+  for (const item of set.items)
+    itemsOfUri.set(ownUriOf(item), [...(itemsOfUri.get(ownUriOf(item)) ?? []), item.id]);
+  const itemOf = (uri: string) => itemsOfUri.get(uri)?.[0] ?? uri;
   for (const [index, poll] of polls.entries()) {
     const value = rssOf(poll.items);
     const before = published.length;
@@ -179,6 +192,17 @@ export async function placeItems(
       const known = storyOf.get(item.id);
       if (known !== undefined && known !== article.uri) unstable.add(item.id);
       if (known === undefined) storyOf.set(item.id, article.uri);
+      if (known === undefined && article.refiling)
+        joinedVia.set(item.id, {
+          of: itemOf(article.refiling.of),
+          overlap: article.refiling.overlap,
+          by: 'refile',
+        });
+      else if (known === undefined && article.nearDuplicate?.relation === 'same-story')
+        joinedVia.set(item.id, {
+          of: itemOf(article.nearDuplicate.of),
+          by: 'near-duplicate',
+        });
     }
   }
   for (const item of set.items) {
@@ -188,10 +212,12 @@ export async function placeItems(
       fetchedAt: item.published,
       language: item.lang,
     }).articles;
-    const uri = parsed && placedWith.get(revisionOf(parsed));
+    const sameArticle = itemsOfUri.get(ownUriOf(item))?.find((id) => storyOf.has(id));
+    const uri =
+      (sameArticle && storyOf.get(sameArticle)) ?? (parsed && placedWith.get(revisionOf(parsed)));
     if (uri) storyOf.set(item.id, uri);
   }
-  return { storyOf, unstable: [...unstable] };
+  return { storyOf, unstable: [...unstable], joinedVia };
 }
 
 export interface FamilyScores {
