@@ -2,31 +2,65 @@
 // fixtures/refile-families/*/SOURCE.txt) run through the normalizer as their feeds
 // showed them. Later filings of a story under new ids must join it; one day's
 // market open, weather or roundup must never join another day's.
+//
+// Alone, a labelled set is sparse: the index holds a few filings at each decision.
+// At the density of a real feed it holds the whole roll of the agency's filings,
+// which can join two labelled stories through unlabelled ones. The dense mode runs
+// each set among the filings of the same feeds and days (fixtures/refile-families/
+// background, unlabelled: only the labelled items are scored).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type PollMode,
   placeItems,
+  readBackground,
   readLabelledSet,
   scoreFamilies,
+  storyChain,
 } from './refile/evaluate-families.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures/refile-families');
 
 // The recall each set reaches today, a floor against regressions. The issue's target
 // is 95 %: what stands between is in docs/near-duplicates.md (a second flash with a
 // new fact, and re-angled headlines, are left as stories of their own on purpose).
 const sets = [
-  { name: 'ko-en-ja', recallFloor: 0.83 },
-  { name: 'zh', recallFloor: 0.59 },
-].map(({ name, recallFloor }) => ({
-  ...readLabelledSet(join(import.meta.dirname, 'fixtures/refile-families', name)),
+  { name: 'ko-en-ja', recallFloor: 0.83, denseRecallFloor: 0.8 },
+  { name: 'zh', recallFloor: 0.59, denseRecallFloor: 0.56 },
+].map(({ name, ...floors }) => ({
+  ...readLabelledSet(join(fixtures, name)),
   name,
-  recallFloor,
+  ...floors,
+  background: readBackground(join(fixtures, 'background', `${name}.jsonl.gz`)),
 }));
 const modes: PollMode[] = [
   'one item per poll',
   'one item per poll, newest first',
   'a poll every 15 minutes',
 ];
+
+// Labelled items the rules join at density through unlabelled filings, by set and
+// order (item ids): an evening digest whose
+// lead retells the Xi–Trump talks; the verdict's story taking in the reactions to
+// it, and an arraignment's start joined with its verdict through the detailed filing.
+const xiTrumpDigest: [string, string][] = [
+  ['cjk-0027', 'cjk-0133'],
+  ['cjk-0028', 'cjk-0133'],
+];
+const knownDenseFalseJoins: Record<string, Partial<Record<PollMode, [string, string][]>>> = {
+  zh: { 'one item per poll': xiTrumpDigest, 'a poll every 15 minutes': xiTrumpDigest },
+  'ko-en-ja': {
+    'one item per poll, newest first': [
+      ['tera-0062', 'tera-0065'],
+      ['tera-0062', 'tera-0067'],
+      ['tera-0063', 'tera-0065'],
+      ['tera-0063', 'tera-0067'],
+      ['tera-0064', 'tera-0065'],
+      ['tera-0064', 'tera-0067'],
+      ['tera-0379', 'tera-0380'],
+    ],
+  },
+};
 
 describe.each(sets)('re-file families on $name', (set) => {
   it.each(modes)('joins re-files and never joins two stories, %s', async (mode) => {
@@ -47,5 +81,29 @@ describe.each(sets)('re-file families on $name', (set) => {
     expect(scores.distinctFalseMerges).toBe(0);
     expect(scores.recurringPairs).toBeGreaterThan(0);
     expect(recall).toBeGreaterThanOrEqual(set.recallFloor);
+  });
+
+  it.each(modes)('among the full feed rolls, %s', async (mode) => {
+    const placement = await placeItems({ ...set, items: [...set.items, ...set.background] }, mode);
+    const scores = scoreFamilies(set, placement);
+    const recall = scores.refilePairsJoined / scores.refilePairs;
+    const falseStories = [...new Set(scores.mergedIds.map(([a]) => a))].map((id) =>
+      storyChain({ ...set, items: [...set.items, ...set.background] }, placement, id),
+    );
+    console.log(
+      JSON.stringify(
+        { mode, background: set.background.length, recall, ...scores, falseStories },
+        null,
+        1,
+      ),
+    );
+    expect(placement.unstable).toEqual([]);
+    expect(placement.storyOf.size).toBe(set.items.length + set.background.length);
+    // Pairs (one labelled item and another) in one story without being one re-file series.
+    const pairsOf = (pairs: [string, string][]) => pairs.map((pair) => [...pair].sort().join(' '));
+    expect(pairsOf(scores.mergedIds).sort()).toEqual(
+      pairsOf(knownDenseFalseJoins[set.name]?.[mode] ?? []).sort(),
+    );
+    expect(recall).toBeGreaterThanOrEqual(set.denseRecallFloor);
   });
 });

@@ -4,6 +4,7 @@
 // series (one look-alike item a day) and same-topic items should not.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parseDocument } from '@wire/feeds';
 import { type NormalizerState, normalizeDocument, revisionOf } from '../../src/index.js';
 import { memoryDependencies, memoryState } from '../memory-dependencies.js';
@@ -38,13 +39,21 @@ export interface LabelledSet {
   labels: Labels;
 }
 
-export function readLabelledSet(dir: string): LabelledSet {
-  const items = readFileSync(join(dir, 'items.jsonl'), 'utf8')
+const readItems = (text: string) =>
+  text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as LabelledItem);
+
+export function readLabelledSet(dir: string): LabelledSet {
+  const items = readItems(readFileSync(join(dir, 'items.jsonl'), 'utf8'));
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Labels;
   return { name: dir, items, labels };
+}
+
+/** Unlabelled items of the same feeds and days (a gzipped JSON-lines file), to run among the labelled ones. */
+export function readBackground(file: string): LabelledItem[] {
+  return readItems(gunzipSync(readFileSync(file)).toString('utf8'));
 }
 
 const escapeXml = (text: string) =>
@@ -220,6 +229,21 @@ export async function placeItems(
   return { storyOf, unstable: [...unstable], joinedVia };
 }
 
+/** The story an item went to, filing by filing in time order, with how each joined: for reading a false join. */
+export function storyChain(set: LabelledSet, placement: Placement, id: string): string[] {
+  const story = placement.storyOf.get(id);
+  const byId = new Map(set.items.map((item) => [item.id, item]));
+  const title = (item: LabelledItem) => item.title || `(untitled) ${item.description.slice(0, 60)}`;
+  return set.items
+    .filter((item) => placement.storyOf.get(item.id) === story)
+    .sort((a, b) => Date.parse(a.published) - Date.parse(b.published))
+    .map((item) => {
+      const via = placement.joinedVia.get(item.id);
+      const of = via && byId.get(via.of);
+      return `${item.published} ${item.id} ${title(item)}${via ? ` <- ${via.by} ${via.overlap ?? ''} ${of ? of.id : via.of}` : ''}`;
+    });
+}
+
 export interface FamilyScores {
   /** Pairs of filings of one re-file series, and how many of them share a story. */
   refilePairs: number;
@@ -236,6 +260,8 @@ export interface FamilyScores {
   falseMerges: number;
   missed: string[][];
   merged: string[][];
+  /** The same pairs as `merged`, by item id. */
+  mergedIds: [string, string][];
 }
 
 function pairs<T>(list: T[]): [T, T][] {
@@ -261,6 +287,7 @@ export function scoreFamilies(set: LabelledSet, placement: Placement): FamilySco
     falseMerges: 0,
     missed: [],
     merged: [],
+    mergedIds: [],
   };
   for (const series of set.labels.refileSeries) {
     const stories = new Set(series.items.map(story));
@@ -295,6 +322,7 @@ export function scoreFamilies(set: LabelledSet, placement: Placement): FamilySco
       if (sameRefile.has(`${a}\n${b}`)) continue;
       scores.falseMerges++;
       scores.merged.push([titleOf.get(a) ?? a, titleOf.get(b) ?? b]);
+      scores.mergedIds.push([a, b]);
     }
   }
   return scores;
