@@ -23,8 +23,10 @@ export interface FamilySettings {
   /** Filings further apart than this are never one family. */
   windowMs: number;
   /**
-   * Headline overlap (the larger of the two ways) that joins a filing its marker
-   * says is a later one: (LEAD), 详讯, (종합), 再送.
+   * Share of the earlier headline that a filing its marker says is a later one
+   * ((LEAD), 详讯, (종합), 再送) repeats in its headline and lead, to join it. One way
+   * only: the other way, a later story's headline found in an earlier filing's
+   * lead, is how a reaction's (종합) reads against the verdict it reacts to.
    */
   followUpOverlap: number;
   /** After a flash, an unmarked filing joins it at followUpOverlap with at least this the other way. */
@@ -103,7 +105,7 @@ export function familyScore(
     flashRun ||
     flashRetold ||
     (later.stage === 'follow-up'
-      ? most >= settings.followUpOverlap
+      ? overlap.earlierInLater >= settings.followUpOverlap
       : afterFlash
         ? most >= settings.followUpOverlap && least >= settings.afterFlashFloor
         : most >= settings.plainOverlap && least >= settings.plainFloor);
