@@ -29,7 +29,12 @@ export interface FamilySettings {
    * lead, is how a reaction's (종합) reads against the verdict it reacts to.
    */
   followUpOverlap: number;
-  /** After a flash, an unmarked filing joins it at followUpOverlap with at least this the other way. */
+  /**
+   * After a flash, an unmarked filing joins it at followUpOverlap with at least this
+   * the other way: half, as a second flash of the same run needs. Below that it is
+   * another event whose lead names the flash's (the verdict's article after the
+   * flash that the hearing began).
+   */
   afterFlashFloor: number;
   /** Two filings without such markers (or two flashes): this much one way, ... */
   plainOverlap: number;
@@ -55,7 +60,7 @@ export interface FamilySettings {
 export const defaultFamilySettings: FamilySettings = {
   windowMs: 12 * 3_600_000,
   followUpOverlap: 0.55,
-  afterFlashFloor: 0.3,
+  afterFlashFloor: 0.5,
   plainOverlap: 0.9,
   plainFloor: 0.4,
   flashRetold: 0.85,

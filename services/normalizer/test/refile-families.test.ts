@@ -41,17 +41,13 @@ const modes: PollMode[] = [
 
 // Labelled items the rules join at density through unlabelled filings, by set and
 // order (item ids): an evening digest whose
-// lead retells the Xi–Trump talks, and an arraignment's start joined with its
-// verdict through the detailed filing.
+// lead retells the Xi–Trump talks.
 const xiTrumpDigest: [string, string][] = [
   ['cjk-0027', 'cjk-0133'],
   ['cjk-0028', 'cjk-0133'],
 ];
 const knownDenseFalseJoins: Record<string, Partial<Record<PollMode, [string, string][]>>> = {
   zh: { 'one item per poll': xiTrumpDigest, 'a poll every 15 minutes': xiTrumpDigest },
-  'ko-en-ja': {
-    'one item per poll, newest first': [['tera-0379', 'tera-0380']],
-  },
 };
 
 describe.each(sets)('re-file families on $name', (set) => {
