@@ -92,11 +92,15 @@ export function familyScore(
   const least = Math.min(overlap.earlierInLater, overlap.laterInEarlier);
   // A later filing's marker, or a flash before it, says a story is developing.
   const afterFlash = earlier.stage === 'flash' && later.stage !== 'flash';
-  // An untitled one-line item is a flash too, but only its retelling joins it.
+  // An untitled one-line item is a flash too, but only its retelling joins it. A
+  // later filing whose headline names a session the flash does not (an evening
+  // digest, a market close) is that session's report, which retells the day's
+  // flashes in its lead.
   const flashRetold =
     (afterFlash || (earlier.text.untitled && later.stage !== 'flash' && !later.text.untitled)) &&
     earlier.text.headline.length >= settings.flashRetoldTokens &&
     overlap.earlierFiguresKept &&
+    later.text.sessions.every((session) => earlier.text.sessions.includes(session)) &&
     overlap.earlierInLater >= settings.flashRetold;
   // A second flash is a new fact: it joins the first only within a short run
   // that shares half the words both ways (two quotes from one briefing); a new
