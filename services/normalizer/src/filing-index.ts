@@ -120,10 +120,14 @@ export function createRedisFilingIndex(
   };
 }
 
+// Redis orders members of equal score, and the script equal counts, by byte order.
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Recent filings by token, in memory: the memory index, and the filings of one
  * document while it is matched against itself. Each token keeps its newest
- * filings only, so a document of 100,000 look-alike items stays linear.
+ * filings only (by version time, as the Redis index does, whatever order they
+ * came in), so a document of 100,000 look-alike items stays linear.
  */
 export class RecentFilings {
   private readonly byToken = new Map<string, Filing[]>();
@@ -137,7 +141,16 @@ export class RecentFilings {
       const list = this.byToken.get(key) ?? [];
       const at = list.findIndex((f) => f.uri === filing.uri);
       if (at >= 0) list.splice(at, 1);
-      list.push(filing);
+      // Oldest first; a filing older than the token's newest perToken is not kept.
+      let place = list.length;
+      while (
+        place > 0 &&
+        ((list[place - 1] as Filing).at > filing.at ||
+          ((list[place - 1] as Filing).at === filing.at &&
+            byteOrder((list[place - 1] as Filing).uri, filing.uri) > 0))
+      )
+        place--;
+      list.splice(place, 0, filing);
       if (list.length > perToken) list.shift();
       this.byToken.set(key, list);
     }
@@ -153,7 +166,7 @@ export class RecentFilings {
       }
     }
     return [...shared]
-      .sort((a, b) => b[1] - a[1] || a[0].uri.localeCompare(b[0].uri))
+      .sort((a, b) => b[1] - a[1] || byteOrder(a[0].uri, b[0].uri))
       .slice(0, this.settings.limit ?? defaultLimit)
       .map(([filing]) => filing);
   }

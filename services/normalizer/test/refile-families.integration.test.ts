@@ -1,15 +1,28 @@
 // The re-file families of the labelled Chinese set, decided with the Redis-backed
 // state the service uses: the same stories as in memory, within one Lua call per
-// lookup.
+// lookup, alone and among the full feed rolls.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { connectRedis, type Redis } from '@wire/redis';
 import { testRedisUrl } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNormalizerState, createRedisFilingIndex, filingTextOf } from '../src/index.js';
-import { placeItems, readLabelledSet, scoreFamilies } from './refile/evaluate-families.js';
+import {
+  type PollMode,
+  placeItems,
+  readBackground,
+  readLabelledSet,
+  scoreFamilies,
+} from './refile/evaluate-families.js';
 
-const set = readLabelledSet(join(import.meta.dirname, 'fixtures/refile-families/zh'));
+const fixtures = join(import.meta.dirname, 'fixtures/refile-families');
+const set = readLabelledSet(join(fixtures, 'zh'));
+const background = readBackground(join(fixtures, 'background/zh.jsonl.gz'));
+const modes: PollMode[] = [
+  'one item per poll',
+  'one item per poll, newest first',
+  'a poll every 15 minutes',
+];
 
 describe('re-file families against Redis', () => {
   let redis: Redis;
@@ -20,16 +33,28 @@ describe('re-file families against Redis', () => {
     await redis.quit();
   });
 
-  it('places every labelled item in the story the in-memory state does', async () => {
-    const state = createNormalizerState(redis, {
+  const redisState = () =>
+    createNormalizerState(redis, {
       WIRE_REDIS_PREFIX: `test:rf:${randomUUID()}:`,
       CLAIM_PENDING_TTL_MS: 60_000,
       DEDUPE_TTL_DAYS: 1,
       NEAR_DUPLICATE_MAX_DISTANCE: 3,
       NEAR_DUPLICATE_WINDOW_HOURS: 72,
     });
-    const inRedis = await placeItems(set, 'a poll every 15 minutes', state);
+
+  it('places every labelled item in the story the in-memory state does', async () => {
+    const inRedis = await placeItems(set, 'a poll every 15 minutes', redisState());
     const inMemory = await placeItems(set, 'a poll every 15 minutes');
+    expect(inRedis.storyOf).toEqual(inMemory.storyOf);
+    const scores = scoreFamilies(set, inRedis);
+    expect(scores.merged).toEqual([]);
+    expect(scores.refilePairsJoined).toBeGreaterThan(0);
+  });
+
+  it.each(modes)('does so among the full feed rolls too, %s', async (mode) => {
+    const dense = { ...set, items: [...set.items, ...background] };
+    const inRedis = await placeItems(dense, mode, redisState());
+    const inMemory = await placeItems(dense, mode);
     expect(inRedis.storyOf).toEqual(inMemory.storyOf);
     const scores = scoreFamilies(set, inRedis);
     expect(scores.merged).toEqual([]);
