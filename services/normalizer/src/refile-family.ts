@@ -17,7 +17,18 @@ export interface Filing {
   at: number;
   stage?: FilingStage | undefined;
   text: FilingText;
+  /**
+   * Its story already holds a retelling (a filing that is neither a flash nor an
+   * untitled one-liner), as the index knows when it returns the filing: a flash is
+   * retold once, and a story's later filings join it by their marker or by what
+   * they share both ways.
+   */
+  storyRetold?: boolean | undefined;
 }
+
+/** A filing that tells a story, not a flash of it: once in a story, the flash is retold. */
+export const retells = (filing: Omit<Filing, 'story'>): boolean =>
+  filing.stage !== 'flash' && !filing.text.untitled;
 
 export interface FamilySettings {
   /** Filings further apart than this are never one family. */
@@ -43,8 +54,10 @@ export interface FamilySettings {
   /**
    * A flash whose own words and figures the later filing's headline and lead
    * repeat this much joins it, however the later headline is angled: the detailed
-   * filing retells its flash. (An agency's templated flashes, one IPO filing after
-   * another, repeat about 0.8 of each other's words with another company's name.)
+   * filing retells its flash. Once: after that, the reactions and analyses whose
+   * leads repeat the flash (a verdict's) are stories of their own. (An agency's
+   * templated flashes, one IPO filing after another, repeat about 0.8 of each
+   * other's words with another company's name.)
    */
   flashRetold: number;
   /** A flash needs this many tokens for that: two words repeat too easily. */
@@ -76,6 +89,8 @@ export interface FamilyMatch {
   of: string;
   /** How much of the headlines the two share, 0-1. */
   overlap: number;
+  /** The story already held a retelling (see Filing). */
+  storyRetold?: boolean | undefined;
 }
 
 /** How strongly two filings read as one story's, 0 when they cannot be. */
@@ -95,9 +110,11 @@ export function familyScore(
   // An untitled one-line item is a flash too, but only its retelling joins it. A
   // later filing whose headline names a session the flash does not (an evening
   // digest, a market close) is that session's report, which retells the day's
-  // flashes in its lead.
+  // flashes in its lead. A flash is retold once: the first retelling joins it, and
+  // later filings continue that story as it now stands (an index's filing says so).
   const flashRetold =
     (afterFlash || (earlier.text.untitled && later.stage !== 'flash' && !later.text.untitled)) &&
+    !earlier.storyRetold &&
     earlier.text.headline.length >= settings.flashRetoldTokens &&
     overlap.earlierFiguresKept &&
     later.text.sessions.every((session) => earlier.text.sessions.includes(session)) &&
@@ -134,8 +151,21 @@ export function familyOf(
     if (overlap === 0) continue;
     const gap = Math.abs(filing.at - candidate.at);
     if (!best || overlap > best.overlap || (overlap === best.overlap && gap < best.gap)) {
-      best = { story: candidate.story, of: candidate.uri, overlap, gap };
+      best = {
+        story: candidate.story,
+        of: candidate.uri,
+        overlap,
+        gap,
+        storyRetold: candidate.storyRetold,
+      };
     }
   }
-  return best && { story: best.story, of: best.of, overlap: best.overlap };
+  return (
+    best && {
+      story: best.story,
+      of: best.of,
+      overlap: best.overlap,
+      ...(best.storyRetold && { storyRetold: true }),
+    }
+  );
 }

@@ -78,4 +78,37 @@ describe('re-file families against Redis', () => {
     for (const key of await redis.keys(`${prefix}rf:*`))
       expect(await redis.ttl(key)).toBeGreaterThan(0);
   });
+
+  it('says of each filing it returns whether its story holds a retelling', async () => {
+    const prefix = `test:rf:${randomUUID()}:`;
+    const hour = 3_600_000;
+    const index = createRedisFilingIndex(redis, prefix, { windowMs: 12 * hour });
+    const flash = {
+      uri: 'urn:a',
+      story: 'urn:a',
+      at: 0,
+      stage: 'flash' as const,
+      text: filingTextOf('尹锡悦宣布紧急戒严', ''),
+    };
+    await index.record(flash, 'yna', 'zh');
+    await index.record({ ...flash, uri: 'urn:b', at: 60_000 }, 'yna', 'zh');
+    const query = { agency: 'yna', language: 'zh', at: hour, text: flash.text };
+    expect((await index.candidates(query)).map((f) => f.storyRetold)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    const detailed = filingTextOf('韩国总统尹锡悦宣布实施紧急戒严', '');
+    await index.record(
+      { uri: 'urn:c', story: 'urn:a', at: hour, stage: 'follow-up', text: detailed },
+      'yna',
+      'zh',
+    );
+    expect((await index.candidates(query)).map((f) => [f.uri, f.storyRetold])).toEqual([
+      ['urn:a', true],
+      ['urn:b', true],
+      ['urn:c', true],
+    ]);
+    for (const key of await redis.keys(`${prefix}rf:*`))
+      expect(await redis.ttl(key)).toBeGreaterThan(0);
+  });
 });
