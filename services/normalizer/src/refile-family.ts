@@ -49,7 +49,11 @@ export interface FamilySettings {
   afterFlashFloor: number;
   /** Two filings without such markers (or two flashes): this much one way, ... */
   plainOverlap: number;
-  /** ... and at least this much the other way. */
+  /**
+   * ... and at least this much the other way: half, as after a flash. Less, and the
+   * later headline is another event whose lead recounts the earlier one (a meeting
+   * held after the talks, a market's reading after another's).
+   */
   plainFloor: number;
   /**
    * A flash whose own words and figures the later filing's headline and lead
@@ -75,7 +79,7 @@ export const defaultFamilySettings: FamilySettings = {
   followUpOverlap: 0.55,
   afterFlashFloor: 0.5,
   plainOverlap: 0.9,
-  plainFloor: 0.4,
+  plainFloor: 0.5,
   flashRetold: 0.85,
   flashRetoldTokens: 8,
   flashRunMs: 2 * 3_600_000,

@@ -167,6 +167,17 @@ describe('familyScore', () => {
     expect(familyScore(verdictFlash, verdict, defaultFamilySettings)).toBeGreaterThan(0);
   });
 
+  it('keeps apart two unmarked filings when the later headline is not half in the earlier filing', () => {
+    const talks = filing('a', 0, '习近平同美国总统特朗普举行会谈');
+    const meeting = filing(
+      'b',
+      2 * hour,
+      '习近平会见随同美国总统特朗普访华的美国企业家',
+      '5月14日上午，国家主席习近平在北京人民大会堂同来华进行国事访问的美国总统特朗普举行会谈期间，会见随同特朗普访华的美国企业家。',
+    );
+    expect(familyScore(talks, meeting, defaultFamilySettings)).toBe(0);
+  });
+
   it("does not take a session's digest for the retelling of a flash its lead opens with", () => {
     const flash = filing(
       'a',
