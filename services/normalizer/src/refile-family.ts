@@ -107,6 +107,8 @@ export function familyScore(
   const [earlier, later] = a.at <= b.at ? [a, b] : [b, a];
   const overlap = filingOverlap(earlier.text, later.text);
   if (overlap.numbersDiffer || overlap.sessionsDiffer) return 0;
+  // A digest tells many stories, the first of them in its lead, and continues none.
+  if (earlier.text.digest || later.text.digest) return 0;
   const most = Math.max(overlap.earlierInLater, overlap.laterInEarlier);
   const least = Math.min(overlap.earlierInLater, overlap.laterInEarlier);
   // A later filing's marker, or a flash before it, says a story is developing.

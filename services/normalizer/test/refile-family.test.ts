@@ -201,6 +201,31 @@ describe('familyScore', () => {
     expect(familyScore(flash, talks, defaultFamilySettings)).toBeGreaterThan(0);
   });
 
+  it("takes a digest (a body that opens with a numbered list) for no story's filing", () => {
+    const briefing = filing(
+      'b',
+      hour,
+      '美股盘前要闻一览：多位美联储官员发表讲话，美股期指小幅上涨，量子计算概念股续涨',
+      '财联社5月29日电，投资者需重点关注的美股市场财经要闻如下： 1、美联储卡什卡利表示，在4月PCE通胀数据出炉后，断言需立即加息还为时过早。 2、美联储戴利表示，政策目前处于良好状态。',
+    );
+    expect(briefing.text.digest).toBe(true);
+    const flash = filing(
+      'a',
+      0,
+      '',
+      '财联社5月29日电，美联储卡什卡利表示，在4月PCE通胀数据出炉后，断言需立即加息还为时过早。',
+    );
+    expect(familyScore(flash, briefing, defaultFamilySettings)).toBe(0);
+    expect(
+      filingTextOf('财联社5月14日晚间新闻精选', '1、5月14日上午，国家主席习近平…').digest,
+    ).toBe(true);
+    // A figure with decimals, or a list further down, is not a digest's.
+    expect(
+      filingTextOf('美国一季度GDP', '美国一季度GDP年化环比增长1.4%。1. 消费').digest,
+    ).toBeUndefined();
+    expect(filingTextOf('Fed holds rates', '1.5 million jobs were added.').digest).toBeUndefined();
+  });
+
   it('retells a flash once: a later filing repeating it joins only while its story holds no retelling', () => {
     const flash = filing('a', 0, '김상겸, 스노보드 평행대회전 은메달 확보', '', 'flash');
     const congratulations = filing(
