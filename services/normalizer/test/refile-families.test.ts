@@ -21,23 +21,26 @@ import {
 
 const fixtures = join(import.meta.dirname, 'fixtures/refile-families');
 
-// The recall each set reaches today, a floor against regressions. The issue's target
-// is 95 %: what stands between is in docs/near-duplicates.md (a second flash with a
-// new fact, and re-angled headlines, are left as stories of their own on purpose).
-const sets = [
-  { name: 'ko-en-ja', recallFloor: 0.83, denseRecallFloor: 0.8 },
-  { name: 'zh', recallFloor: 0.59, denseRecallFloor: 0.56 },
-].map(({ name, ...floors }) => ({
-  ...readLabelledSet(join(fixtures, name)),
-  name,
-  ...floors,
-  background: readBackground(join(fixtures, 'background', `${name}.jsonl.gz`)),
-}));
 const modes: PollMode[] = [
   'one item per poll',
   'one item per poll, newest first',
   'a poll every 15 minutes',
 ];
+
+// The re-file pairs each set joins today in each order (of 177 and of 37), alone and
+// among the feed rolls: floors against regressions. The issue's target is 95 %:
+// what stands between is in docs/near-duplicates.md (a second flash with a new
+// fact, and re-angled headlines, are left as stories of their own on purpose).
+const sets = [
+  { name: 'ko-en-ja', joined: [148, 160, 148], joinedAmongRolls: [142, 159, 142] },
+  { name: 'zh', joined: [22, 22, 22], joinedAmongRolls: [21, 22, 21] },
+].map(({ name, joined, joinedAmongRolls }) => ({
+  ...readLabelledSet(join(fixtures, name)),
+  name,
+  floor: (mode: PollMode) => joined[modes.indexOf(mode)] as number,
+  floorAmongRolls: (mode: PollMode) => joinedAmongRolls[modes.indexOf(mode)] as number,
+  background: readBackground(join(fixtures, 'background', `${name}.jsonl.gz`)),
+}));
 
 describe.each(sets)('re-file families on $name', (set) => {
   it.each(modes)('joins re-files and never joins two stories, %s', async (mode) => {
@@ -57,7 +60,7 @@ describe.each(sets)('re-file families on $name', (set) => {
     expect(scores.recurringFalseMerges).toBe(0);
     expect(scores.distinctFalseMerges).toBe(0);
     expect(scores.recurringPairs).toBeGreaterThan(0);
-    expect(recall).toBeGreaterThanOrEqual(set.recallFloor);
+    expect(scores.refilePairsJoined).toBeGreaterThanOrEqual(set.floor(mode));
   });
 
   it.each(modes)('among the full feed rolls, %s', async (mode) => {
@@ -79,6 +82,6 @@ describe.each(sets)('re-file families on $name', (set) => {
     expect(scores.merged).toEqual([]);
     expect(scores.recurringFalseMerges).toBe(0);
     expect(scores.distinctFalseMerges).toBe(0);
-    expect(recall).toBeGreaterThanOrEqual(set.denseRecallFloor);
+    expect(scores.refilePairsJoined).toBeGreaterThanOrEqual(set.floorAmongRolls(mode));
   });
 });
