@@ -33,6 +33,8 @@ export function redisKeys(prefix: string) {
       `${filingSpace(agency, language)}t:${token}`,
     filing: (agency: string, language: string, uri: string) =>
       `${filingSpace(agency, language)}f:${uri}`,
+    filingStory: (agency: string, language: string, story: string) =>
+      `${filingSpace(agency, language)}s:${story}`,
     published: (eventId: string) => `${prefix}published:${eventId}`,
   };
 }
@@ -118,6 +120,14 @@ export const redisKeyCatalogue: readonly RedisKeyFamily[] = [
     owner: 'normalizer',
     lifetime: 'two `REFILE_WINDOW_HOURS`',
     meaning: "A recent filing's headline and lead tokens, to score a later filing against.",
+  },
+  {
+    pattern: 'rf:{<agency>|<language>}:s:<story>',
+    type: 'string',
+    owner: 'normalizer',
+    lifetime: 'two `REFILE_WINDOW_HOURS` from the last filing of the story that is not a flash',
+    meaning:
+      "Set once a story holds a retelling of its flash: the flash's words no longer join it.",
   },
   {
     pattern: 'published:<event id>',

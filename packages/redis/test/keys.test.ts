@@ -19,6 +19,7 @@ const built: Record<keyof typeof keys, string> = {
   nearDuplicateBand: keys.nearDuplicateBand('2:5f0c'),
   filingToken: keys.filingToken('yna', 'ko', '속보'),
   filing: keys.filing('yna', 'ko', 'urn:yna:AKR20261207000100315'),
+  filingStory: keys.filingStory('yna', 'ko', 'urn:yna:AKR20261207000100315'),
   published: keys.published('5f0c2e'),
 };
 
