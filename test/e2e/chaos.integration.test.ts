@@ -441,6 +441,19 @@ describe('chaos', () => {
       const filing = byGuid.get(guidOf(r) ?? '');
       return !filing || r.headers.ce_type !== `dev.wire.article.${verdictOf[filing.kind]}.v1`;
     });
+    if (wrongVerdicts.length > 0) {
+      // Each such story's trail, upstream and public, for whoever reads a failed run.
+      const keys = new Set(wrongVerdicts.map((r) => r.key));
+      const trail = records
+        .filter((r) => keys.has(r.key) && r.topic !== topics.latest.name)
+        .map((r) => {
+          const normalized = JSON.parse(r.value?.toString() ?? '{}') as Record<string, unknown>;
+          const upstream = ['verdict', 'fetchId', 'fetchedAt'].map((k) => normalized[k] ?? '');
+          const guid = guidOf(r) ?? (normalized.source as { guid?: string } | undefined)?.guid;
+          return `${r.topic}/${r.partition}/${r.offset} ${guid} ${r.headers.ce_type ?? ''} ${upstream.join(' ')}`;
+        });
+      console.log(`chaos wrong verdicts:\n${trail.join('\n')}`);
+    }
     expect(wrongVerdicts.map((r) => `${guidOf(r)} ${r.headers.ce_type}`)).toEqual([]);
     const lastTime = new Map<string, string>();
     const outOfOrder: string[] = [];
