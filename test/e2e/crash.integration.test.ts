@@ -2,7 +2,6 @@
 // items flow from wire.raw.v1, restart them, then prove from the public topic,
 // read as a newsroom would (read_committed), that every item arrived exactly once.
 // Sizes: CRASH_ITEMS (5000) and CRASH_FAULTS (6).
-import { createHash } from 'node:crypto';
 import { type ServiceName, type ServiceProcess, startServiceProcess } from '@wire/cli';
 import {
   allTopics,
@@ -14,7 +13,9 @@ import {
 } from '@wire/kafka';
 import {
   groupLag,
+  numberedItemsFeed,
   pipelineEnv,
+  rawFetchRecord,
   readTopics,
   testBrokers,
   uniqueNamespace,
@@ -25,18 +26,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 const itemsWanted = Number(process.env.CRASH_ITEMS ?? 5_000);
 const faultsWanted = Number(process.env.CRASH_FAULTS ?? 6);
 const itemsPerDocument = 100;
+// One time for every item: the stories are new, none a version of another.
+const pubDate = 'Fri, 03 Feb 2023 07:31:00 +0900';
 const ns = uniqueNamespace('crash');
 const topics = topicCatalogue(ns);
-
-function document(index: number): Buffer {
-  const items = Array.from({ length: itemsPerDocument }, (_, i) => {
-    const n = index * itemsPerDocument + i;
-    return `<item><title>Item ${n}</title><guid>crash-${n}</guid><description>Body of item ${n}.</description><pubDate>Fri, 03 Feb 2023 07:31:00 +0900</pubDate></item>`;
-  });
-  return Buffer.from(
-    `<rss version="2.0"><channel><title>crash</title>${items.join('')}</channel></rss>`,
-  );
-}
 
 const env = {
   ...pipelineEnv(ns),
@@ -60,21 +53,14 @@ describe('crashes of the normalizer and the publisher', () => {
     const producer = await connectProducer(kafka);
     const documents = Math.ceil(itemsWanted / itemsPerDocument);
     for (let d = 0; d < documents; d++) {
-      const body = document(d);
-      const headers = {
-        'wire-feed-id': `crash-feed-${d % 5}`,
-        'wire-agency': 'crash',
-        'wire-url': `http://127.0.0.1/feed-${d % 5}.xml`,
-        'wire-fetch-id': `fetch-${d}`,
-        'wire-fetched-at': new Date().toISOString(),
-        'wire-http-status': '200',
-        'wire-content-type': 'application/rss+xml',
-        'wire-sha256': createHash('sha256').update(body).digest('hex'),
-        'wire-identity': 'guid',
-      };
-      await producer.send(topics.raw.name, [
-        { key: headers['wire-feed-id'], value: body, headers: toKafkaHeaders(headers) },
-      ]);
+      const body = numberedItemsFeed('crash', d * itemsPerDocument, itemsPerDocument, pubDate);
+      const { key, value, headers } = rawFetchRecord(
+        `crash-feed-${d % 5}`,
+        `fetch-${d}`,
+        body,
+        'crash',
+      );
+      await producer.send(topics.raw.name, [{ key, value, headers: toKafkaHeaders(headers) }]);
     }
     await producer.disconnect();
 

@@ -1,7 +1,6 @@
 // SIGTERM for each service while it is at work: it stops intake, finishes what it
 // holds, commits, and exits 0 within SHUTDOWN_TIMEOUT_MS; what it committed is
 // exactly what it wrote, so its successor neither repeats nor skips anything.
-import { createHash } from 'node:crypto';
 import {
   type FeedServer,
   type ServiceProcess,
@@ -20,7 +19,9 @@ import {
 import { connectRedis } from '@wire/redis';
 import {
   groupLag,
+  numberedItemsFeed,
   pipelineEnv,
+  rawFetchRecord,
   readTopics,
   testBrokers,
   testRedisUrl,
@@ -64,27 +65,9 @@ async function produceRawDocuments(ns: string): Promise<void> {
   const producer = await connectProducer(kafka);
   const raw = topicCatalogue(ns).raw.name;
   for (let d = 0; d < documents; d++) {
-    const items = Array.from({ length: itemsPerDocument }, (_, i) => {
-      const n = d * itemsPerDocument + i;
-      return `<item><title>Item ${n}</title><guid>shutdown-${n}</guid><description>Body ${n}.</description></item>`;
-    });
-    const body = Buffer.from(
-      `<rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`,
-    );
-    const headers = {
-      'wire-feed-id': `feed-${d % 4}`,
-      'wire-agency': 'test',
-      'wire-url': `http://127.0.0.1/feed-${d % 4}.xml`,
-      'wire-fetch-id': `fetch-${d}`,
-      'wire-fetched-at': new Date().toISOString(),
-      'wire-http-status': '200',
-      'wire-content-type': 'application/rss+xml',
-      'wire-sha256': createHash('sha256').update(body).digest('hex'),
-      'wire-identity': 'guid',
-    };
-    await producer.send(raw, [
-      { key: headers['wire-feed-id'], value: body, headers: toKafkaHeaders(headers) },
-    ]);
+    const body = numberedItemsFeed('shutdown', d * itemsPerDocument, itemsPerDocument);
+    const { key, value, headers } = rawFetchRecord(`feed-${d % 4}`, `fetch-${d}`, body);
+    await producer.send(raw, [{ key, value, headers: toKafkaHeaders(headers) }]);
   }
   await producer.disconnect();
 }

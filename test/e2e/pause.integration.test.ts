@@ -8,7 +8,6 @@
 // library: kafkajs fences the zombie with the partition's transactional id,
 // platformatic with the group generation of its offsets (KIP-447).
 // Sizes: PAUSE_ITEMS (5000) and PAUSE_FAULTS (4).
-import { createHash } from 'node:crypto';
 import { type ServiceName, type ServiceProcess, startServiceProcess } from '@wire/cli';
 import {
   allTopics,
@@ -20,7 +19,9 @@ import {
 } from '@wire/kafka';
 import {
   groupLag,
+  numberedItemsFeed,
   pipelineEnv,
+  rawFetchRecord,
   readTopics,
   testBrokers,
   testKafkaClient,
@@ -32,19 +33,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 const itemsWanted = Number(process.env.PAUSE_ITEMS ?? 5_000);
 const faultsWanted = Number(process.env.PAUSE_FAULTS ?? 4);
 const itemsPerDocument = 100;
+// One time for every item: the stories are new, none a version of another.
+const pubDate = 'Fri, 03 Feb 2023 07:31:00 +0900';
 const sessionTimeoutMs = 6_000;
 const ns = uniqueNamespace('pause');
 const topics = topicCatalogue(ns);
-
-function document(index: number): Buffer {
-  const items = Array.from({ length: itemsPerDocument }, (_, i) => {
-    const n = index * itemsPerDocument + i;
-    return `<item><title>Item ${n}</title><guid>pause-${n}</guid><description>Body of item ${n}.</description><pubDate>Fri, 03 Feb 2023 07:31:00 +0900</pubDate></item>`;
-  });
-  return Buffer.from(
-    `<rss version="2.0"><channel><title>pause</title>${items.join('')}</channel></rss>`,
-  );
-}
 
 const env = {
   ...pipelineEnv(ns),
@@ -74,21 +67,14 @@ describe('instances of the normalizer and the publisher paused past their sessio
     const producer = await connectProducer(kafka);
     const documents = Math.ceil(itemsWanted / itemsPerDocument);
     for (let d = 0; d < documents; d++) {
-      const body = document(d);
-      const headers = {
-        'wire-feed-id': `pause-feed-${d % 12}`,
-        'wire-agency': 'pause',
-        'wire-url': `http://127.0.0.1/feed-${d % 12}.xml`,
-        'wire-fetch-id': `fetch-${d}`,
-        'wire-fetched-at': new Date().toISOString(),
-        'wire-http-status': '200',
-        'wire-content-type': 'application/rss+xml',
-        'wire-sha256': createHash('sha256').update(body).digest('hex'),
-        'wire-identity': 'guid',
-      };
-      await producer.send(topics.raw.name, [
-        { key: headers['wire-feed-id'], value: body, headers: toKafkaHeaders(headers) },
-      ]);
+      const body = numberedItemsFeed('pause', d * itemsPerDocument, itemsPerDocument, pubDate);
+      const { key, value, headers } = rawFetchRecord(
+        `pause-feed-${d % 12}`,
+        `fetch-${d}`,
+        body,
+        'pause',
+      );
+      await producer.send(topics.raw.name, [{ key, value, headers: toKafkaHeaders(headers) }]);
     }
     await producer.disconnect();
 

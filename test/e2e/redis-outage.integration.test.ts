@@ -2,7 +2,6 @@
 // arrives while Redis is down is published once Redis is back, and nothing is
 // dead-lettered or published twice. Runs its own redis-server on a free port.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { type ServiceProcess, startServiceProcess } from '@wire/cli';
 import {
@@ -13,7 +12,14 @@ import {
   toKafkaHeaders,
   topicCatalogue,
 } from '@wire/kafka';
-import { pipelineEnv, readTopics, testBrokers, uniqueNamespace } from '@wire/testkit';
+import {
+  numberedItemsFeed,
+  pipelineEnv,
+  rawFetchRecord,
+  readTopics,
+  testBrokers,
+  uniqueNamespace,
+} from '@wire/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ns = uniqueNamespace('redis-outage');
@@ -34,17 +40,6 @@ function startRedis(port: number): ChildProcess {
     {
       stdio: 'ignore',
     },
-  );
-}
-
-function feed(from: number, count: number): Buffer {
-  const items = Array.from(
-    { length: count },
-    (_, i) =>
-      `<item><title>Outage item ${from + i}</title><guid>outage-${from + i}</guid><description>Text ${from + i}.</description></item>`,
-  );
-  return Buffer.from(
-    `<rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`,
   );
 }
 
@@ -69,19 +64,8 @@ describe('a Redis outage', () => {
     await ensureTopics(kafka, allTopics(topics));
     const producer = await connectProducer(kafka);
     const send = async (body: Buffer, n: number) => {
-      const headers = {
-        'wire-feed-id': 'outage',
-        'wire-agency': 'test',
-        'wire-url': 'http://127.0.0.1/outage.xml',
-        'wire-fetch-id': `fetch-${n}`,
-        'wire-fetched-at': new Date().toISOString(),
-        'wire-http-status': '200',
-        'wire-content-type': 'application/rss+xml',
-        'wire-sha256': createHash('sha256').update(body).digest('hex'),
-      };
-      await producer.send(topics.raw.name, [
-        { key: 'outage', value: body, headers: toKafkaHeaders(headers) },
-      ]);
+      const { key, value, headers } = rawFetchRecord('outage', `fetch-${n}`, body);
+      await producer.send(topics.raw.name, [{ key, value, headers: toKafkaHeaders(headers) }]);
     };
     const reader = await readTopics(testBrokers, [topics.articles.name, topics.dlq.name]);
     const events = () => reader.records.filter((r) => r.topic === topics.articles.name);
@@ -95,12 +79,12 @@ describe('a Redis outage', () => {
           env: { ...env, OPS_ADDRESS: `127.0.0.1:${ops.publisher}` },
         }),
       );
-      await send(feed(0, 20), 1);
+      await send(numberedItemsFeed('outage', 0, 20), 1);
       await reader.waitFor(() => events().length >= 20, 60_000);
 
       redis.kill('SIGKILL');
       await new Promise((r) => redis?.once('exit', r));
-      await send(feed(20, 20), 2);
+      await send(numberedItemsFeed('outage', 20, 20), 2);
       await new Promise((r) => setTimeout(r, 5_000));
       expect(events()).toHaveLength(20);
       // Both stages saw their Redis connection fail, and say so in /metrics.

@@ -9,5 +9,6 @@ export {
   uniqueNamespace,
   waitUntil,
 } from './namespace.js';
+export { numberedItemsFeed, rawFetchRecord } from './raw-documents.js';
 export { corpusDir, repoRoot, samplePath, samplesDir, sharedDir } from './shared-data.js';
 export { type ReadRecord, readTopics, type TopicReader } from './topic-reader.js';
