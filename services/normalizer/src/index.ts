@@ -60,6 +60,7 @@ export {
 export {
   createMemoryStoryLedger,
   createRedisStoryLedger,
+  type InputPosition,
   type RevisionPlacement,
   type RevisionToPlace,
   rankOf,

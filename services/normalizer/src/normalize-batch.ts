@@ -51,6 +51,7 @@ export function createNormalizeBatch({
           value: record.value ?? Buffer.alloc(0),
           headers,
           deliveryId: `${topic}/${partition}/${record.offset}`,
+          position: { stream: `${topic}/${partition}`, offset: Number(record.offset) },
         },
         {
           ...state,

@@ -30,7 +30,12 @@ import type { NearDuplicate, NearDuplicateIndex } from './near-duplicates.js';
 import { type FamilyMatch, type FamilySettings, type Filing, familyOf } from './refile-family.js';
 import type { StoryAliases } from './story-aliases.js';
 import { eventIdOf, revisionOf, storyIdentity } from './story-identity.js';
-import { type RevisionPlacement, rankOf, type StoryLedger } from './story-ledger.js';
+import {
+  type InputPosition,
+  type RevisionPlacement,
+  rankOf,
+  type StoryLedger,
+} from './story-ledger.js';
 
 export interface RawRecord {
   value: Buffer;
@@ -40,6 +45,8 @@ export interface RawRecord {
    * gets it again after a crash, so a redelivery recognises its own pending claims.
    */
   deliveryId: string;
+  /** Its input partition and offset, when it came from Kafka (see story-ledger.ts). */
+  position?: InputPosition | undefined;
 }
 
 export interface NormalizeDependencies {
@@ -239,7 +246,10 @@ async function normalizeRecord(
   const placements = new Map<Identified, RevisionPlacement | 'duplicate'>();
   await Promise.all(
     toPlace.map(async (item) => {
-      placements.set(item, await claimAndPlace(item, record.deliveryId, deps, claimed));
+      placements.set(
+        item,
+        await claimAndPlace(item, record.deliveryId, record.position, deps, claimed),
+      );
     }),
   );
 
@@ -478,6 +488,7 @@ function languageOf(parsed: ParsedArticle, meta: RawDocumentMetadata): string {
 async function claimAndPlace(
   item: Identified,
   owner: string,
+  position: InputPosition | undefined,
   deps: NormalizeDependencies,
   claimed: string[],
 ): Promise<RevisionPlacement | 'duplicate'> {
@@ -488,6 +499,7 @@ async function claimAndPlace(
     versionCreated: item.parsed.article.versionCreated,
     kill: item.parsed.signal === 'kill',
     version: item.parsed.source.version,
+    position,
   };
   const [first, placement] = await Promise.all([
     deps.claims.claim(item.key, owner),

@@ -104,14 +104,39 @@ export function storyLedgerContract(makeLedger: () => StoryLedger): void {
     expect(await ledger.place(story, revision('e1', 5))).toEqual(first);
   });
 
-  it('breaks a tie of ranks by revision hash, so every order ends the same', async () => {
-    const a = makeLedger();
-    const b = makeLedger();
+  it('gives an event done again after its run aborted its first answer, not one below what that run placed after it', async () => {
+    const ledger = makeLedger();
+    const at = (offset: number, stream = 'raw/0') => ({ position: { stream, offset } });
+    // One run of records 10 and 11 placed v1 and v2, then aborted: done again from 10.
     const story = uri();
-    await a.place(story, revision('x', 7, { revision: 'aaa' }));
-    const aLast = await a.place(story, revision('y', 7, { revision: 'bbb' }));
-    await b.place(story, revision('y', 7, { revision: 'bbb' }));
-    const bLast = await b.place(story, revision('x', 7, { revision: 'aaa' }));
+    const created = await ledger.place(story, revision('v1', 1, at(10)));
+    await ledger.place(story, revision('v2', 2, at(11)));
+    expect(await ledger.place(story, revision('v1', 1, at(10)))).toEqual(created);
+    expect(created).toMatchObject({ createdStory: true, isLatest: true, stale: false });
+    // The same with a kill after it in the run.
+    const killedLater = uri();
+    const before = await ledger.place(killedLater, revision('w1', 1, at(20)));
+    await ledger.place(killedLater, revision('w2', 2, { kill: true, ...at(21) }));
+    expect(await ledger.place(killedLater, revision('w1', 1, at(20)))).toEqual(before);
+    expect(before).toMatchObject({ killed: false, isLatest: true });
+    // v2 came from another input (another feed's partition): v1 is judged afresh.
+    const elsewhere = uri();
+    await ledger.place(elsewhere, revision('x1', 1, at(30)));
+    await ledger.place(elsewhere, revision('x2', 2, at(5, 'raw/1')));
+    expect(await ledger.place(elsewhere, revision('x1', 1, at(30)))).toMatchObject({
+      isLatest: false,
+      stale: true,
+    });
+  });
+
+  it('breaks a tie of ranks by revision hash, so every order ends the same', async () => {
+    // The same two revisions in both orders, as two stories.
+    const ledger = makeLedger();
+    const [a, b] = [uri(), uri()];
+    await ledger.place(a, revision('x', 7, { revision: 'aaa' }));
+    const aLast = await ledger.place(a, revision('y', 7, { revision: 'bbb' }));
+    await ledger.place(b, revision('y', 7, { revision: 'bbb' }));
+    const bLast = await ledger.place(b, revision('x', 7, { revision: 'aaa' }));
     expect(aLast.isLatest).toBe(true);
     expect(bLast.isLatest).toBe(false);
   });

@@ -39,7 +39,7 @@ export interface Delivery {
   version: number;
   /** This delivery's first attempt fails before its transaction commits; it is redelivered. */
   fails: boolean;
-  /** Processed together with the delivery before it. */
+  /** Processed together with the delivery before it, which came from another input partition. */
   concurrent: boolean;
 }
 
@@ -89,8 +89,9 @@ export async function checkInterleaving(
   const committed: Event[] = [];
   const deadLetters: string[] = [];
   let next = 0;
-  const deliver = async (step: Delivery) => {
-    const deliveryId = `raw/0/${next++}`;
+  const deliver = async (step: Delivery, stream: string) => {
+    const offset = next++;
+    const deliveryId = `${stream}/${offset}`;
     for (let attempt = 0; ; attempt++) {
       const transaction: Event[] = [];
       const failing = step.fails && attempt === 0;
@@ -105,6 +106,7 @@ export async function checkInterleaving(
             ),
             headers,
             deliveryId,
+            position: { stream, offset },
           },
           {
             ...deps,
@@ -140,7 +142,7 @@ export async function checkInterleaving(
     if (step.concurrent && last && last.length < 2) last.push(step);
     else groups.push([step]);
   }
-  for (const group of groups) await Promise.all(group.map(deliver));
+  for (const group of groups) await Promise.all(group.map((step, i) => deliver(step, `raw/${i}`)));
 
   expect(deadLetters).toEqual([]);
   // Every version exactly once.
