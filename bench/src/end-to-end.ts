@@ -2,15 +2,23 @@
 // guarantees on (the real normalizer and publisher as processes: Redis claims,
 // Kafka transactions, read_committed), and latency from fetch (wire-fetched-at)
 // to the event being readable on the public topic, beside kafka-producer-perf-test
-// writing the same documents to a plain topic.
+// writing the same documents to a plain topic. runEndToEnd is the run alone, for
+// benchmarks that compare runs (the two Kafka clients).
 import { join } from 'node:path';
-import { type ServiceProcess, startServiceProcess } from '@wire/cli';
-import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
+import {
+  allTopics,
+  createKafkaClient,
+  ensureTopics,
+  type KafkaLibrary,
+  topicCatalogue,
+} from '@wire/kafka';
 import { testBrokers, testRedisUrl, waitUntil } from '@wire/testkit';
 import { Kafka, logLevel } from 'kafkajs';
 import { type Figure, figure, quantile } from './harness.js';
+import { readProcessStats } from './process-stats.js';
 import { runProducerPerfTest } from './producer-ceiling.js';
 import { rawHeaders } from './raw-records.js';
+import { startWatched, type Watched } from './service-watch.js';
 
 export interface EndToEndSettings {
   /** Topic and key prefix of this run. */
@@ -21,6 +29,18 @@ export interface EndToEndSettings {
   itemsPerDocument: number;
   /** When set, the services run under node --cpu-prof writing here. */
   profileDir?: string;
+  /** The services' KAFKA_CLIENT (their default, kafkajs, when unset). */
+  library?: KafkaLibrary;
+}
+
+/** What one run measured. */
+export interface EndToEndRun {
+  articles: number;
+  articlesPerSecond: number;
+  /** Each article's milliseconds from its document's fetch to readable. */
+  latencies: number[];
+  /** Each service process's peak RSS (VmHWM) over the run, in bytes. */
+  peakRssBytes: { normalizer: number; publisher: number };
 }
 
 interface Arrival {
@@ -47,27 +67,67 @@ async function readArrivals(topic: string, arrivals: Arrival[]) {
 }
 
 export async function benchEndToEnd(settings: EndToEndSettings): Promise<Figure[]> {
+  const run = await runEndToEnd(settings);
+  // The ceiling writes to a topic set up as wire.raw.v1 is.
+  const raw = topicCatalogue(settings.namespace).raw;
+  const perfTopic = { ...raw, name: `${settings.namespace}bench.perf` };
+  await ensureTopics(createKafkaClient({ brokers: testBrokers, clientId: 'bench' }), [perfTopic]);
+  const ceiling = runProducerPerfTest(
+    testBrokers.join(','),
+    perfTopic.name,
+    settings.load,
+    Math.max(5_000, settings.load.length),
+  );
+  const ceilingArticles = ceiling.recordsPerSecond * settings.itemsPerDocument;
+  return [
+    figure(
+      'end to end, raw to public topic, guarantees on',
+      run.articlesPerSecond,
+      'articles/s',
+      `kafka-producer-perf-test, same documents × ${settings.itemsPerDocument} articles`,
+      ceilingArticles,
+      `${run.articles} articles in ${settings.load.length} documents`,
+    ),
+    figure(
+      'end to end latency p50, fetch to readable',
+      quantile(run.latencies, 0.5),
+      'ms',
+      'kafka-producer-perf-test p50 ack',
+      ceiling.p50Ms,
+      'under the full load',
+    ),
+    figure(
+      'end to end latency p99, fetch to readable',
+      quantile(run.latencies, 0.99),
+      'ms',
+      'kafka-producer-perf-test p99 ack',
+      ceiling.p99Ms,
+      'under the full load',
+    ),
+  ];
+}
+
+/** The normalizer and publisher as processes, the warmup then the load through them. */
+export async function runEndToEnd(settings: EndToEndSettings): Promise<EndToEndRun> {
   const ns = settings.namespace;
   const topics = topicCatalogue(ns);
   const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'bench' });
-  // The ceiling writes to a topic set up as wire.raw.v1 is.
-  const perfTopic = { ...topics.raw, name: `${ns}bench.perf` };
-  await ensureTopics(kafka, [...allTopics(topics), perfTopic]);
+  await ensureTopics(kafka, allTopics(topics));
   const env = {
     KAFKA_BROKERS: testBrokers.join(','),
     REDIS_URL: testRedisUrl,
     WIRE_TOPIC_PREFIX: ns,
     WIRE_REDIS_PREFIX: ns,
     LOG_LEVEL: 'warn',
+    ...(settings.library && { KAFKA_CLIENT: settings.library }),
   };
   const profiled = (name: string) =>
     settings.profileDir
       ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(settings.profileDir, name)}` }
       : {};
-  const services: ServiceProcess[] = [
-    startServiceProcess('publisher', { env: { ...env, ...profiled('publisher') } }),
-    startServiceProcess('normalizer', { env: { ...env, ...profiled('normalizer') } }),
-  ];
+  const publisher = startWatched('publisher', { ...env, ...profiled('publisher') });
+  const normalizer = startWatched('normalizer', { ...env, ...profiled('normalizer') });
+  const services: Watched[] = [publisher, normalizer];
   const arrivals: Arrival[] = [];
   const reader = await readArrivals(topics.articles.name, arrivals);
   const producer = new Kafka({
@@ -107,46 +167,20 @@ export async function benchEndToEnd(settings: EndToEndSettings): Promise<Figure[
     });
     const loaded = arrivals.slice(before, before + loadArticles);
     const end = Math.max(...loaded.map((a) => a.at));
-    const articlesPerSecond = loadArticles / ((end - start) / 1000);
-    const latencies = latenciesOf(loaded, fetchedAt, settings.itemsPerDocument);
-
-    const ceiling = runProducerPerfTest(
-      testBrokers.join(','),
-      perfTopic.name,
-      settings.load,
-      Math.max(5_000, settings.load.length),
-    );
-    const ceilingArticles = ceiling.recordsPerSecond * settings.itemsPerDocument;
-    return [
-      figure(
-        'end to end, raw to public topic, guarantees on',
-        articlesPerSecond,
-        'articles/s',
-        `kafka-producer-perf-test, same documents × ${settings.itemsPerDocument} articles`,
-        ceilingArticles,
-        `${loadArticles} articles in ${settings.load.length} documents`,
-      ),
-      figure(
-        'end to end latency p50, fetch to readable',
-        quantile(latencies, 0.5),
-        'ms',
-        'kafka-producer-perf-test p50 ack',
-        ceiling.p50Ms,
-        'under the full load',
-      ),
-      figure(
-        'end to end latency p99, fetch to readable',
-        quantile(latencies, 0.99),
-        'ms',
-        'kafka-producer-perf-test p99 ack',
-        ceiling.p99Ms,
-        'under the full load',
-      ),
-    ];
+    return {
+      articles: loadArticles,
+      articlesPerSecond: loadArticles / ((end - start) / 1000),
+      latencies: latenciesOf(loaded, fetchedAt, settings.itemsPerDocument),
+      // Read before the processes stop: /proc forgets them once they exit.
+      peakRssBytes: {
+        normalizer: readProcessStats(normalizer.pid).peakRssBytes,
+        publisher: readProcessStats(publisher.pid).peakRssBytes,
+      },
+    };
   } finally {
     await producer.disconnect();
     await reader.disconnect();
-    await Promise.all(services.map((s) => s.stop()));
+    await Promise.all(services.map((s) => s.service.stop()));
   }
 }
 

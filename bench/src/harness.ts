@@ -90,23 +90,40 @@ export async function medianRate(
 }
 
 /**
- * Times several contenders round by round, each round running every one of them
+ * Runs several contenders round by round, each round running every one of them
  * in turn, so a burst of load from elsewhere hits them all rather than one.
- * Returns each contender's seconds per timed round.
+ * Each contender measures itself (seconds of the part that counts, leaving out
+ * set-up such as a consumer group join); returns its measure per timed round.
  */
-export async function timeInterleaved(
-  contenders: Record<string, () => unknown | Promise<unknown>>,
+export async function measureInterleaved(
+  contenders: Record<string, () => Promise<number>>,
   settings: RoundSettings,
 ): Promise<Record<string, number[]>> {
   const names = Object.keys(contenders);
-  const seconds: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const measures: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < settings.warmupRounds + settings.rounds; round++) {
     for (const name of names) {
-      const start = process.hrtime.bigint();
-      await contenders[name]?.();
-      const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
-      if (round >= settings.warmupRounds) seconds[name]?.push(elapsed);
+      const measure = await contenders[name]?.();
+      if (round >= settings.warmupRounds && measure !== undefined) measures[name]?.push(measure);
     }
   }
-  return seconds;
+  return measures;
+}
+
+/** measureInterleaved, each contender timed whole. Returns its seconds per timed round. */
+export function timeInterleaved(
+  contenders: Record<string, () => unknown | Promise<unknown>>,
+  settings: RoundSettings,
+): Promise<Record<string, number[]>> {
+  const timed = Object.fromEntries(
+    Object.entries(contenders).map(([name, work]) => [
+      name,
+      async () => {
+        const start = process.hrtime.bigint();
+        await work();
+        return Number(process.hrtime.bigint() - start) / 1e9;
+      },
+    ]),
+  );
+  return measureInterleaved(timed, settings);
 }

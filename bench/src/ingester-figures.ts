@@ -4,10 +4,10 @@ import type { ServiceName } from '@wire/cli';
 import type { ReferenceRun } from './conditional-get-ceiling.js';
 import { type Figure, figure } from './harness.js';
 import type { IngesterBenchSettings } from './ingester.js';
+import { mb } from './process-stats.js';
 import type { Window } from './service-watch.js';
 import { memoryTargetMb, peakRssFigure } from './targets.js';
 
-const mb = (bytes: number) => bytes / 2 ** 20;
 const scheduledRate = (s: IngesterBenchSettings) => s.feeds / s.intervalSeconds;
 
 export function ingesterFigures(

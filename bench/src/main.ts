@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [--only parsing,normalizer,replay,end-to-end,ingester]`: runs the
+// `pnpm bench [--quick] [--only parsing,normalizer,replay,end-to-end,kafka-clients,ingester]`: runs the
 // benchmarks, prints the table, writes bench/results.json and the table in
 // docs/benchmarks.md. Every figure is a ratio to a reference measured in this run.
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { topFramesIn } from './cpu-profile.js';
 import { benchEndToEnd } from './end-to-end.js';
 import { type Figure, fullRounds, quickRounds } from './harness.js';
 import { benchIngester } from './ingester.js';
+import { benchKafkaClients } from './kafka-clients.js';
 import { benchNormalizer } from './normalizer.js';
 import { benchParsing } from './parsing.js';
 import { formatProfiles, type ProfileSummary, profileParsing } from './profiles.js';
@@ -30,7 +31,9 @@ const { values } = parseArgs({
 const quick = values.quick ?? false;
 const rounds = quick ? quickRounds : fullRounds;
 const selected = new Set(
-  (values.only ?? 'parsing,normalizer,replay,end-to-end,ingester').split(',').map((s) => s.trim()),
+  (values.only ?? 'parsing,normalizer,replay,end-to-end,kafka-clients,ingester')
+    .split(',')
+    .map((s) => s.trim()),
 );
 const runId = `bench-${Date.now().toString(36)}`;
 const figures: Figure[] = [];
@@ -56,7 +59,9 @@ if (selected.has('parsing')) {
   }
 }
 
-if (['normalizer', 'replay', 'end-to-end', 'ingester'].some((b) => selected.has(b)))
+if (
+  ['normalizer', 'replay', 'end-to-end', 'kafka-clients', 'ingester'].some((b) => selected.has(b))
+)
   await ensureStack();
 const profileDir = join(repoRoot, 'bench/profiles', runId);
 const profiles: ProfileSummary[] = [];
@@ -104,6 +109,39 @@ if (selected.has('end-to-end')) {
       load,
       itemsPerDocument: items,
     })),
+  );
+}
+
+if (selected.has('kafka-clients')) {
+  log('kafka clients: kafkajs and platformatic through the adapter, then end to end on each');
+  const items = 10;
+  figures.push(
+    ...(await benchKafkaClients(
+      {
+        namespace: `${runId}.kc.`,
+        documents: syntheticFeeds(pool, { documents: 50, itemsPerDocument: items, runId }),
+        recordsPerRound: quick ? 200 : 500,
+        produceRounds: rounds,
+        // Each read is a group join and 20 transactions or more: fewer rounds.
+        recordsToRead: quick ? 500 : 1_000,
+        readRounds: quick ? { warmupRounds: 0, rounds: 1 } : quickRounds,
+        endToEnd: {
+          warmup: syntheticFeeds(pool, {
+            documents: 5,
+            itemsPerDocument: items,
+            runId: `${runId}-kc-warm`,
+            seed: 7,
+          }),
+          load: syntheticFeeds(pool, {
+            documents: quick ? 40 : 200,
+            itemsPerDocument: items,
+            runId: `${runId}-kc-load`,
+          }),
+          itemsPerDocument: items,
+        },
+      },
+      log,
+    )),
   );
 }
 

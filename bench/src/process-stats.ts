@@ -25,6 +25,9 @@ export function parseStatusMemory(text: string): { rssBytes: number; peakRssByte
   return { rssBytes: kib('VmRSS') * 1024, peakRssBytes: kib('VmHWM') * 1024 };
 }
 
+/** Memory as the figures give it: MB of 2^20 bytes. */
+export const mb = (bytes: number) => bytes / 2 ** 20;
+
 let ticksPerSecond: number | undefined;
 function clockTicks(): number {
   ticksPerSecond ??=

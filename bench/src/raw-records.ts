@@ -1,4 +1,4 @@
-// wire.raw.v1 headers for a document, as the ingester writes them.
+// wire.raw.v1 records and their headers, as the ingester writes them.
 import { createHash, randomUUID } from 'node:crypto';
 
 export function rawHeaders(
@@ -19,4 +19,19 @@ export function rawHeaders(
     'wire-language': 'en',
     'wire-identity': 'guid',
   };
+}
+
+/**
+ * `count` wire.raw.v1 records cycling through the documents, keyed by feed id
+ * over 100 feeds (so every partition gets some), with the ingester's headers.
+ */
+export function rawRecords(
+  documents: readonly Buffer[],
+  count: number,
+): { key: string; value: Buffer; headers: Record<string, string> }[] {
+  return Array.from({ length: count }, (_, i) => {
+    const value = documents[i % documents.length] as Buffer;
+    const key = `feed-${i % 100}`;
+    return { key, value, headers: rawHeaders(value, key) };
+  });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { figure, median, quantile, ratio, timeInterleaved } from '../src/harness.js';
+import {
+  figure,
+  measureInterleaved,
+  median,
+  quantile,
+  ratio,
+  timeInterleaved,
+} from '../src/harness.js';
 
 describe('median', () => {
   it('takes the middle value of an odd count, in any order', () => {
@@ -59,5 +66,16 @@ describe('timeInterleaved', () => {
     expect(calls).toEqual(['a', 'b', 'a', 'b', 'a', 'b']);
     expect(seconds.a).toHaveLength(2);
     expect(seconds.b).toHaveLength(2);
+  });
+});
+
+describe('measureInterleaved', () => {
+  it('keeps what each contender measured of itself in the timed rounds', async () => {
+    let calls = 0;
+    const measures = await measureInterleaved(
+      { a: async () => ++calls, b: async () => -++calls },
+      { warmupRounds: 1, rounds: 2 },
+    );
+    expect(measures).toEqual({ a: [3, 5], b: [-4, -6] });
   });
 });
