@@ -4,7 +4,7 @@
 import { type EventName, SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../../src/xml/parse-xml.js';
-import type { Handlers } from '../../src/xml/saxes-parser.js';
+import { type Handlers, saxesParser } from '../../src/xml/saxes-parser.js';
 
 const slots: Record<string, keyof Handlers> = {
   error: 'errorHandler',
@@ -37,5 +37,19 @@ describe('saxes handlers', () => {
       a: { e: '', '#text': 'td', '@_b': '1' },
     });
     expect(() => parseXml('<a><b></a>')).toThrow('not well-formed');
+  });
+
+  it('get errors without a stack, which saxes makes for every error parseXml reads past', () => {
+    const messages: string[] = [];
+    const errors: Error[] = [];
+    const parser = saxesParser({
+      errorHandler: (err) => {
+        errors.push(err);
+        messages.push(err.message);
+      },
+    });
+    parser.write('<a>\u0001\u0002</a>').close();
+    expect(messages).toEqual(['1:4: disallowed character.', '1:5: disallowed character.']);
+    expect(errors.every((err) => err.stack === undefined)).toBe(true);
   });
 });
