@@ -8,7 +8,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{packages,services,examples}/*/test/**/*.test.ts', 'bench/test/**/*.test.ts'],
+          include: [
+            '{apps,packages,services,examples}/*/test/**/*.test.ts',
+            'bench/test/**/*.test.ts',
+          ],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**', '**/dist/**'],
           // Some unit tests sweep whole corpora: on two busy cores they need more than 5 s.
           testTimeout: 30_000,
@@ -17,7 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{packages,services,test}/**/*.integration.test.ts'],
+          include: ['{apps,packages,services,test}/**/*.integration.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -11,8 +11,9 @@ import { type ServiceProcess, startServiceProcess } from '@wire/cli';
 import {
   allTopics,
   createKafkaClient,
+  createOffsetReader,
   ensureTopics,
-  type Kafka,
+  type KafkaClient,
   topicCatalogue,
 } from '@wire/kafka';
 import { testBrokers, testRedisUrl, waitUntil } from '@wire/testkit';
@@ -51,16 +52,15 @@ export interface IngesterBenchResult {
 }
 
 /** Records written to a topic (no transactions there, so offsets count records). */
-async function recordsIn(kafka: Kafka, topic: string): Promise<number> {
-  const admin = kafka.admin();
+async function recordsIn(kafka: KafkaClient, topic: string): Promise<number> {
+  const offsets = createOffsetReader(kafka);
   try {
-    await admin.connect();
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+    const ends = await offsets.endOffsets(topic);
+    return ends.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
   } catch {
     return 0; // A topic just created may have no leader yet: ask again.
   } finally {
-    await admin.disconnect();
+    await offsets.close();
   }
 }
 

@@ -68,7 +68,7 @@ interface ReplayRun {
 
 /** `wire replay --dry-run DIR`, timed from spawn to exit. */
 function runReplayCommand(dir: string): Promise<ReplayRun> {
-  const cli = join(repoRoot, 'packages/cli/dist/src/main.js');
+  const cli = join(repoRoot, 'apps/cli/dist/src/main.js');
   const start = process.hrtime.bigint();
   const child = spawn(process.execPath, [cli, 'replay', '--dry-run', dir], {
     env: { PATH: process.env.PATH, KAFKA_BROKERS: testBrokers.join(','), REDIS_URL: testRedisUrl },

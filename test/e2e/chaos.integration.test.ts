@@ -6,11 +6,11 @@
 // revision once, each story's revisions in filing order, the right latest state,
 // no story live after its kill, and dead letters only for the broken documents.
 // Sizes: CHAOS_ITEMS filings (2,000 here; `pnpm test:chaos` runs 10,000) and
-// CHAOS_FAULTS (8; 30).
+// CHAOS_FAULTS (8; 30). KAFKA_CLIENT (kafkajs, the default, or platformatic) is
+// the Kafka library the services run on; CI runs the test once per library.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type FeedServer,
@@ -27,8 +27,10 @@ import {
   readTopics,
   repoRoot,
   testBrokers,
+  testKafkaClient,
   uniqueNamespace,
   waitUntil,
+  writeFeedRegistry,
 } from '@wire/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -201,23 +203,20 @@ describe('chaos', () => {
           hostileBodies.add(createHash('sha256').update(hostileBody()).digest('hex'));
       },
     });
-    const registry = join(tmpdir(), `${ns}feeds.json`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: Array.from({ length: feedCount + 1 }, (_, i) => ({
-          id: i === hostile ? 'hostile' : `chaos-${i}`,
-          agency: 'yna',
-          url: feeds?.url(`/feed-${i}.xml`),
-          identity: 'yonhap',
-          intervalSeconds: 1,
-          allowAddresses: ['127.0.0.1'],
-        })),
-      }),
+    const registry = writeFeedRegistry(
+      ns,
+      Array.from({ length: feedCount + 1 }, (_, i) => ({
+        id: i === hostile ? 'hostile' : `chaos-${i}`,
+        agency: 'yna',
+        url: feeds?.url(`/feed-${i}.xml`),
+        identity: 'yonhap',
+        intervalSeconds: 1,
+      })),
     );
 
     const env = {
       ...pipelineEnv(ns),
+      KAFKA_CLIENT: testKafkaClient,
       LOG_LEVEL: 'warn',
       FEEDS_FILE: registry,
       KAFKA_SESSION_TIMEOUT_MS: '6000',
@@ -431,7 +430,7 @@ describe('chaos', () => {
     stopping = true;
     console.log(`chaos restarts: ${restarts}`);
     console.log(
-      `chaos: items=${stories} revisions=${filings.length} faults=${faults.length} lost=${lost.length} duplicated=${duplicated}`,
+      `chaos: client=${testKafkaClient} items=${stories} revisions=${filings.length} faults=${faults.length} lost=${lost.length} duplicated=${duplicated}`,
     );
     expect(faults).toHaveLength(faultsWanted);
     expect(lost.map((f) => f.guid)).toEqual([]);
@@ -442,6 +441,19 @@ describe('chaos', () => {
       const filing = byGuid.get(guidOf(r) ?? '');
       return !filing || r.headers.ce_type !== `dev.wire.article.${verdictOf[filing.kind]}.v1`;
     });
+    if (wrongVerdicts.length > 0) {
+      // Each such story's trail, upstream and public, for whoever reads a failed run.
+      const keys = new Set(wrongVerdicts.map((r) => r.key));
+      const trail = records
+        .filter((r) => keys.has(r.key) && r.topic !== topics.latest.name)
+        .map((r) => {
+          const normalized = JSON.parse(r.value?.toString() ?? '{}') as Record<string, unknown>;
+          const upstream = ['verdict', 'fetchId', 'fetchedAt'].map((k) => normalized[k] ?? '');
+          const guid = guidOf(r) ?? (normalized.source as { guid?: string } | undefined)?.guid;
+          return `${r.topic}/${r.partition}/${r.offset} ${guid} ${r.headers.ce_type ?? ''} ${upstream.join(' ')}`;
+        });
+      console.log(`chaos wrong verdicts:\n${trail.join('\n')}`);
+    }
     expect(wrongVerdicts.map((r) => `${guidOf(r)} ${r.headers.ce_type}`)).toEqual([]);
     const lastTime = new Map<string, string>();
     const outOfOrder: string[] = [];

@@ -2,9 +2,6 @@
 // holds, commits, and exits 0 within SHUTDOWN_TIMEOUT_MS; what it committed is
 // exactly what it wrote, so its successor neither repeats nor skips anything.
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type FeedServer,
   type ServiceProcess,
@@ -15,6 +12,7 @@ import {
   allTopics,
   connectProducer,
   createKafkaClient,
+  createOffsetReader,
   ensureTopics,
   toKafkaHeaders,
   topicCatalogue,
@@ -28,6 +26,7 @@ import {
   testRedisUrl,
   uniqueNamespace,
   waitUntil,
+  writeFeedRegistry,
 } from '@wire/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -47,13 +46,12 @@ function environment(ns: string): Record<string, string> {
 
 /** A group's committed offset per partition of a topic (the next offset it would read). */
 async function committedOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
-  const admin = kafka.admin();
-  await admin.connect();
+  const offsets = createOffsetReader(kafka);
   try {
-    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    return new Map((offsets?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    const committed = await offsets.committed(groupId, topic);
+    return new Map(committed.map((p) => [p.partition, Number(p.offset)]));
   } finally {
-    await admin.disconnect();
+    await offsets.close();
   }
 }
 
@@ -209,18 +207,14 @@ describe('graceful shutdown', () => {
         etag: `"${i}"`,
       });
     }
-    const registry = join(tmpdir(), `${ns}feeds.json`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: paths.map((path, i) => ({
-          id: `feed-${i}`,
-          agency: 'test',
-          url: feeds.url(path),
-          intervalSeconds: 60,
-          allowAddresses: ['127.0.0.1'],
-        })),
-      }),
+    const registry = writeFeedRegistry(
+      ns,
+      paths.map((path, i) => ({
+        id: `feed-${i}`,
+        agency: 'test',
+        url: feeds.url(path),
+        intervalSeconds: 60,
+      })),
     );
     const redis = await connectRedis({ url: testRedisUrl, failFast: true });
     const reader = await readTopics(testBrokers, [topics.raw.name]);

@@ -4,15 +4,12 @@
 // normalizer and the publisher, run as production runs them, and every one of its
 // items must come out, with no service running out of heap on the way.
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type FeedServer,
   type ServiceProcess,
   serviceNodeOptions,
   startFeedServer,
-  startServiceProcess,
+  startPipelineProcesses,
 } from '@wire/cli';
 import {
   allTopics,
@@ -27,6 +24,7 @@ import {
   type TopicReader,
   testBrokers,
   uniqueNamespace,
+  writeFeedRegistry,
 } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -80,31 +78,20 @@ describe('the heap each service is sized for', () => {
     );
     feeds = await startFeedServer();
     feeds.set('/big.xml', { body: feed.body });
-    const registry = join(tmpdir(), `${ns}feeds.json`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: [
-          {
-            id: 'big',
-            agency: 'heap',
-            url: feeds.url('/big.xml'),
-            intervalSeconds: 5,
-            allowAddresses: ['127.0.0.1'],
-          },
-        ],
-      }),
-    );
+    const registry = writeFeedRegistry(ns, [
+      {
+        id: 'big',
+        agency: 'heap',
+        url: feeds.url('/big.xml'),
+        intervalSeconds: 5,
+      },
+    ]);
     const env = {
       ...pipelineEnv(ns),
       LOG_LEVEL: 'warn',
     };
     publicTopic = await readTopics(testBrokers, [topics.articles.name]);
-    services = [
-      startServiceProcess('publisher', { env }),
-      startServiceProcess('normalizer', { env }),
-      startServiceProcess('ingester', { env: { ...env, FEEDS_FILE: registry } }),
-    ];
+    services = startPipelineProcesses(env, registry);
   });
 
   afterAll(async () => {

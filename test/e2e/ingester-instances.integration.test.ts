@@ -1,8 +1,3 @@
-// Three ingester instances share 100 feeds: each feed is polled by one instance
-// per interval, and when one instance is killed the others take its feeds.
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type FeedServer,
   type ServiceProcess,
@@ -10,7 +5,7 @@ import {
   startServiceProcess,
 } from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
-import { pipelineEnv, testBrokers, uniqueNamespace } from '@wire/testkit';
+import { pipelineEnv, testBrokers, uniqueNamespace, writeFeedRegistry } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ns = uniqueNamespace('instances');
@@ -40,18 +35,14 @@ describe('three ingester instances', () => {
         etag: `"${i}"`,
       });
     }
-    const registry = join(tmpdir(), `${ns}feeds.json`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: paths.map((path, i) => ({
-          id: `feed-${i}`,
-          agency: 'test',
-          url: feeds.url(path),
-          intervalSeconds,
-          allowAddresses: ['127.0.0.1'],
-        })),
-      }),
+    const registry = writeFeedRegistry(
+      ns,
+      paths.map((path, i) => ({
+        id: `feed-${i}`,
+        agency: 'test',
+        url: feeds.url(path),
+        intervalSeconds,
+      })),
     );
     const env = {
       ...pipelineEnv(ns),

@@ -1,14 +1,13 @@
 // One story all the way through: a local feed server, the three services as real
 // processes, the real Kafka broker and the real Redis, read back from the public
-// topic the way a newsroom system would.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// topic the way a newsroom system would. KAFKA_CLIENT (kafkajs, the default, or
+// platformatic) is the Kafka library the services run on.
+import { readFileSync } from 'node:fs';
 import {
   type FeedServer,
   type ServiceProcess,
   startFeedServer,
-  startServiceProcess,
+  startPipelineProcesses,
 } from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
 import {
@@ -20,8 +19,10 @@ import {
   samplePath,
   type TopicReader,
   testBrokers,
+  testKafkaClient,
   uniqueNamespace,
   waitUntil,
+  writeFeedRegistry,
 } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -60,39 +61,30 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     feeds.set('/news.xml', { body: sample('yonhap-en-news.xml') });
     feeds.set('/northkorea.xml', { body: sample('yonhap-en-northkorea.xml') });
     feeds.set('/broken.xml', { body: brokenFeed });
-    const registry = join(tmpdir(), `${ns}feeds.yaml`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: [
-          {
-            id: 'yna-en-news',
-            agency: 'yna',
-            url: feeds.url('/news.xml'),
-            language: 'en',
-            intervalSeconds: 1,
-            allowAddresses: ['127.0.0.1'],
-            identity: 'yonhap',
-          },
-          {
-            id: 'yna-en-nk',
-            agency: 'yna',
-            url: feeds.url('/northkorea.xml'),
-            language: 'en',
-            intervalSeconds: 1,
-            allowAddresses: ['127.0.0.1'],
-            identity: 'yonhap',
-          },
-          {
-            id: 'broken',
-            agency: 'yna',
-            url: feeds.url('/broken.xml'),
-            intervalSeconds: 1,
-            allowAddresses: ['127.0.0.1'],
-          },
-        ],
-      }),
-    );
+    const registry = writeFeedRegistry(ns, [
+      {
+        id: 'yna-en-news',
+        agency: 'yna',
+        url: feeds.url('/news.xml'),
+        language: 'en',
+        intervalSeconds: 1,
+        identity: 'yonhap',
+      },
+      {
+        id: 'yna-en-nk',
+        agency: 'yna',
+        url: feeds.url('/northkorea.xml'),
+        language: 'en',
+        intervalSeconds: 1,
+        identity: 'yonhap',
+      },
+      {
+        id: 'broken',
+        agency: 'yna',
+        url: feeds.url('/broken.xml'),
+        intervalSeconds: 1,
+      },
+    ]);
     const env = {
       ...pipelineEnv(ns),
       LOG_LEVEL: 'info',
@@ -100,11 +92,7 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     publicTopic = await readTopics(testBrokers, [topics.articles.name]);
     rawTopic = await readTopics(testBrokers, [topics.raw.name]);
     deadLetters = await readTopics(testBrokers, [topics.dlq.name]);
-    services = [
-      startServiceProcess('publisher', { env }),
-      startServiceProcess('normalizer', { env }),
-      startServiceProcess('ingester', { env: { ...env, FEEDS_FILE: registry } }),
-    ];
+    services = startPipelineProcesses(env, registry);
   });
 
   afterAll(async () => {
@@ -139,6 +127,13 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     });
     expect(event.headers.ce_id).toMatch(/^[0-9a-f]{32}$/);
     expect(createIptcNinjsValidator()(article)).toEqual([]);
+  });
+
+  it('runs the normalizer and the publisher on the Kafka library KAFKA_CLIENT names', () => {
+    for (const stage of [services[0], services[1]]) {
+      const consuming = stage?.logs.find((l) => l.includes('"msg":"consuming"'));
+      expect(consuming).toContain(`"kafkaClient":"${testKafkaClient}"`);
+    }
   });
 
   it('publishes nothing new when the feeds are polled again, nor for a story in two section feeds', async () => {

@@ -1,15 +1,8 @@
-// A developing story re-filed under new ids through the real pipeline: a one-line
-// Chinese flash, then its detailed filing in a later poll, is one story (created,
-// then updated, the second naming the flash in ce_refileof); a market's open and
-// close on the same day stay two stories.
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type FeedServer,
   type ServiceProcess,
   startFeedServer,
-  startServiceProcess,
+  startPipelineProcesses,
 } from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
 import {
@@ -18,6 +11,7 @@ import {
   type TopicReader,
   testBrokers,
   uniqueNamespace,
+  writeFeedRegistry,
 } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -79,31 +73,20 @@ describe('re-filed stories through the pipeline', () => {
     );
     feeds = await startFeedServer();
     feeds.set('/zh.xml', { body: rss([open, close, flash]), contentType: 'application/rss+xml' });
-    const registry = join(tmpdir(), `${ns}feeds.yaml`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: [
-          {
-            id: 'cn-news',
-            agency: 'cna',
-            url: feeds.url('/zh.xml'),
-            intervalSeconds: 1,
-            identity: 'guid',
-            allowAddresses: ['127.0.0.1'],
-          },
-        ],
-      }),
-    );
+    const registry = writeFeedRegistry(ns, [
+      {
+        id: 'cn-news',
+        agency: 'cna',
+        url: feeds.url('/zh.xml'),
+        intervalSeconds: 1,
+        identity: 'guid',
+      },
+    ]);
     const env = {
       ...pipelineEnv(ns),
     };
     reader = await readTopics(testBrokers, [topics.articles.name]);
-    services = [
-      startServiceProcess('publisher', { env }),
-      startServiceProcess('normalizer', { env }),
-      startServiceProcess('ingester', { env: { ...env, FEEDS_FILE: registry } }),
-    ];
+    services = startPipelineProcesses(env, registry);
   });
 
   afterAll(async () => {

@@ -102,7 +102,7 @@ describe('the services against SASL_SSL Kafka and TLS Redis', () => {
         kafka,
         { groupId: `${ns}reader`, topics: [topicCatalogue(ns).articles.name], fromBeginning: true },
         async (record) => {
-          published.push(String(record.message.key));
+          published.push(String(record.key));
         },
       ),
     );

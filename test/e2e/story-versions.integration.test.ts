@@ -22,6 +22,7 @@ import {
   testBrokers,
   uniqueNamespace,
   waitUntil,
+  writeFeedRegistry,
 } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -69,29 +70,21 @@ describe('NewsML-G2 versions of one story', () => {
     );
     feeds = await startFeedServer();
     feeds.set('/g2.xml', { body: version(1), contentType: 'application/vnd.iptc.g2.newsitem+xml' });
-    const registry = join(tmpdir(), `${ns}feeds.yaml`);
     const routes = join(tmpdir(), `${ns}routes.yaml`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: [
-          {
-            id: 'yna-g2',
-            agency: 'yna',
-            url: feeds.url('/g2.xml'),
-            intervalSeconds: 1,
-            allowAddresses: ['127.0.0.1'],
-          },
-          {
-            id: 'yna-g2-late',
-            agency: 'yna',
-            url: feeds.url('/late.xml'),
-            intervalSeconds: 1,
-            allowAddresses: ['127.0.0.1'],
-          },
-        ],
-      }),
-    );
+    const registry = writeFeedRegistry(ns, [
+      {
+        id: 'yna-g2',
+        agency: 'yna',
+        url: feeds.url('/g2.xml'),
+        intervalSeconds: 1,
+      },
+      {
+        id: 'yna-g2-late',
+        agency: 'yna',
+        url: feeds.url('/late.xml'),
+        intervalSeconds: 1,
+      },
+    ]);
     writeFileSync(routes, 'routes:\n  - topic: news.agency.{agency}.v1\n');
     const env = {
       ...pipelineEnv(ns),

@@ -1,6 +1,7 @@
 // Settings every service shares: where Kafka and Redis are and how to authenticate
 // to them, log level, namespaces and the internal ops address. Services extend this
 // shape with their own keys.
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 const commaList = z
@@ -16,6 +17,19 @@ const commaList = z
 export const commonSettings = {
   KAFKA_BROKERS: commaList.default(['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  /**
+   * The library behind the Kafka adapter: kafkajs (one transactional producer per
+   * input partition) or @platformatic/kafka (one per instance, fenced by the
+   * consumer group's generation, KIP-447).
+   */
+  KAFKA_CLIENT: z.enum(['kafkajs', 'platformatic']).default('kafkajs'),
+  /**
+   * Names this instance: in the ingester's feed leases, and in the one
+   * transactional id of a stage on @platformatic/kafka. Two live instances never
+   * share one; the same one across restarts lets a new process fence its crashed
+   * predecessor at once instead of after the transaction timeout.
+   */
+  INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
   /** SASL for Kafka; absent means none. Needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD. */
   KAFKA_SASL_MECHANISM: z.enum(['scram-sha-256', 'scram-sha-512']).optional(),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),

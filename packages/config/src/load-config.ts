@@ -2,14 +2,17 @@
 // reported at once, and `NAME_FILE` variables (Docker/Kubernetes secrets) are read
 // into `NAME` so secrets need not sit in the environment.
 import { readFileSync } from 'node:fs';
+import { WireError } from '@wire/schema';
 import type { z } from 'zod';
 import { commonSettingsProblems } from './common-settings.js';
 
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-  readonly retryable = false;
+export class ConfigError extends WireError<'CONFIG_INVALID'> {
   constructor(readonly problems: string[]) {
-    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    super(
+      'CONFIG_INVALID',
+      'configuration',
+      `invalid configuration:\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigError';
   }
 }

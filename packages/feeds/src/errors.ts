@@ -1,5 +1,8 @@
 // Every way a whole document can fail to parse. A failure of one item is a warning
-// instead; a failed document becomes a dead-letter record upstream.
+// instead; a failed document becomes a dead-letter record upstream (each code is
+// one of the dead-letter codes, which the compiler checks where it is written).
+import { WireError } from '@wire/schema';
+
 export const parseErrorCodes = {
   DOCUMENT_EMPTY: 'the document is empty',
   CHARSET_UNSUPPORTED: 'the declared character encoding is not supported',
@@ -13,14 +16,11 @@ export const parseErrorCodes = {
 
 export type ParseErrorCode = keyof typeof parseErrorCodes;
 
-export class ParseError extends Error {
-  readonly retryable = false;
-  constructor(
-    readonly code: ParseErrorCode,
-    detail?: string,
-    options?: { cause: unknown },
-  ) {
-    super(detail ? `${parseErrorCodes[code]}: ${detail}` : parseErrorCodes[code], options);
+/** The bytes can never be read: no retry helps, so the document is a dead letter. */
+export class ParseError extends WireError<ParseErrorCode> {
+  constructor(code: ParseErrorCode, detail?: string, options?: { cause: unknown }) {
+    const message = detail ? `${parseErrorCodes[code]}: ${detail}` : parseErrorCodes[code];
+    super(code, 'permanent', message, options);
     this.name = 'ParseError';
   }
 }

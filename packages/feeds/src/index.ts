@@ -12,7 +12,7 @@ export type {
   SourceInfo,
 } from './parsed-article.js';
 export { canonicalLink } from './text/canonical-link.js';
-export { countWords, htmlToText, sanitizeBodyHtml } from './text/html.js';
+export { countWords, htmlToText } from './text/html.js';
 export {
   coverageDeadLetterRatio,
   coverageMinimumTokens,

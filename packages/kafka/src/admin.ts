@@ -1,11 +1,11 @@
 // Creates the topics of the catalogue that do not exist yet.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Kafka } from 'kafkajs';
+import { type KafkaClient, kafkajsOf } from './client.js';
 import { classifyKafkaError } from './errors.js';
 import { routedTopicSpec, type TopicSpec } from './topics.js';
 
 export async function ensureTopics(
-  kafka: Kafka,
+  kafka: KafkaClient,
   specs: TopicSpec[],
   { timeoutMs = 30_000 } = {},
 ): Promise<string[]> {
@@ -25,8 +25,8 @@ export async function ensureTopics(
   }
 }
 
-async function createMissing(kafka: Kafka, specs: TopicSpec[]): Promise<string[]> {
-  const admin = kafka.admin();
+async function createMissing(kafka: KafkaClient, specs: TopicSpec[]): Promise<string[]> {
+  const admin = kafkajsOf(kafka).admin();
   try {
     await admin.connect();
     const existing = new Set(await admin.listTopics());
@@ -52,7 +52,7 @@ async function createMissing(kafka: Kafka, specs: TopicSpec[]): Promise<string[]
  * names that already exist (the catalogue's); each name is checked once.
  */
 export function createRoutedTopicEnsurer(
-  kafka: Kafka,
+  kafka: KafkaClient,
   known: Iterable<string>,
 ): (names: string[]) => Promise<string[]> {
   const seen = new Set(known);
@@ -62,5 +62,60 @@ export function createRoutedTopicEnsurer(
     const created = await ensureTopics(kafka, missing.map(routedTopicSpec));
     for (const name of missing) seen.add(name);
     return created;
+  };
+}
+
+/** A partition's offsets: `high` is the next offset to be written. */
+export interface PartitionOffsets {
+  partition: number;
+  low: string;
+  high: string;
+}
+
+/** Where a consumer group stands in one partition (-1: it never committed there). */
+export interface CommittedOffset {
+  partition: number;
+  offset: string;
+}
+
+/** Questions about offsets, over one admin connection kept open between them. */
+export interface OffsetReader {
+  endOffsets(topic: string): Promise<PartitionOffsets[]>;
+  committed(groupId: string, topic: string): Promise<CommittedOffset[]>;
+  /** Per partition, the first offset written at or after the time (-1: none that late). */
+  offsetsAt(topic: string, at: Date): Promise<CommittedOffset[]>;
+  close(): Promise<void>;
+}
+
+export function createOffsetReader(kafka: KafkaClient): OffsetReader {
+  const admin = kafkajsOf(kafka).admin();
+  let connected: Promise<void> | undefined;
+  const ready = async () => {
+    connected ??= admin.connect().catch((err: unknown) => {
+      connected = undefined;
+      throw classifyKafkaError(err);
+    });
+    await connected;
+  };
+  return {
+    async endOffsets(topic) {
+      await ready();
+      const offsets = await admin.fetchTopicOffsets(topic);
+      return offsets.map(({ partition, low, high }) => ({ partition, low, high }));
+    },
+    async committed(groupId, topic) {
+      await ready();
+      const [found] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return (found?.partitions ?? []).map(({ partition, offset }) => ({ partition, offset }));
+    },
+    async offsetsAt(topic, at) {
+      await ready();
+      const offsets = await admin.fetchTopicOffsetsByTimestamp(topic, at.getTime());
+      return offsets.map(({ partition, offset }) => ({ partition, offset }));
+    },
+    async close() {
+      if (connected) await admin.disconnect().catch(() => undefined);
+      connected = undefined;
+    },
   };
 }

@@ -1,10 +1,15 @@
 // Consumers that commit an offset only after the handler finished with the record,
 // so a crash re-delivers instead of losing. Reads only committed transactions.
-import type { Consumer, Kafka, KafkaMessage, Message } from 'kafkajs';
+import type { DeadLetterOrigin, ErrorKind } from '@wire/schema';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { type KafkaClient, kafkajsOf, libraryOf } from './client.js';
 import { readHeaders, type StringHeaders } from './headers.js';
 import type { OutgoingRecord, PartitionProducers } from './producer.js';
+import { createRunPolicy, nextOffset, runsOf } from './run-policy.js';
 import { maxRawDocumentBytes } from './topics.js';
 import { createTransactionRecovery } from './transaction-recovery.js';
+
+export { mergedOutputs, nextOffset, runsOf } from './run-policy.js';
 
 export interface ConsumerSettings {
   groupId: string;
@@ -15,11 +20,11 @@ export interface ConsumerSettings {
 }
 
 export function createConsumer(
-  kafka: Kafka,
+  kafka: KafkaClient,
   settings: Pick<ConsumerSettings, 'groupId' | 'sessionTimeoutMs'>,
 ): Consumer {
   const sessionTimeout = settings.sessionTimeoutMs ?? 30_000;
-  return kafka.consumer({
+  return kafkajsOf(kafka).consumer({
     groupId: settings.groupId,
     readUncommitted: false,
     maxBytesPerPartition: maxRawDocumentBytes,
@@ -28,10 +33,11 @@ export function createConsumer(
   });
 }
 
-export interface ConsumedRecord {
+/** A record as a reader gets it, with where it sits and when it was written. */
+export interface ConsumedRecord extends InputRecord {
   topic: string;
   partition: number;
-  message: KafkaMessage;
+  timestamp: string;
 }
 
 export interface RunningConsumer {
@@ -42,7 +48,7 @@ export interface RunningConsumer {
 
 /** Runs `handle` on each record in partition order and commits after it resolved. */
 export async function startRecordConsumer(
-  kafka: Kafka,
+  kafka: KafkaClient,
   settings: ConsumerSettings,
   handle: (record: ConsumedRecord) => Promise<void>,
 ): Promise<RunningConsumer> {
@@ -50,7 +56,7 @@ export async function startRecordConsumer(
   await consumer.run({
     autoCommit: false,
     eachMessage: async ({ topic, partition, message }) => {
-      await handle({ topic, partition, message });
+      await handle({ topic, partition, timestamp: message.timestamp, ...inputRecord(message) });
       await consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
     },
   });
@@ -59,7 +65,7 @@ export async function startRecordConsumer(
 
 /** A connected, subscribed consumer that knows whether the group gave it partitions. */
 export async function subscribeConsumer(
-  kafka: Kafka,
+  kafka: KafkaClient,
   settings: ConsumerSettings,
 ): Promise<{ consumer: Consumer; running: RunningConsumer }> {
   const consumer = createConsumer(kafka, settings);
@@ -73,10 +79,6 @@ export async function subscribeConsumer(
     fromBeginning: settings.fromBeginning ?? true,
   });
   return { consumer, running: { isAssigned: () => assigned, stop: () => consumer.disconnect() } };
-}
-
-export function nextOffset(offset: string): string {
-  return (BigInt(offset) + 1n).toString();
 }
 
 /** A record as a stage reads it, its headers as strings. */
@@ -119,6 +121,21 @@ export interface TransactionalConsumerSettings extends ConsumerSettings {
    * records come again, unless the transaction committed after all.
    */
   onBatchFailed?: (err: unknown) => void;
+  /**
+   * What a handler's error means (see WireError): transient ones are tried again
+   * after a back-off, the partition held; a permanent one is narrowed to the
+   * record it fails on alone, which becomes a dead letter; a configuration error
+   * stops the loop. Unset, every error is transient.
+   */
+  classify?: (err: unknown) => ErrorKind;
+  /** Where a record the handler fails on permanently goes; unset, it is retried. */
+  deadLetters?: { topic: string; stage: DeadLetterOrigin['stage'] };
+  /** Told of each record set aside as a dead letter, once its transaction committed. */
+  onDeadLettered?: (record: InputRecord, err: unknown) => void;
+  /** A configuration error: the loop stops taking work, and the process should end. */
+  onConfigurationError?: (err: unknown) => void;
+  /** The back-off before the n-th retry of a run (default 250 ms doubling to 30 s). */
+  retryDelayMs?: (attempt: number) => number;
 }
 
 /**
@@ -127,30 +144,38 @@ export interface TransactionalConsumerSettings extends ConsumerSettings {
  * output first (outside any transaction, so a transaction stays open only for
  * its writes), then that output and the run's offsets commit together or not at
  * all. Sharing a transaction among records spares a commit per record, the cost
- * that bounds throughput. Each partition has its own transactional producer (see
- * createPartitionProducers), so a paused instance cannot commit after its
- * partitions moved on. A failed commit is settled (transaction-recovery.ts)
- * before anything else of the partition. A handler that throws leaves its
- * records to be delivered again; so does a crash before `afterCommit` finished.
+ * that bounds throughput. A paused instance cannot commit after its partitions
+ * moved on: with kafkajs each partition has its own transactional producer (see
+ * createPartitionProducers), which the next owner's fences; with
+ * @platformatic/kafka the offsets carry the group's generation (KIP-447), which
+ * the broker checks (see platformatic/batch-loop.ts). A failed commit is settled
+ * (transaction-recovery.ts) before anything else of the partition. The
+ * handler's failures go by the policy of run-policy.ts. A handler that throws
+ * leaves its records to be delivered again; so does a crash before `afterCommit`
+ * finished. `producers` are the client's own (createTransactionalProducers).
  */
 export async function startTransactionalBatchConsumer(
-  kafka: Kafka,
+  kafka: KafkaClient,
   settings: TransactionalConsumerSettings,
   producers: PartitionProducers,
   handle: (batch: InputBatch) => Promise<BatchOutput>,
 ): Promise<RunningConsumer> {
+  if (libraryOf(kafka) === 'platformatic') {
+    // Loaded only for a platformatic client: the library costs a process about 60 MB.
+    const { startPlatformaticBatchConsumer } = await import('./platformatic/batch-loop.js');
+    return startPlatformaticBatchConsumer(kafka, settings, producers, handle);
+  }
   const { consumer, running } = await subscribeConsumer(kafka, settings);
-  const perTransaction = settings.recordsPerTransaction ?? 50;
-  const perTransactionBytes = settings.bytesPerTransaction ?? 4 * 1024 * 1024;
-  // Under the broker's default message size (1 MiB), which the output topics keep.
-  const maxRequestBytes = 512 * 1024;
+  const policy = createRunPolicy(settings, handle);
   const recovery = createTransactionRecovery(kafka, consumer, producers, settings.groupId);
+
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       const { topic, partition } = batch;
-      for (const run of runsOf(batch.messages, perTransaction, perTransactionBytes)) {
+      const runs = runsOf(batch.messages, policy.recordsPerTransaction, policy.bytesPerTransaction);
+      for (const run of runs) {
         // Stopping or rebalanced: what is left is delivered again, to whoever has it then.
         if (!isRunning() || isStale()) return;
         const first = run[0] as KafkaMessage;
@@ -160,24 +185,16 @@ export async function startTransactionalBatchConsumer(
         const through = last === batch.messages.at(-1) ? batch.lastOffset() : last.offset;
         // A failed transaction before: go on from where the group really stands.
         if (await recovery.settle(topic, partition, first.offset)) return;
-        const output = await handle({ topic, partition, records: run.map(inputRecord) }).catch(
-          (err: unknown) => {
-            settings.onBatchFailed?.(err);
-            throw err;
-          },
-        );
+        const control = { active: () => isRunning() && !isStale(), heartbeat };
+        const input = { topic, partition, records: run.map(inputRecord) };
+        const output = await policy.outputOf(input, control);
+        if (output === undefined) return;
         const afterCommit = output.afterCommit ?? (async () => undefined);
         const producer = await producers.forPartition(topic, partition);
         try {
-          await producer.inTransaction(async (transaction) => {
-            // In requests the broker takes: kafkajs sends a partition's records as one
-            // batch, and the broker refuses a batch over the topic's message size.
-            for (const topicMessages of sendRequests(output.records, maxRequestBytes))
-              await transaction.sendBatch({ acks: -1, topicMessages });
-            await transaction.sendOffsets({
-              consumerGroupId: settings.groupId,
-              topics: [{ topic, partitions: [{ partition, offset: nextOffset(through) }] }],
-            });
+          await producer.commitTransaction({
+            records: output.records,
+            offsets: { groupId: settings.groupId, topic, partition, offset: nextOffset(through) },
           });
         } catch (err) {
           // It may have committed all the same: go on from the group's committed offset.
@@ -199,57 +216,6 @@ export async function startTransactionalBatchConsumer(
       await recovery.close();
     },
   };
-}
-
-/**
- * The output in send requests of at most about `maxBytes` each (a record larger
- * than that goes alone), each a list of topics with their records, in order.
- */
-export function* sendRequests(
-  records: ReadonlyMap<string, OutgoingRecord[]>,
-  maxBytes: number,
-): Generator<{ topic: string; messages: Message[] }[]> {
-  let request: { topic: string; messages: Message[] }[] = [];
-  let bytes = 0;
-  for (const [topic, messages] of records) {
-    for (const message of messages) {
-      const size = (message.value?.length ?? 0) + (message.key?.length ?? 0);
-      if (bytes > 0 && bytes + size > maxBytes) {
-        yield request;
-        request = [];
-        bytes = 0;
-      }
-      let entry = request.at(-1);
-      if (entry?.topic !== topic) {
-        entry = { topic, messages: [] };
-        request.push(entry);
-      }
-      entry.messages.push(message as Message);
-      bytes += size;
-    }
-  }
-  if (request.length > 0) yield request;
-}
-
-/** Consecutive runs of a batch's records, each within both limits (and never empty). */
-export function* runsOf<T extends { value: Buffer | null }>(
-  messages: T[],
-  maxRecords: number,
-  maxBytes: number,
-): Generator<T[]> {
-  let run: T[] = [];
-  let bytes = 0;
-  for (const message of messages) {
-    const size = message.value?.length ?? 0;
-    if (run.length > 0 && (run.length >= maxRecords || bytes + size > maxBytes)) {
-      yield run;
-      run = [];
-      bytes = 0;
-    }
-    run.push(message);
-    bytes += size;
-  }
-  if (run.length > 0) yield run;
 }
 
 function inputRecord(message: KafkaMessage): InputRecord {

@@ -1,49 +1,60 @@
-export type {
-  Consumer,
-  EachMessagePayload,
-  Kafka,
-  KafkaMessage,
-  Message,
-  Transaction,
-} from 'kafkajs';
-export { createRoutedTopicEnsurer, ensureTopics } from './admin.js';
+export {
+  type CommittedOffset,
+  createOffsetReader,
+  createRoutedTopicEnsurer,
+  ensureTopics,
+  type OffsetReader,
+  type PartitionOffsets,
+} from './admin.js';
 export {
   createKafkaClient,
+  type KafkaClient,
   type KafkaClientSettings,
+  type KafkaLibrary,
   type KafkaLogLevel,
   type KafkaLogSink,
   type KafkaSaslSettings,
+  kafkaLibraries,
 } from './client.js';
+export { type ConsumedMessage, type ConsumeOptions, consumeTopic } from './consume-topic.js';
 export {
   type BatchOutput,
   type ConsumedRecord,
   type ConsumerSettings,
-  createConsumer,
   type InputBatch,
   type InputRecord,
   nextOffset,
   type RunningConsumer,
   startRecordConsumer,
   startTransactionalBatchConsumer,
-  subscribeConsumer,
   type TransactionalConsumerSettings,
 } from './consumer.js';
 export {
   classifyKafkaError,
+  isKafkaError,
   KafkaAdapterError,
   type KafkaErrorCode,
   kafkaErrorCodes,
 } from './errors.js';
-export { readHeaders, type StringHeaders, toKafkaHeaders } from './headers.js';
+export { type RecordHeaders, readHeaders, type StringHeaders, toKafkaHeaders } from './headers.js';
 export {
   type AcknowledgedProducer,
   connectProducer,
   connectTransactionalProducer,
   createPartitionProducers,
+  createTransactionalProducers,
+  type GroupMember,
   type OutgoingRecord,
   type PartitionProducers,
   type TransactionalProducer,
+  type TransactionContent,
 } from './producer.js';
+export {
+  type PartitionRange,
+  type RangeRecord,
+  readRange,
+  topicRange,
+} from './topic-range.js';
 export {
   allTopics,
   maxRawDocumentBytes,

@@ -14,7 +14,8 @@
 // waiting for pending ones (no require_stable), so the new owner could start
 // from an offset that the pending commit then moves past, and redo its records.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Admin, Consumer, Kafka } from 'kafkajs';
+import type { Admin, Consumer } from 'kafkajs';
+import { type KafkaClient, kafkajsOf } from './client.js';
 import type { PartitionProducers } from './producer.js';
 
 /** What a failed transaction leaves to do if it committed all the same. */
@@ -42,7 +43,7 @@ export interface TransactionRecovery {
 type Doubt = { kind: 'failed'; work?: UnsettledWork } | { kind: 'assigned' };
 
 export function createTransactionRecovery(
-  kafka: Kafka,
+  kafka: KafkaClient,
   consumer: Consumer,
   producers: PartitionProducers,
   groupId: string,
@@ -71,7 +72,7 @@ export function createTransactionRecovery(
       // A moment before trying again, so a failure that repeats does not spin.
       if (doubt.kind === 'failed') await sleep(pauseMs);
       await producers.reopen(topic, partition);
-      admin ??= kafka.admin();
+      admin ??= kafkajsOf(kafka).admin();
       connected ??= admin.connect().catch((err: unknown) => {
         connected = undefined;
         throw err;

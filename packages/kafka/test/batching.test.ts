@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runsOf, sendRequests } from '../src/consumer.js';
+import { runsOf } from '../src/consumer.js';
+import { sendRequests } from '../src/producer.js';
 
 const records = (...sizes: number[]) =>
   sizes.map((size, offset) => ({ offset, value: size < 0 ? null : Buffer.alloc(size) }));

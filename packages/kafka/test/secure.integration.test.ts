@@ -3,10 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kafkajsOf } from '../src/client.js';
 import {
+  connectProducer,
   connectTransactionalProducer,
   createKafkaClient,
   ensureTopics,
+  type KafkaLibrary,
   startRecordConsumer,
 } from '../src/index.js';
 
@@ -18,10 +21,11 @@ const caFile = join(secrets, 'ca.crt');
 const password = readFileSync(join(secrets, 'kafka-wire.password'), 'utf8').trim();
 const prefix = `test-secure-${randomUUID().slice(0, 8)}.`;
 
-const secureClient = (secret: string) =>
+const secureClient = (secret: string, library: KafkaLibrary = 'kafkajs') =>
   createKafkaClient({
     brokers,
     clientId: 'secure-test',
+    library,
     tls: { caFile },
     sasl: { mechanism: 'scram-sha-512', username: 'wire', password: secret },
   });
@@ -43,8 +47,8 @@ describe('Kafka over SASL_SSL with SCRAM-SHA-512', () => {
   it('commits a transaction and reads it back, authenticated and encrypted', async () => {
     const producer = await connectTransactionalProducer(kafka, `${prefix}tx`);
     cleanups.push(() => producer.disconnect());
-    await producer.inTransaction(async (transaction) => {
-      await transaction.send({ topic, messages: [{ key: 'k', value: 'over tls' }] });
+    await producer.commitTransaction({
+      records: new Map([[topic, [{ key: 'k', value: 'over tls' }]]]),
     });
 
     const seen: string[] = [];
@@ -52,7 +56,7 @@ describe('Kafka over SASL_SSL with SCRAM-SHA-512', () => {
       kafka,
       { groupId: `${prefix}group`, topics: [topic], fromBeginning: true },
       async (record) => {
-        seen.push(String(record.message.value));
+        seen.push(String(record.value));
       },
     );
     cleanups.push(() => consumer.stop());
@@ -61,7 +65,7 @@ describe('Kafka over SASL_SSL with SCRAM-SHA-512', () => {
 
   it('refuses a wrong password with an authentication error, not a retry loop', async () => {
     const started = Date.now();
-    const producer = secureClient('not-the-password').producer();
+    const producer = kafkajsOf(secureClient('not-the-password')).producer();
     const refused = await producer.connect().then(
       () => undefined,
       (err: unknown) => err as Error,
@@ -69,6 +73,39 @@ describe('Kafka over SASL_SSL with SCRAM-SHA-512', () => {
     await producer.disconnect();
     expect(refused?.name).toBe('KafkaJSSASLAuthenticationError');
     expect(refused?.message).toMatch(/SCRAM SHA512 authentication failed.*invalid credentials/);
+    expect(refused?.message).not.toContain('not-the-password');
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('commits a transaction over @platformatic/kafka too, authenticated and encrypted', async () => {
+    const platformatic = secureClient(password, 'platformatic');
+    const producer = await connectTransactionalProducer(platformatic, `${prefix}tx-platformatic`);
+    cleanups.push(() => producer.disconnect());
+    await producer.commitTransaction({
+      records: new Map([[topic, [{ key: 'k', value: 'over tls, platformatic' }]]]),
+    });
+    const seen: string[] = [];
+    const consumer = await startRecordConsumer(
+      kafka,
+      { groupId: `${prefix}group-platformatic`, topics: [topic], fromBeginning: true },
+      async (record) => {
+        seen.push(String(record.value));
+      },
+    );
+    cleanups.push(() => consumer.stop());
+    await expect
+      .poll(() => seen, { timeout: 30_000, interval: 200 })
+      .toContain('over tls, platformatic');
+  });
+
+  it('refuses a wrong password over @platformatic/kafka as KAFKA_DENIED, at once', async () => {
+    const started = Date.now();
+    const refused = await connectProducer(secureClient('not-the-password', 'platformatic')).then(
+      () => undefined,
+      (err: unknown) => err as Error & { code?: string; kind?: string },
+    );
+    expect(refused?.code).toBe('KAFKA_DENIED');
+    expect(refused?.kind).toBe('configuration');
     expect(refused?.message).not.toContain('not-the-password');
     expect(Date.now() - started).toBeLessThan(15_000);
   });

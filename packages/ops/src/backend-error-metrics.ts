@@ -1,6 +1,7 @@
 // Metrics every stage has under the same names, so one dashboard panel and one
 // alert cover them all: Kafka and Redis errors, and dead letters by stage.
-import { classifyKafkaError } from '@wire/kafka';
+import { classifyKafkaError, isKafkaError, kafkaErrorCodes } from '@wire/kafka';
+import { classifyRedisError } from '@wire/redis';
 import { Counter, type Registry } from 'prom-client';
 
 /** wire_dead_letters_total: the same name in every stage that dead-letters, with its stage. */
@@ -13,16 +14,6 @@ export function createDeadLetterCounter(registry: Registry): Counter<'stage' | '
   });
 }
 
-// ioredis's own error classes (from redis-errors), told apart by name.
-const redisErrorNames = new Set([
-  'ReplyError',
-  'AbortError',
-  'InterruptError',
-  'ParserError',
-  'RedisError',
-  'MaxRetriesPerRequestError',
-]);
-
 export interface BackendErrorCounters {
   redis: Counter<'kind'>;
   /** Counts a failure by what raised it; other errors are not counted here. */
@@ -32,7 +23,7 @@ export interface BackendErrorCounters {
 export function createBackendErrorCounters(registry: Registry): BackendErrorCounters {
   const kafka = new Counter({
     name: 'wire_kafka_errors_total',
-    help: 'Kafka requests that failed, by code (KAFKA_UNAVAILABLE, KAFKA_REJECTED, KAFKA_TIMEOUT).',
+    help: 'Kafka requests that failed, by code (KAFKA_UNAVAILABLE, KAFKA_REJECTED, KAFKA_TIMEOUT, KAFKA_DENIED).',
     labelNames: ['code'],
     registers: [registry],
   });
@@ -43,19 +34,15 @@ export function createBackendErrorCounters(registry: Registry): BackendErrorCoun
     registers: [registry],
   });
   // Every known series from the start, so rates work from the first scrape.
-  for (const code of ['KAFKA_UNAVAILABLE', 'KAFKA_REJECTED', 'KAFKA_TIMEOUT']) {
+  for (const code of Object.keys(kafkaErrorCodes)) {
     kafka.inc({ code }, 0);
   }
   for (const kind of ['connection', 'command']) redis.inc({ kind }, 0);
   return {
     redis,
     record(err) {
-      const name = (err as Error | undefined)?.name ?? '';
-      if (name.startsWith('KafkaJS') || name === 'KafkaAdapterError') {
-        kafka.inc({ code: classifyKafkaError(err).code });
-      } else if (redisErrorNames.has(name)) {
-        redis.inc({ kind: 'command' });
-      }
+      if (isKafkaError(err)) kafka.inc({ code: classifyKafkaError(err).code });
+      else if (classifyRedisError(err) !== undefined) redis.inc({ kind: 'command' });
     },
   };
 }

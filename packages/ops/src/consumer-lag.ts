@@ -3,7 +3,7 @@
 // with the admin client on a timer. A consumer that is stuck or gone keeps its
 // lag growing here, which its own batch events (only sent while it fetches)
 // could not show; and a slow broker never holds up a /metrics scrape.
-import type { Kafka } from '@wire/kafka';
+import { createOffsetReader, type KafkaClient } from '@wire/kafka';
 import { Gauge, type Registry } from 'prom-client';
 
 export interface PartitionLag {
@@ -46,28 +46,22 @@ export interface LagSource {
 }
 
 /** Asks the broker, with one admin connection kept open between fetches. */
-export function createAdminLagSource(kafka: Kafka, groupId: string, topics: string[]): LagSource {
-  const admin = kafka.admin();
-  let connected: Promise<void> | undefined;
+export function createAdminLagSource(
+  kafka: KafkaClient,
+  groupId: string,
+  topics: string[],
+): LagSource {
+  const offsets = createOffsetReader(kafka);
   return {
     async fetch() {
-      connected ??= admin.connect();
-      await connected;
-      const committed = await admin.fetchOffsets({ groupId, topics });
       const lags = await Promise.all(
         topics.map(async (topic) =>
-          lagOf(
-            topic,
-            await admin.fetchTopicOffsets(topic),
-            committed.find((c) => c.topic === topic)?.partitions ?? [],
-          ),
+          lagOf(topic, await offsets.endOffsets(topic), await offsets.committed(groupId, topic)),
         ),
       );
       return lags.flat();
     },
-    async close() {
-      if (connected) await admin.disconnect();
-    },
+    close: () => offsets.close(),
   };
 }
 

@@ -4,12 +4,6 @@ export {
   createDeadLetterCounter,
 } from './backend-error-metrics.js';
 export {
-  type AdapterSettings,
-  connectAdapters,
-  kafkaSecurity,
-  redisSecurity,
-} from './connect-adapters.js';
-export {
   createAdminLagSource,
   type LagMonitor,
   type LagSource,
@@ -26,9 +20,3 @@ export {
   type ReadinessCheck,
   startOpsServer,
 } from './ops-server.js';
-export {
-  type RunningService,
-  type RunServiceSettings,
-  runService,
-  type ServiceLogger,
-} from './run-service.js';

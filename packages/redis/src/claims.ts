@@ -5,6 +5,7 @@
 //   release  DEL key if it still holds our pending marker (publishing failed)
 // A pending marker expires, so a crashed owner's items are claimed again.
 import type { Redis } from 'ioredis';
+import { compareAndDelete } from './compare-and-delete.js';
 
 export type ClaimOutcome = 'claimed' | 'done' | 'held-by-other';
 
@@ -20,9 +21,9 @@ export interface ClaimSettings {
 }
 
 const doneMarker = 'done';
-const releaseScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 export function createClaimStore(redis: Redis, settings: ClaimSettings): ClaimStore {
+  const deleteIfHeld = compareAndDelete(redis);
   return {
     async claim(key, owner) {
       const mine = `pending:${owner}`;
@@ -34,7 +35,7 @@ export function createClaimStore(redis: Redis, settings: ClaimSettings): ClaimSt
       await redis.set(key, doneMarker, 'PX', settings.doneTtlMs);
     },
     async release(key, owner) {
-      await redis.eval(releaseScript, 1, key, `pending:${owner}`);
+      await deleteIfHeld(key, `pending:${owner}`);
     },
   };
 }

@@ -7,14 +7,20 @@ export {
 } from './article-event.js';
 export { contractSchemas, renderJsonSchemas } from './contract-schemas.js';
 export {
+  type DeadLetterCode,
   type DeadLetterOrigin,
   type DeadLetterReason,
-  deadLetterHeaders,
+  type DeadLetterRecord,
+  deadLetter,
+  deadLetterCodes,
 } from './dead-letter.js';
 export { type Ninjs, newsObjectTypes, ninjsSchema } from './ninjs.js';
 export { type NormalizedArticle, normalizedArticleSchema } from './normalized-article.js';
 export {
   type IdentityStrategy,
+  identityStrategies,
+  identityStrategySchema,
+  isIdentityStrategy,
   type RawDocumentHeaders,
   type RawDocumentMetadata,
   rawDocumentHeadersSchema,
@@ -27,3 +33,4 @@ export {
   verdictSchema,
   verdicts,
 } from './signals.js';
+export { type ErrorKind, WireError } from './wire-error.js';

@@ -2,6 +2,18 @@
 // bytes as fetched; these are its headers (all strings on the wire).
 import { z } from 'zod';
 
+/**
+ * How a feed's items are told apart, set per feed in the registry: by guid, by
+ * link, by content, or by Yonhap's article id in the guid (stable across its
+ * re-filings). Defined here once; the registry, the headers and the CLI use it.
+ */
+export const identityStrategies = ['guid', 'link', 'content', 'yonhap'] as const;
+export const identityStrategySchema = z.enum(identityStrategies);
+
+export function isIdentityStrategy(value: string): value is (typeof identityStrategies)[number] {
+  return (identityStrategies as readonly string[]).includes(value);
+}
+
 export const rawDocumentHeadersSchema = z
   .object({
     'wire-feed-id': z.string().min(1),
@@ -18,7 +30,7 @@ export const rawDocumentHeadersSchema = z
     'wire-language': z.string().optional(),
     /** The feed's IANA time zone: dates without a zone are its local time. */
     'wire-time-zone': z.string().optional(),
-    'wire-identity': z.enum(['guid', 'link', 'content', 'yonhap']).default('guid'),
+    'wire-identity': identityStrategySchema.default('guid'),
   })
   .meta({ id: 'raw-document-headers', title: 'Headers of a wire.raw.v1 record' });
 

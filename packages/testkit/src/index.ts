@@ -1,8 +1,10 @@
 export { groupLag } from './consumer-lag.js';
+export { type TestFeed, writeFeedRegistry } from './feed-registry.js';
 export { createIptcNinjsValidator, type NinjsValidator } from './iptc-ninjs-validator.js';
 export {
   pipelineEnv,
   testBrokers,
+  testKafkaClient,
   testRedisUrl,
   uniqueNamespace,
   waitUntil,

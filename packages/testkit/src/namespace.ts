@@ -8,10 +8,23 @@ export function uniqueNamespace(label: string): string {
 export const testBrokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 export const testRedisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** The environment a service needs to run in a test's namespace, against the test stack. */
+/** The Kafka library the services under test use: KAFKA_CLIENT of the test's environment. */
+export const testKafkaClient = kafkaClientOf(process.env.KAFKA_CLIENT);
+
+function kafkaClientOf(value: string | undefined): 'kafkajs' | 'platformatic' {
+  if (value === undefined || value === '' || value === 'kafkajs') return 'kafkajs';
+  if (value === 'platformatic') return value;
+  throw new Error(`KAFKA_CLIENT: kafkajs or platformatic, not ${value}`);
+}
+
+/**
+ * The environment a service needs to run in a test's namespace, against the test
+ * stack, with the Kafka library the test run names (KAFKA_CLIENT, kafkajs unset).
+ */
 export function pipelineEnv(ns: string): Record<string, string> {
   return {
     KAFKA_BROKERS: testBrokers.join(','),
+    KAFKA_CLIENT: testKafkaClient,
     REDIS_URL: testRedisUrl,
     WIRE_TOPIC_PREFIX: ns,
     WIRE_REDIS_PREFIX: ns,

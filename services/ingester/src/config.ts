@@ -1,5 +1,4 @@
 // The ingester's configuration, parsed once from the environment.
-import { hostname } from 'node:os';
 import { commonSettings, loadConfigOrExit } from '@wire/config';
 import { z } from 'zod';
 
@@ -26,8 +25,6 @@ export const ingesterConfigSchema = z.object({
   ARCHIVE_DIR: z.string().optional(),
   /** Requests at a time to one host, over all its feeds. */
   MAX_REQUESTS_PER_HOST: z.coerce.number().int().positive().default(2),
-  /** Names this instance in feed leases. */
-  INSTANCE_ID: z.string().min(1).default(`${hostname()}-${process.pid}`),
   /** A feed's lease lasts at least this long (and at least two of its intervals). */
   LEASE_SECONDS: z.coerce.number().int().positive().default(60),
   /** How often the status page's stage throughput samples Kafka's end offsets. */

@@ -1,9 +1,8 @@
 // Every feed's health as the ingesters keep it in Redis: state, lease holder and
 // new items per hour, read in one pipelined round trip. `wire feeds` and the
 // status page both read it here.
-import type { Redis } from '@wire/redis';
-import { leaseKeyOf } from './feed-lease.js';
-import { itemHistoryKeyOf, itemsPerHour } from './item-history.js';
+import { type Redis, redisKeys } from '@wire/redis';
+import { itemsPerHour } from './item-history.js';
 
 export interface FeedHealth {
   feed: string;
@@ -28,11 +27,17 @@ export async function listPolledFeeds(redis: Redis, prefix: string): Promise<str
   const keys: string[] = [];
   let cursor = '0';
   do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}feed:*`, 'COUNT', 500);
+    const [next, batch] = await redis.scan(
+      cursor,
+      'MATCH',
+      redisKeys(prefix).feed('*'),
+      'COUNT',
+      500,
+    );
     cursor = next;
     keys.push(...batch);
   } while (cursor !== '0');
-  return keys.map((key) => key.slice(`${prefix}feed:`.length)).sort();
+  return keys.map((key) => key.slice(redisKeys(prefix).feed('').length)).sort();
 }
 
 /** The health of these feeds (every feed with state when none are given), in that order. */
@@ -44,11 +49,12 @@ export async function readFeedHealth(
   const feeds = options.feeds ?? (await listPolledFeeds(redis, prefix));
   const now = options.now ?? Date.now();
   if (feeds.length === 0) return [];
+  const keys = redisKeys(prefix);
   const pipeline = redis.pipeline();
   for (const feed of feeds) {
-    pipeline.hgetall(`${prefix}feed:${feed}`);
-    pipeline.get(leaseKeyOf(prefix, feed));
-    pipeline.hgetall(itemHistoryKeyOf(prefix, feed));
+    pipeline.hgetall(keys.feed(feed));
+    pipeline.get(keys.lease(feed));
+    pipeline.hgetall(keys.feedItems(feed));
   }
   const replies = (await pipeline.exec()) ?? [];
   return feeds.map((feed, i) => {

@@ -3,7 +3,7 @@
 // every new holder. An instance that dies stops renewing; another takes the feed
 // once the lease expires. Writes of feed state carry the token and are refused
 // when a newer holder exists, so a paused instance cannot undo its successor's work.
-import { luaScript, type Redis } from '@wire/redis';
+import { compareAndDelete, luaScript, type Redis, redisKeys } from '@wire/redis';
 
 export interface Lease {
   feedId: string;
@@ -34,31 +34,24 @@ redis.call('SET', KEYS[1], ARGV[1] .. ':' .. token, 'PX', ARGV[2])
 return token
 `;
 
-const releaseScript = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-
 export function createLeaseStore(redis: Redis, prefix: string, instanceId: string): LeaseStore {
-  const leaseKey = (feedId: string) => `${prefix}lease:${feedId}`;
+  const keys = redisKeys(prefix);
   const held = (lease: Lease) => `${instanceId}:${lease.token}`;
   const runAcquire = luaScript(redis, acquireScript);
-  const runRelease = luaScript(redis, releaseScript);
+  const deleteIfHeld = compareAndDelete(redis);
   return {
     async acquire(feedId, ttlMs) {
       const token = (await runAcquire(
-        [leaseKey(feedId), `${prefix}lease-token:${feedId}`],
+        [keys.lease(feedId), keys.leaseToken(feedId)],
         [instanceId, String(Math.ceil(ttlMs))],
       )) as number | null;
       return token === null ? undefined : { feedId, token };
     },
     async release(lease) {
-      await runRelease([leaseKey(lease.feedId)], [held(lease)]);
+      await deleteIfHeld(keys.lease(lease.feedId), held(lease));
     },
     async holds(lease) {
-      return (await redis.get(leaseKey(lease.feedId))) === held(lease);
+      return (await redis.get(keys.lease(lease.feedId))) === held(lease);
     },
   };
-}
-
-/** The lease key whose value must match for a fenced write (see feed-state.ts). */
-export function leaseKeyOf(prefix: string, feedId: string): string {
-  return `${prefix}lease:${feedId}`;
 }

@@ -1,6 +1,7 @@
 // The feed registry: which feeds to poll and how, from a YAML or JSON file.
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@wire/config';
+import { identityStrategySchema } from '@wire/schema';
 import ipaddr from 'ipaddr.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -27,7 +28,7 @@ export const feedSchema = z
       }, 'an IANA time zone such as Asia/Seoul')
       .optional(),
     intervalSeconds: z.number().int().min(1).default(300),
-    identity: z.enum(['guid', 'link', 'content', 'yonhap']).default('guid'),
+    identity: identityStrategySchema.default('guid'),
     enabled: z.boolean().default(true),
     /**
      * Request headers, e.g. an agency API key: a literal, or { env: NAME } or

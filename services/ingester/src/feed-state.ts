@@ -1,14 +1,8 @@
 // Per-feed state in Redis, so any ingester instance can take over a feed: the
 // validators and hash of the last document Kafka acknowledged, health counters, and
 // the hourly counts of new items the status page draws.
-import { luaScript, type Redis } from '@wire/redis';
-import { leaseKeyOf } from './feed-lease.js';
-import {
-  hourFieldOf,
-  itemHistoryKeyOf,
-  itemHistoryTtlSeconds,
-  oldestKeptHourField,
-} from './item-history.js';
+import { luaScript, type Redis, redisKeys } from '@wire/redis';
+import { hourFieldOf, itemHistoryTtlSeconds, oldestKeptHourField } from './item-history.js';
 
 export interface FeedState {
   etag?: string;
@@ -84,7 +78,8 @@ return 1
 const ttlSeconds = 30 * 24 * 60 * 60;
 
 export function createFeedStateStore(redis: Redis, prefix: string): FeedStateStore {
-  const key = (feedId: string) => `${prefix}feed:${feedId}`;
+  const keys = redisKeys(prefix);
+  const key = keys.feed;
   const runUpdate = luaScript(redis, fencedUpdate);
   return {
     async get(feedId) {
@@ -103,7 +98,7 @@ export function createFeedStateStore(redis: Redis, prefix: string): FeedStateSto
       const args = fields.flatMap(([k, v]) => [k, String(v)]);
       const counted = newItems !== undefined && newItems.count > 0;
       const applied = await runUpdate(
-        [key(feedId), leaseKeyOf(prefix, feedId), itemHistoryKeyOf(prefix, feedId)],
+        [key(feedId), keys.lease(feedId), keys.feedItems(feedId)],
         [
           fence ?? '',
           String(ttlSeconds),

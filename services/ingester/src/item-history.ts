@@ -1,5 +1,5 @@
 // New items per feed and hour, for the status page's sparklines: a Redis hash per
-// feed (`feed-items:<id>`) whose fields are UTC hours ('2026-11-28T10') and values
+// feed (`feed-items:<id>`, see the key catalogue in @wire/redis) whose fields are UTC hours ('2026-11-28T10') and values
 // counts. Written with the feed's state after a publish (see feed-state.ts).
 
 /** Hours the status page shows, the current (partial) hour included. */
@@ -9,10 +9,6 @@ export const hoursKept = 24;
 export const itemHistoryTtlSeconds = (hoursKept + 2) * 60 * 60;
 
 const hourMs = 60 * 60 * 1000;
-
-export function itemHistoryKeyOf(prefix: string, feedId: string): string {
-  return `${prefix}feed-items:${feedId}`;
-}
 
 /** The UTC hour a time falls in, as a field name that sorts in time order. */
 export function hourFieldOf(ms: number): string {

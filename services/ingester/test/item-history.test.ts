@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  hourFieldOf,
-  hoursKept,
-  itemHistoryKeyOf,
-  itemsPerHour,
-  oldestKeptHourField,
-} from '../src/item-history.js';
+import { hourFieldOf, hoursKept, itemsPerHour, oldestKeptHourField } from '../src/item-history.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -42,9 +36,5 @@ describe('hourly item counts', () => {
     expect(series[22]).toBe(0);
     expect(series[23]).toBe(4);
     expect(series.reduce((a, b) => a + b, 0)).toBe(13);
-  });
-
-  it("keeps a feed's counts under its own key, apart from its state", () => {
-    expect(itemHistoryKeyOf('wire:', 'yna-en')).toBe('wire:feed-items:yna-en');
   });
 });

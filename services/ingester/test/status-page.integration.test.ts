@@ -2,13 +2,18 @@
 // feeds (one healthy, one answering 500) against the real Redis and Kafka, and
 // Debian's Chromium opens /status. WIRE_UPDATE_SCREENSHOT=1 saves docs/status-page.png.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
-import { repoRoot, testBrokers, testRedisUrl, uniqueNamespace, waitUntil } from '@wire/testkit';
+import {
+  repoRoot,
+  testBrokers,
+  testRedisUrl,
+  uniqueNamespace,
+  waitUntil,
+  writeFeedRegistry,
+} from '@wire/testkit';
 import { type Browser, chromium, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusReport } from '../src/index.js';
@@ -67,28 +72,20 @@ describe('the status page in headless Chromium', () => {
     await new Promise((r) => probe.close(r));
     ops = `http://127.0.0.1:${opsPort}`;
 
-    const registry = join(tmpdir(), `${ns}feeds.json`);
-    writeFileSync(
-      registry,
-      JSON.stringify({
-        feeds: [
-          {
-            id: 'yna-en-news',
-            agency: 'yna',
-            url: `http://127.0.0.1:${feedPort}/yna/news.xml?token=s3cret-token`,
-            intervalSeconds: 2,
-            allowAddresses: ['127.0.0.1'],
-          },
-          {
-            id: 'afp-fr-wire',
-            agency: 'afp',
-            url: `http://127.0.0.1:${feedPort}/afp/wire.xml`,
-            intervalSeconds: 2,
-            allowAddresses: ['127.0.0.1'],
-          },
-        ],
-      }),
-    );
+    const registry = writeFeedRegistry(ns, [
+      {
+        id: 'yna-en-news',
+        agency: 'yna',
+        url: `http://127.0.0.1:${feedPort}/yna/news.xml?token=s3cret-token`,
+        intervalSeconds: 2,
+      },
+      {
+        id: 'afp-fr-wire',
+        agency: 'afp',
+        url: `http://127.0.0.1:${feedPort}/afp/wire.xml`,
+        intervalSeconds: 2,
+      },
+    ]);
     ingester = spawn(process.execPath, [join(repoRoot, 'services/ingester/dist/src/main.js')], {
       env: {
         PATH: process.env.PATH ?? '',

@@ -6,10 +6,11 @@ export const normalizerConfigSchema = z.object({
   ...commonSettings,
   NORMALIZER_GROUP_ID: z.string().min(1).default('wire-normalizer'),
   /**
-   * Stem of the Kafka transactional ids: one per input partition (stem-topic-
-   * partition), the same in every instance, so whoever takes a partition over
-   * fences the instance that had it. Only pipelines that share a cluster and a
-   * topic prefix need different stems.
+   * Stem of the Kafka transactional ids. With kafkajs, one per input partition
+   * (stem-topic-partition), the same in every instance, so whoever takes a
+   * partition over fences the instance that had it; with @platformatic/kafka,
+   * one per instance (stem-INSTANCE_ID), fenced by the group's generation. Only
+   * pipelines that share a cluster and a topic prefix need different stems.
    */
   TRANSACTIONAL_ID: z.string().min(1).default('wire-normalizer'),
   /** How long a claim protects an item being published before others may take it. */

@@ -5,11 +5,12 @@
 // and one key per filing with what its score is computed from. Entries older than
 // two windows are trimmed on write, and every key expires. A common token (a
 // word every headline of a desk has) keeps only its newest filings, so a lookup
-// costs at most tokens × perToken entries however busy the agency is.
-import { createHash } from 'node:crypto';
-import type { Redis } from '@wire/redis';
+// costs at most tokens × perToken entries however busy the agency is. A story that
+// holds a retelling (a filing that is not a flash) has a key of its own, and the
+// filings a lookup returns say whether their story has one (storyRetold).
+import { luaScript, type Redis, redisKeys } from '@wire/redis';
 import type { FilingText } from './filing-text.js';
-import type { Filing } from './refile-family.js';
+import { type Filing, retells } from './refile-family.js';
 
 export interface FilingQuery {
   agency: string;
@@ -40,23 +41,8 @@ const defaultPerToken = 32;
 // counts when the two are scored).
 const tokensOf = (text: FilingText) => text.headline;
 
-/**
- * A script by its SHA-1 (EVALSHA), loaded by EVAL the first time Redis does not
- * know it: the script's text is sent once per server, not with every call.
- */
-function scriptRunner(redis: Redis, script: string) {
-  const sha = createHash('sha1').update(script).digest('hex');
-  return async (keys: string[], args: (string | number)[]): Promise<unknown> => {
-    try {
-      return await redis.evalsha(sha, keys.length, ...keys, ...args);
-    } catch (err) {
-      if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
-      return redis.eval(script, keys.length, ...keys, ...args);
-    }
-  };
-}
-
-// KEYS: the token sets; ARGV: from, to (scores), limit, filing key prefix, per token.
+// KEYS: the token sets; ARGV: from, to (scores), limit, filing key prefix, per token,
+// story key prefix. Returns each filing found and whether its story was retold.
 const candidatesScript = `
 local counts = {}
 for _, key in ipairs(KEYS) do
@@ -70,23 +56,27 @@ table.sort(ranked, function(a, b) return a[2] > b[2] or (a[2] == b[2] and a[1] <
 local found = {}
 for i = 1, math.min(#ranked, tonumber(ARGV[3])) do
   local filing = redis.call('GET', ARGV[4] .. ranked[i][1])
-  if filing then found[#found + 1] = filing end
+  if filing then
+    found[#found + 1] = filing
+    found[#found + 1] = redis.call('EXISTS', ARGV[6] .. cjson.decode(filing).story)
+  end
 end
 return found
 `;
 
-// KEYS: the token sets, then the filing's key; ARGV: at, uri, trim below, ttl
-// seconds, filing, per token.
+// KEYS: the token sets, then the filing's key, then its story's; ARGV: at, uri,
+// trim below, ttl seconds, filing, per token, whether the filing retells (1 or 0).
 const recordScript = `
-local filingKey = KEYS[#KEYS]
+local filingKey = KEYS[#KEYS - 1]
 local keep = tonumber(ARGV[6])
-for i = 1, #KEYS - 1 do
+for i = 1, #KEYS - 2 do
   redis.call('ZADD', KEYS[i], ARGV[1], ARGV[2])
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', '(' .. ARGV[3])
   redis.call('ZREMRANGEBYRANK', KEYS[i], 0, -keep - 1)
   redis.call('EXPIRE', KEYS[i], ARGV[4])
 end
 redis.call('SET', filingKey, ARGV[5], 'EX', ARGV[4])
+if ARGV[7] == '1' then redis.call('SET', KEYS[#KEYS], '1', 'EX', ARGV[4]) end
 return 1
 `;
 
@@ -95,65 +85,90 @@ export function createRedisFilingIndex(
   prefix: string,
   settings: FilingIndexSettings,
 ): FilingIndex {
-  // One hash tag per agency and language: a cluster keeps a script's keys on one node.
-  const space = (agency: string, language: string) => `${prefix}rf:{${agency}|${language}}:`;
+  const keys = redisKeys(prefix);
   const ttlSeconds = Math.ceil((2 * settings.windowMs) / 1000);
-  const findCandidates = scriptRunner(redis, candidatesScript);
-  const recordFiling = scriptRunner(redis, recordScript);
+  const findCandidates = luaScript(redis, candidatesScript);
+  const recordFiling = luaScript(redis, recordScript);
   return {
     async candidates(query) {
       const tokens = tokensOf(query.text);
       if (tokens.length === 0) return [];
-      const base = space(query.agency, query.language);
+      const { agency, language } = query;
       const found = (await findCandidates(
-        tokens.map((t) => `${base}t:${t}`),
+        tokens.map((t) => keys.filingToken(agency, language, t)),
         [
           query.at - settings.windowMs,
           query.at + settings.windowMs,
           settings.limit ?? defaultLimit,
-          `${base}f:`,
+          keys.filing(agency, language, ''),
           settings.perToken ?? defaultPerToken,
+          keys.filingStory(agency, language, ''),
         ],
-      )) as string[];
-      return found.map((json) => JSON.parse(json) as Filing);
+      )) as (string | number)[];
+      const filings: Filing[] = [];
+      for (let i = 0; i + 1 < found.length; i += 2) {
+        const filing = JSON.parse(found[i] as string) as Filing;
+        filings.push(found[i + 1] === 1 ? { ...filing, storyRetold: true } : filing);
+      }
+      return filings;
     },
     async record(filing, agency, language) {
       const tokens = tokensOf(filing.text);
       if (tokens.length === 0) return;
-      const base = space(agency, language);
       await recordFiling(
-        [...tokens.map((t) => `${base}t:${t}`), `${base}f:${filing.uri}`],
+        [
+          ...tokens.map((t) => keys.filingToken(agency, language, t)),
+          keys.filing(agency, language, filing.uri),
+          keys.filingStory(agency, language, filing.story),
+        ],
         [
           filing.at,
           filing.uri,
           filing.at - 2 * settings.windowMs,
           ttlSeconds,
-          JSON.stringify(filing),
+          JSON.stringify({ ...filing, storyRetold: undefined }),
           settings.perToken ?? defaultPerToken,
+          retells(filing) ? 1 : 0,
         ],
       );
     },
   };
 }
 
+// Redis orders members of equal score, and the script equal counts, by byte order.
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Recent filings by token, in memory: the memory index, and the filings of one
  * document while it is matched against itself. Each token keeps its newest
- * filings only, so a document of 100,000 look-alike items stays linear.
+ * filings only (by version time, as the Redis index does, whatever order they
+ * came in), so a document of 100,000 look-alike items stays linear.
  */
 export class RecentFilings {
   private readonly byToken = new Map<string, Filing[]>();
+  /** The stories that hold a retelling. */
+  private readonly retold = new Set<string>();
 
   constructor(private readonly settings: FilingIndexSettings) {}
 
   add(filing: Filing, space = ''): void {
+    if (filing.storyRetold || retells(filing)) this.retold.add(`${space}\u0000${filing.story}`);
     const perToken = this.settings.perToken ?? defaultPerToken;
     for (const token of tokensOf(filing.text)) {
       const key = `${space}\u0000${token}`;
       const list = this.byToken.get(key) ?? [];
       const at = list.findIndex((f) => f.uri === filing.uri);
       if (at >= 0) list.splice(at, 1);
-      list.push(filing);
+      // Oldest first; a filing older than the token's newest perToken is not kept.
+      let place = list.length;
+      while (
+        place > 0 &&
+        ((list[place - 1] as Filing).at > filing.at ||
+          ((list[place - 1] as Filing).at === filing.at &&
+            byteOrder((list[place - 1] as Filing).uri, filing.uri) > 0))
+      )
+        place--;
+      list.splice(place, 0, filing);
       if (list.length > perToken) list.shift();
       this.byToken.set(key, list);
     }
@@ -169,9 +184,13 @@ export class RecentFilings {
       }
     }
     return [...shared]
-      .sort((a, b) => b[1] - a[1] || a[0].uri.localeCompare(b[0].uri))
+      .sort((a, b) => b[1] - a[1] || byteOrder(a[0].uri, b[0].uri))
       .slice(0, this.settings.limit ?? defaultLimit)
-      .map(([filing]) => filing);
+      .map(([filing]) =>
+        this.retold.has(`${space}\u0000${filing.story}`)
+          ? { ...filing, storyRetold: true }
+          : filing,
+      );
   }
 }
 

@@ -17,6 +17,11 @@ export interface FilingText {
   numbers: string[];
   /** An untitled flash (财联社's one-line 电报), read by its first sentence. */
   untitled?: boolean;
+  /**
+   * A digest: the body opens with a numbered list (1、 1. ① 一、 (1), after at most
+   * a short header), so its lead is the first of several stories.
+   */
+  digest?: boolean;
 }
 
 // Words that name the session a recurring report is of: the same market's open
@@ -75,6 +80,11 @@ const openingCredit =
 // The first sentence of a body: what an untitled flash says in place of a headline.
 const firstSentence = /^[^。！？!?\n]*(?:[。！？!?]|\.(?=\s|$))/u;
 
+// A body that opens with a numbered list, after at most a short header ("投资者需重点关注的
+// 美股市场财经要闻如下：", "中东局势更新"): a digest's ("财联社5月14日晚间新闻精选",
+// "《新闻联播》要闻16条", "매경이 전하는 세상의 지식").
+const opensWithList = /^[^。！？!?\n]{0,60}?(?:^|[\s：:])(?:1、|1[.．](?!\d)|①|一、|[（(]1[）)])/u;
+
 /**
  * The filing's text. An untitled flash ("财联社5月22日电，据报道，…") is known by its
  * first sentence, as a titled one is by its headline.
@@ -88,6 +98,7 @@ export function filingTextOf(headline: string, body: string): FilingText {
   const lead = new Set(tokensOf(opening.slice(0, leadLength)));
   return {
     ...(headline.trim() === '' && { untitled: true }),
+    ...(opensWithList.test(opening.trim()) && { digest: true }),
     headline: [...head],
     sessions: sessionWords.filter(([, pattern]) => pattern.test(title)).map(([name]) => name),
     lead: [...lead].filter((t) => !head.has(t)),

@@ -1,7 +1,7 @@
 // Which story a feed's link named before. A feed whose guids are unstable (a new
 // guid for the same article on every poll) would otherwise turn each poll into a
 // new story; the link it keeps gives the story's first uri back.
-import type { Redis } from '@wire/redis';
+import { type Redis, redisKeys } from '@wire/redis';
 
 // A slug before a numeric article id ("/eng/oil-rises-on-...-markets-wrap/91912277",
 // "/news/oil-rises-12345678.html"): the CMS rewrites the slug with each new headline,
@@ -28,16 +28,16 @@ export function createRedisLinkMemory(
   prefix: string,
   ttlSeconds: number,
 ): LinkMemory {
-  const key = (feedId: string) => `${prefix}links:${feedId}`;
+  // A key per link, each with its own TTL: a hash per feed would be renewed by
+  // every new link and never let go of the old ones.
+  const keys = redisKeys(prefix);
+  const key = (feedId: string, link: string) => keys.link(feedId, articleKeyOfLink(link));
   return {
     async uriFor(feedId, link) {
-      return (await redis.hget(key(feedId), articleKeyOfLink(link))) ?? undefined;
+      return (await redis.get(key(feedId, link))) ?? undefined;
     },
     async remember(feedId, link, uri) {
-      await Promise.all([
-        redis.hsetnx(key(feedId), articleKeyOfLink(link), uri),
-        redis.expire(key(feedId), ttlSeconds),
-      ]);
+      await redis.set(key(feedId, link), uri, 'EX', Math.ceil(ttlSeconds), 'NX');
     },
   };
 }

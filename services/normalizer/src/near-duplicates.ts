@@ -1,9 +1,10 @@
 // Recognises a story filed again under a new id ((URGENT) → (LEAD) → (2nd LD), or
 // the same text with other boilerplate) by its text fingerprint. Fingerprints of
-// published stories sit in Redis sets, one per LSH band (see fingerprintBands), for
-// as long as a re-filing is likely (the TTL). The same agency's closest story
-// becomes the family of the new item; another agency's is only "related".
-import type { Redis } from '@wire/redis';
+// published stories sit in Redis sorted sets, one per LSH band (see
+// fingerprintBands), scored by when they were published, for as long as a
+// re-filing is likely (the window). The same agency's closest story becomes the
+// family of the new item; another agency's is only "related".
+import { luaScript, type Redis, redisKeys } from '@wire/redis';
 import {
   type Fingerprint,
   fingerprintBands,
@@ -29,7 +30,7 @@ export interface NearDuplicateIndex {
 export interface NearDuplicateSettings {
   /** Largest Hamming distance (0-7) that still counts as the same text. */
   maxDistance: number;
-  ttlSeconds: number;
+  windowSeconds: number;
 }
 
 interface Candidate {
@@ -67,21 +68,37 @@ export function closest(
 
 const bandCount = (maxDistance: number) => (maxDistance + 1 <= 4 ? 4 : 8);
 
+// KEYS: one band's set. ARGV: now (ms), member, oldest score kept, ttl seconds.
+// Members older than the window go at each write: a busy band's key never
+// expires, so without the trim it would keep every story ever published.
+const recordInBand = `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+return 1
+`;
+
 export function createRedisNearDuplicateIndex(
   redis: Redis,
   prefix: string,
   settings: NearDuplicateSettings,
+  now: () => number = Date.now,
 ): NearDuplicateIndex {
   if (settings.maxDistance < 0 || settings.maxDistance > 7)
     throw new RangeError('maxDistance must be 0-7');
   const bands = bandCount(settings.maxDistance);
-  const key = (band: string) => `${prefix}nd:${band}`;
+  const keys = redisKeys(prefix);
+  const windowMs = settings.windowSeconds * 1000;
+  const record = luaScript(redis, recordInBand);
   return {
     async find(fingerprint, uri, agency) {
-      // Plain commands, not a pipeline of their own: the client's auto-pipelining
-      // sends them with whatever else the document asks at the same moment.
+      // One command per band (each band's key may sit on another cluster node); the
+      // client's auto-pipelining sends them with whatever else the document asks.
+      const from = now() - windowMs;
       const replies = await Promise.all(
-        fingerprintBands(fingerprint, bands).map((band) => redis.smembers(key(band))),
+        fingerprintBands(fingerprint, bands).map((band) =>
+          redis.zrangebyscore(keys.nearDuplicateBand(band), from, '+inf'),
+        ),
       );
       const candidates = new Map<string, Candidate>();
       for (const members of replies) {
@@ -99,11 +116,14 @@ export function createRedisNearDuplicateIndex(
     },
     async record(fingerprint, uri, agency) {
       const member = `${fingerprintToHex(fingerprint)}|${agency}|${uri}`;
+      const at = now();
       await Promise.all(
-        fingerprintBands(fingerprint, bands).flatMap((band) => [
-          redis.sadd(key(band), member),
-          redis.expire(key(band), settings.ttlSeconds),
-        ]),
+        fingerprintBands(fingerprint, bands).map((band) =>
+          record(
+            [keys.nearDuplicateBand(band)],
+            [at, member, at - windowMs, Math.ceil(settings.windowSeconds)],
+          ),
+        ),
       );
     },
   };

@@ -440,7 +440,13 @@ function joinFamiliesWithinDocument(
         };
       }
     }
-    seen.add({ ...item.filing, story: (identified[index] as Identified).uri }, space);
+    const placed = identified[index] as Identified;
+    // Whether its story holds a retelling, as far as the index's answer and this
+    // document tell (an item placed by its alias or a near-duplicate is not asked).
+    seen.add(
+      { ...item.filing, story: placed.uri, storyRetold: placed.refiling?.storyRetold },
+      space,
+    );
   }
 }
 

@@ -32,6 +32,8 @@ export interface NormalizerMetrics {
   /** Counts an error as Kafka's or Redis's when it is one of theirs. */
   recordError(err: unknown): void;
   recordRedisConnectionError(): void;
+  /** A record the loop set aside (STAGE_FAILED), once its transaction committed. */
+  recordStageFailure(): void;
 }
 
 export function documentOutcome(summary: NormalizeSummary): DocumentOutcome {
@@ -107,5 +109,6 @@ export function createNormalizerMetrics(registry: Registry): NormalizerMetrics {
     },
     recordError: (err) => errors.record(err),
     recordRedisConnectionError: () => errors.redis.inc({ kind: 'connection' }),
+    recordStageFailure: () => deadLetters.inc({ stage: 'normalizer', reason: 'STAGE_FAILED' }),
   };
 }

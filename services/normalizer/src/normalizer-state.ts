@@ -3,7 +3,13 @@
 // re-files are matched against, all under one prefix.
 // The service and the CLI's replay build it the same way, so a replay decides as
 // the service would.
-import { type ClaimStore, createClaimStore, createMemoryClaimStore, type Redis } from '@wire/redis';
+import {
+  type ClaimStore,
+  createClaimStore,
+  createMemoryClaimStore,
+  type Redis,
+  redisKeys,
+} from '@wire/redis';
 import type { NormalizerConfig } from './config.js';
 import {
   createMemoryFilingIndex,
@@ -67,11 +73,11 @@ export function createNormalizerState(
     aliases: createRedisStoryAliases(redis, prefix, dedupeTtlMs / 1000),
     nearDuplicates: createRedisNearDuplicateIndex(redis, prefix, {
       maxDistance: settings.NEAR_DUPLICATE_MAX_DISTANCE,
-      ttlSeconds: settings.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
+      windowSeconds: settings.NEAR_DUPLICATE_WINDOW_HOURS * 3600,
     }),
     filings: createRedisFilingIndex(redis, prefix, { windowMs: family.windowMs }),
     family,
-    eventKey: (eventId) => `${prefix}event:${eventId}`,
+    eventKey: redisKeys(prefix).event,
   };
 }
 
@@ -89,7 +95,7 @@ export function createMemoryNormalizerState(maxDistance = 3): NormalizerState {
     aliases: createMemoryStoryAliases(),
     filings: createMemoryFilingIndex({ windowMs: family.windowMs }),
     family,
-    eventKey: (id) => `event:${id}`,
+    eventKey: redisKeys('').event,
   };
 }
 

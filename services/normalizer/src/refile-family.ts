@@ -17,27 +17,51 @@ export interface Filing {
   at: number;
   stage?: FilingStage | undefined;
   text: FilingText;
+  /**
+   * Its story already holds a retelling (a filing that is neither a flash nor an
+   * untitled one-liner), as the index knows when it returns the filing: a flash is
+   * retold once, and a story's later filings join it by their marker or by what
+   * they share both ways.
+   */
+  storyRetold?: boolean | undefined;
 }
+
+/** A filing that tells a story, not a flash of it: once in a story, the flash is retold. */
+export const retells = (filing: Omit<Filing, 'story'>): boolean =>
+  filing.stage !== 'flash' && !filing.text.untitled;
 
 export interface FamilySettings {
   /** Filings further apart than this are never one family. */
   windowMs: number;
   /**
-   * Headline overlap (the larger of the two ways) that joins a filing its marker
-   * says is a later one: (LEAD), 详讯, (종합), 再送.
+   * Share of the earlier headline that a filing its marker says is a later one
+   * ((LEAD), 详讯, (종합), 再送) repeats in its headline and lead, to join it. One way
+   * only: the other way, a later story's headline found in an earlier filing's
+   * lead, is how a reaction's (종합) reads against the verdict it reacts to.
    */
   followUpOverlap: number;
-  /** After a flash, an unmarked filing joins it at followUpOverlap with at least this the other way. */
+  /**
+   * After a flash, an unmarked filing joins it at followUpOverlap with at least this
+   * the other way: half, as a second flash of the same run needs. Below that it is
+   * another event whose lead names the flash's (the verdict's article after the
+   * flash that the hearing began).
+   */
   afterFlashFloor: number;
   /** Two filings without such markers (or two flashes): this much one way, ... */
   plainOverlap: number;
-  /** ... and at least this much the other way. */
+  /**
+   * ... and at least this much the other way: half, as after a flash. Less, and the
+   * later headline is another event whose lead recounts the earlier one (a meeting
+   * held after the talks, a market's reading after another's).
+   */
   plainFloor: number;
   /**
    * A flash whose own words and figures the later filing's headline and lead
    * repeat this much joins it, however the later headline is angled: the detailed
-   * filing retells its flash. (An agency's templated flashes, one IPO filing after
-   * another, repeat about 0.8 of each other's words with another company's name.)
+   * filing retells its flash. Once: after that, the reactions and analyses whose
+   * leads repeat the flash (a verdict's) are stories of their own. (An agency's
+   * templated flashes, one IPO filing after another, repeat about 0.8 of each
+   * other's words with another company's name.)
    */
   flashRetold: number;
   /** A flash needs this many tokens for that: two words repeat too easily. */
@@ -53,9 +77,9 @@ export interface FamilySettings {
 export const defaultFamilySettings: FamilySettings = {
   windowMs: 12 * 3_600_000,
   followUpOverlap: 0.55,
-  afterFlashFloor: 0.3,
+  afterFlashFloor: 0.5,
   plainOverlap: 0.9,
-  plainFloor: 0.4,
+  plainFloor: 0.5,
   flashRetold: 0.85,
   flashRetoldTokens: 8,
   flashRunMs: 2 * 3_600_000,
@@ -69,6 +93,8 @@ export interface FamilyMatch {
   of: string;
   /** How much of the headlines the two share, 0-1. */
   overlap: number;
+  /** The story already held a retelling (see Filing). */
+  storyRetold?: boolean | undefined;
 }
 
 /** How strongly two filings read as one story's, 0 when they cannot be. */
@@ -81,15 +107,23 @@ export function familyScore(
   const [earlier, later] = a.at <= b.at ? [a, b] : [b, a];
   const overlap = filingOverlap(earlier.text, later.text);
   if (overlap.numbersDiffer || overlap.sessionsDiffer) return 0;
+  // A digest tells many stories, the first of them in its lead, and continues none.
+  if (earlier.text.digest || later.text.digest) return 0;
   const most = Math.max(overlap.earlierInLater, overlap.laterInEarlier);
   const least = Math.min(overlap.earlierInLater, overlap.laterInEarlier);
   // A later filing's marker, or a flash before it, says a story is developing.
   const afterFlash = earlier.stage === 'flash' && later.stage !== 'flash';
-  // An untitled one-line item is a flash too, but only its retelling joins it.
+  // An untitled one-line item is a flash too, but only its retelling joins it. A
+  // later filing whose headline names a session the flash does not (an evening
+  // digest, a market close) is that session's report, which retells the day's
+  // flashes in its lead. A flash is retold once: the first retelling joins it, and
+  // later filings continue that story as it now stands (an index's filing says so).
   const flashRetold =
     (afterFlash || (earlier.text.untitled && later.stage !== 'flash' && !later.text.untitled)) &&
+    !earlier.storyRetold &&
     earlier.text.headline.length >= settings.flashRetoldTokens &&
     overlap.earlierFiguresKept &&
+    later.text.sessions.every((session) => earlier.text.sessions.includes(session)) &&
     overlap.earlierInLater >= settings.flashRetold;
   // A second flash is a new fact: it joins the first only within a short run
   // that shares half the words both ways (two quotes from one briefing); a new
@@ -103,7 +137,7 @@ export function familyScore(
     flashRun ||
     flashRetold ||
     (later.stage === 'follow-up'
-      ? most >= settings.followUpOverlap
+      ? overlap.earlierInLater >= settings.followUpOverlap
       : afterFlash
         ? most >= settings.followUpOverlap && least >= settings.afterFlashFloor
         : most >= settings.plainOverlap && least >= settings.plainFloor);
@@ -123,8 +157,21 @@ export function familyOf(
     if (overlap === 0) continue;
     const gap = Math.abs(filing.at - candidate.at);
     if (!best || overlap > best.overlap || (overlap === best.overlap && gap < best.gap)) {
-      best = { story: candidate.story, of: candidate.uri, overlap, gap };
+      best = {
+        story: candidate.story,
+        of: candidate.uri,
+        overlap,
+        gap,
+        storyRetold: candidate.storyRetold,
+      };
     }
   }
-  return best && { story: best.story, of: best.of, overlap: best.overlap };
+  return (
+    best && {
+      story: best.story,
+      of: best.of,
+      overlap: best.overlap,
+      ...(best.storyRetold && { storyRetold: true }),
+    }
+  );
 }

@@ -3,7 +3,7 @@
 // repeats the RSS copy under its own guid). Its later versions, a cancel with too
 // little text to fingerprint, and re-polls all go to that same story, however the
 // near-duplicate index has grown since.
-import type { Redis } from '@wire/redis';
+import { type Redis, redisKeys } from '@wire/redis';
 
 export interface StoryAliases {
   storyOf(uri: string): Promise<string | undefined>;
@@ -16,7 +16,7 @@ export function createRedisStoryAliases(
   prefix: string,
   ttlSeconds: number,
 ): StoryAliases {
-  const key = (uri: string) => `${prefix}alias:${uri}`;
+  const key = redisKeys(prefix).alias;
   return {
     async storyOf(uri) {
       return (await redis.get(key(uri))) ?? undefined;

@@ -10,7 +10,7 @@
 // - each event gets the story's next sequence number (1, 2, 3...) once: the
 //   version consumers can order when the source numbers none.
 
-import type { Redis } from '@wire/redis';
+import { luaScript, type Redis, redisKeys } from '@wire/redis';
 
 export interface RevisionToPlace {
   eventId: string;
@@ -90,13 +90,13 @@ export function createRedisStoryLedger(
   prefix: string,
   ttlSeconds: number,
 ): StoryLedger {
+  const key = redisKeys(prefix).story;
+  const place = luaScript(redis, placeScript);
   return {
     async place(uri, r) {
-      const [created, latest, firstCreated, killed, sequence, latestVersion, stale] =
-        (await redis.eval(
-          placeScript,
-          1,
-          `${prefix}story:${uri}`,
+      const [created, latest, firstCreated, killed, sequence, latestVersion, stale] = (await place(
+        [key(uri)],
+        [
           r.eventId,
           String(r.rank),
           r.revision,
@@ -104,7 +104,8 @@ export function createRedisStoryLedger(
           String(Math.ceil(ttlSeconds)),
           r.kill ? '1' : '0',
           r.version ?? '',
-        )) as PlaceReply;
+        ],
+      )) as PlaceReply;
       return {
         createdStory: created === 1,
         isLatest: latest === 1,

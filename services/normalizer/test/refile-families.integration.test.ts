@@ -1,15 +1,28 @@
 // The re-file families of the labelled Chinese set, decided with the Redis-backed
 // state the service uses: the same stories as in memory, within one Lua call per
-// lookup.
+// lookup, alone and among the full feed rolls.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { connectRedis, type Redis } from '@wire/redis';
 import { testRedisUrl } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNormalizerState, createRedisFilingIndex, filingTextOf } from '../src/index.js';
-import { placeItems, readLabelledSet, scoreFamilies } from './refile/evaluate-families.js';
+import {
+  type PollMode,
+  placeItems,
+  readBackground,
+  readLabelledSet,
+  scoreFamilies,
+} from './refile/evaluate-families.js';
 
-const set = readLabelledSet(join(import.meta.dirname, 'fixtures/refile-families/zh'));
+const fixtures = join(import.meta.dirname, 'fixtures/refile-families');
+const set = readLabelledSet(join(fixtures, 'zh'));
+const background = readBackground(join(fixtures, 'background/zh.jsonl.gz'));
+const modes: PollMode[] = [
+  'one item per poll',
+  'one item per poll, newest first',
+  'a poll every 15 minutes',
+];
 
 describe('re-file families against Redis', () => {
   let redis: Redis;
@@ -20,16 +33,28 @@ describe('re-file families against Redis', () => {
     await redis.quit();
   });
 
-  it('places every labelled item in the story the in-memory state does', async () => {
-    const state = createNormalizerState(redis, {
+  const redisState = () =>
+    createNormalizerState(redis, {
       WIRE_REDIS_PREFIX: `test:rf:${randomUUID()}:`,
       CLAIM_PENDING_TTL_MS: 60_000,
       DEDUPE_TTL_DAYS: 1,
       NEAR_DUPLICATE_MAX_DISTANCE: 3,
       NEAR_DUPLICATE_WINDOW_HOURS: 72,
     });
-    const inRedis = await placeItems(set, 'a poll every 15 minutes', state);
+
+  it('places every labelled item in the story the in-memory state does', async () => {
+    const inRedis = await placeItems(set, 'a poll every 15 minutes', redisState());
     const inMemory = await placeItems(set, 'a poll every 15 minutes');
+    expect(inRedis.storyOf).toEqual(inMemory.storyOf);
+    const scores = scoreFamilies(set, inRedis);
+    expect(scores.merged).toEqual([]);
+    expect(scores.refilePairsJoined).toBeGreaterThan(0);
+  });
+
+  it.each(modes)('does so among the full feed rolls too, %s', async (mode) => {
+    const dense = { ...set, items: [...set.items, ...background] };
+    const inRedis = await placeItems(dense, mode, redisState());
+    const inMemory = await placeItems(dense, mode);
     expect(inRedis.storyOf).toEqual(inMemory.storyOf);
     const scores = scoreFamilies(set, inRedis);
     expect(scores.merged).toEqual([]);
@@ -50,6 +75,39 @@ describe('re-file families against Redis', () => {
     const tokenKeys = await redis.keys(`${prefix}rf:*:t:*`);
     expect(tokenKeys.length).toBe(text.headline.length);
     for (const key of tokenKeys) expect(await redis.zrange(key, 0, -1)).toEqual(['urn:b']);
+    for (const key of await redis.keys(`${prefix}rf:*`))
+      expect(await redis.ttl(key)).toBeGreaterThan(0);
+  });
+
+  it('says of each filing it returns whether its story holds a retelling', async () => {
+    const prefix = `test:rf:${randomUUID()}:`;
+    const hour = 3_600_000;
+    const index = createRedisFilingIndex(redis, prefix, { windowMs: 12 * hour });
+    const flash = {
+      uri: 'urn:a',
+      story: 'urn:a',
+      at: 0,
+      stage: 'flash' as const,
+      text: filingTextOf('尹锡悦宣布紧急戒严', ''),
+    };
+    await index.record(flash, 'yna', 'zh');
+    await index.record({ ...flash, uri: 'urn:b', at: 60_000 }, 'yna', 'zh');
+    const query = { agency: 'yna', language: 'zh', at: hour, text: flash.text };
+    expect((await index.candidates(query)).map((f) => f.storyRetold)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    const detailed = filingTextOf('韩国总统尹锡悦宣布实施紧急戒严', '');
+    await index.record(
+      { uri: 'urn:c', story: 'urn:a', at: hour, stage: 'follow-up', text: detailed },
+      'yna',
+      'zh',
+    );
+    expect((await index.candidates(query)).map((f) => [f.uri, f.storyRetold])).toEqual([
+      ['urn:a', true],
+      ['urn:b', true],
+      ['urn:c', true],
+    ]);
     for (const key of await redis.keys(`${prefix}rf:*`))
       expect(await redis.ttl(key)).toBeGreaterThan(0);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createMemoryFilingIndex,
   defaultFamilySettings,
   type Filing,
   familyOf,
@@ -127,6 +128,122 @@ describe('familyScore', () => {
     expect(familyScore(reading, later, defaultFamilySettings)).toBe(0);
   });
 
+  it('joins a marked later filing that repeats the earlier headline, not one the earlier lead repeats', () => {
+    // The verdict's (종합), and the ruling party's reaction to it 39 minutes later.
+    const verdict = filing(
+      'a',
+      0,
+      '\'내란수괴\' 尹 1심 무기징역…법원 "무력 국회마비는 명백한 내란"',
+      "12·3 비상계엄과 관련해 내란 우두머리 혐의로 기소된 윤석열 전 대통령이 19일 1심에서 무기징역을 선고받았다. 대통령의 고유 권한인 계엄 선포라 할지라도 무력을 동원해 국회 기능을 마비시킨 행위는 통치행위의 범위를 넘어선 명백한 '내란'이라는 것이 법원의 판단이다.",
+      'follow-up',
+    );
+    const reaction = filing(
+      'b',
+      39 * 60_000,
+      '與, \'내란우두머리\' 윤석열 1심 무기징역 선고에 "미흡한 판결"',
+      '더불어민주당은 19일 윤석열 전 대통령이 내란 우두머리 혐의로 1심에서 무기징역을 선고받자 "나라의 근간을 뿌리째 뒤흔든 내란 수괴에게 조희대 사법부는 사형이 아닌 무기징역을 선고함으로써 사법 정의를 뒤흔들었다"며 일제히 규탄했다.',
+      'follow-up',
+    );
+    expect(familyScore(verdict, reaction, defaultFamilySettings)).toBe(0);
+  });
+
+  it('keeps apart a flash and an unmarked filing sharing less than half its words the other way', () => {
+    // The flash that an arraignment began, and the article on its verdict.
+    const begun = filing('a', 0, "'단전·단수 지시' 이상민 前장관 1심 선고공판 시작", '', 'flash');
+    const verdict = filing(
+      'b',
+      98 * 60_000,
+      '\'언론사 단전·단수\' 이상민 1심서 징역 7년..."지시 문건 존재"',
+      '국무위원으로서 윤석열 전 대통령의 비상계엄 선포를 방조하고 언론사 단전·단수를 지시한 혐의로 재판에 넘겨진 이상민 전 행정안전부 장관이 1심에서 실형을 선고받았다. 서울중앙지법 형사합의32부는 12일 내란 중요임무 종사 등 혐의로 기소된 이 전 장관에게 징역 7년을 선고했다.',
+    );
+    expect(familyScore(begun, verdict, defaultFamilySettings)).toBe(0);
+    const verdictFlash = filing(
+      'c',
+      67 * 60_000,
+      "'언론사 단전·단수 지시' 이상민 내란혐의 1심 징역 7년",
+      '',
+      'flash',
+    );
+    expect(familyScore(verdictFlash, verdict, defaultFamilySettings)).toBeGreaterThan(0);
+  });
+
+  it('keeps apart two unmarked filings when the later headline is not half in the earlier filing', () => {
+    const talks = filing('a', 0, '习近平同美国总统特朗普举行会谈');
+    const meeting = filing(
+      'b',
+      2 * hour,
+      '习近平会见随同美国总统特朗普访华的美国企业家',
+      '5月14日上午，国家主席习近平在北京人民大会堂同来华进行国事访问的美国总统特朗普举行会谈期间，会见随同特朗普访华的美国企业家。',
+    );
+    expect(familyScore(talks, meeting, defaultFamilySettings)).toBe(0);
+  });
+
+  it("does not take a session's digest for the retelling of a flash its lead opens with", () => {
+    const flash = filing(
+      'a',
+      0,
+      '',
+      '5月14日上午，国家主席习近平在北京人民大会堂同来华进行国事访问的美国总统特朗普举行会谈。习近平：我同特朗普总统赞同将构建“中美建设性战略稳定关系”作为中美关系新定位。',
+    );
+    const digest = filing(
+      'b',
+      8 * hour,
+      '财联社5月14日晚间新闻精选',
+      '【财联社5月14日晚间新闻精选】 1、5月14日上午，国家主席习近平在北京人民大会堂同来华进行国事访问的美国总统特朗普举行会谈。习近平指出，中美经贸关系的本质是互利共赢。',
+    );
+    expect(familyScore(flash, digest, defaultFamilySettings)).toBe(0);
+    const talks = filing(
+      'c',
+      4 * 60_000,
+      '习近平同美国总统特朗普会谈',
+      '5月14日上午，国家主席习近平在北京人民大会堂同来华进行国事访问的美国总统特朗普举行会谈。',
+    );
+    expect(familyScore(flash, talks, defaultFamilySettings)).toBeGreaterThan(0);
+  });
+
+  it("takes a digest (a body that opens with a numbered list) for no story's filing", () => {
+    const briefing = filing(
+      'b',
+      hour,
+      '美股盘前要闻一览：多位美联储官员发表讲话，美股期指小幅上涨，量子计算概念股续涨',
+      '财联社5月29日电，投资者需重点关注的美股市场财经要闻如下： 1、美联储卡什卡利表示，在4月PCE通胀数据出炉后，断言需立即加息还为时过早。 2、美联储戴利表示，政策目前处于良好状态。',
+    );
+    expect(briefing.text.digest).toBe(true);
+    const flash = filing(
+      'a',
+      0,
+      '',
+      '财联社5月29日电，美联储卡什卡利表示，在4月PCE通胀数据出炉后，断言需立即加息还为时过早。',
+    );
+    expect(familyScore(flash, briefing, defaultFamilySettings)).toBe(0);
+    expect(
+      filingTextOf('财联社5月14日晚间新闻精选', '1、5月14日上午，国家主席习近平…').digest,
+    ).toBe(true);
+    // A figure with decimals, or a list further down, is not a digest's.
+    expect(
+      filingTextOf('美国一季度GDP', '美国一季度GDP年化环比增长1.4%。1. 消费').digest,
+    ).toBeUndefined();
+    expect(filingTextOf('Fed holds rates', '1.5 million jobs were added.').digest).toBeUndefined();
+  });
+
+  it('retells a flash once: a later filing repeating it joins only while its story holds no retelling', () => {
+    const flash = filing('a', 0, '김상겸, 스노보드 평행대회전 은메달 확보', '', 'flash');
+    const congratulations = filing(
+      'c',
+      8 * hour,
+      '李대통령, 동계올림픽 첫 메달 "김상겸 선수에 뜨거운 축하"',
+      '이재명 대통령이 밀라노-코르티나 동계올림픽에서 스노보드 남자 평행대회전 은메달을 딴 김상겸 선수에게 축하 메시지를 전했다.',
+    );
+    expect(familyScore(congratulations, flash, defaultFamilySettings)).toBeGreaterThan(0);
+    expect(
+      familyScore(congratulations, { ...flash, storyRetold: true }, defaultFamilySettings),
+    ).toBe(0);
+    // Newest first, the flash comes after a retelling and still joins it.
+    expect(
+      familyScore(flash, { ...congratulations, storyRetold: true }, defaultFamilySettings),
+    ).toBeGreaterThan(0);
+  });
+
   it('joins a run of flashes that share half their words both ways, within two hours', () => {
     const first = filing('a', 0, '2월도 수출 증가세…1~10일 44.4%↑', '', 'flash');
     const second = filing('b', 2 * 60_000, '2월 1~10일 반도체 수출 137.6%↑', '', 'flash');
@@ -141,5 +258,33 @@ describe('familyScore', () => {
       'flash',
     );
     expect(familyScore(crash, pilot, defaultFamilySettings)).toBe(0);
+  });
+});
+
+describe('the memory filing index', () => {
+  it('says of each filing it returns whether its story holds a retelling', async () => {
+    const index = createMemoryFilingIndex({ windowMs: 12 * hour });
+    const flash = filing('urn:a', 0, '尹锡悦宣布紧急戒严', '', 'flash');
+    await index.record(flash, 'yna', 'zh');
+    const query = { agency: 'yna', language: 'zh', at: hour, text: flash.text };
+    expect((await index.candidates(query))[0]?.storyRetold).toBeUndefined();
+    // A second flash of the story is not a retelling; its detailed filing is.
+    await index.record(
+      { ...filing('urn:b', 60_000, '尹锡悦宣布紧急戒严', '', 'flash'), story: 'urn:a' },
+      'yna',
+      'zh',
+    );
+    expect((await index.candidates(query)).map((f) => f.storyRetold)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    const detailed = filing('urn:c', hour, '韩国总统尹锡悦宣布实施紧急戒严', '', 'follow-up');
+    await index.record({ ...detailed, story: 'urn:a' }, 'yna', 'zh');
+    expect((await index.candidates(query)).map((f) => [f.uri, f.storyRetold])).toEqual([
+      ['urn:a', true],
+      ['urn:b', true],
+      ['urn:c', true],
+    ]);
+    expect(await index.candidates({ ...query, language: 'ko' })).toEqual([]);
   });
 });

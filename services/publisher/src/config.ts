@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const publisherConfigSchema = z.object({
   ...commonSettings,
   PUBLISHER_GROUP_ID: z.string().min(1).default('wire-publisher'),
-  /** Stem of the per-partition transactional ids; see the normalizer's. */
+  /** Stem of the transactional ids; see the normalizer's. */
   TRANSACTIONAL_ID: z.string().min(1).default('wire-publisher'),
   /** YAML or JSON routes beyond the firehose; see infra/routes.sample.yaml. */
   ROUTES_FILE: z.string().optional(),

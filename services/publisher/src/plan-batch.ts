@@ -4,7 +4,7 @@
 // normalizer could not rule out), so read_committed readers see each event once.
 import type { OutgoingRecord, TopicCatalogue } from '@wire/kafka';
 import { toKafkaHeaders } from '@wire/kafka';
-import { deadLetterHeaders } from '@wire/schema';
+import { type DeadLetterCode, deadLetter } from '@wire/schema';
 import { routeArticle, routeDecoded } from './route-article.js';
 import type { Route } from './routes.js';
 
@@ -36,7 +36,7 @@ export interface BatchPlan {
   sent: Map<string, string>;
   published: number;
   duplicates: number;
-  deadLetters: { offset: string; code: string }[];
+  deadLetters: { offset: string; code: DeadLetterCode }[];
 }
 
 export function planBatch(
@@ -64,13 +64,18 @@ export function planBatch(
         : routeDecoded(message.decoded, topics, routes, prefix);
     if (routed.kind === 'dead-letter') {
       const origin = { stage: 'publisher' as const, ...settings.source, offset: message.offset };
-      const headers = deadLetterHeaders(origin, routed.reason, message.headers, settings.now);
-      add(settings.topics.dlq.name, {
-        key: message.key,
-        // A handed-over article is encoded only to be kept as a dead letter.
-        value: message.decoded === undefined ? message.value : JSON.stringify(message.decoded),
-        headers: toKafkaHeaders(headers),
-      });
+      const letter = deadLetter(
+        origin,
+        routed.reason,
+        {
+          key: message.key,
+          // A handed-over article is encoded only to be kept as a dead letter.
+          value: message.decoded === undefined ? message.value : JSON.stringify(message.decoded),
+          headers: message.headers,
+        },
+        settings.now,
+      );
+      add(settings.topics.dlq.name, { ...letter, headers: toKafkaHeaders(letter.headers) });
       plan.deadLetters.push({ offset: message.offset, code: routed.reason.code });
       continue;
     }

@@ -12,7 +12,7 @@
 // the commit is known, the ids are marked sent for good as well, so a consumer
 // sent back before a committed record (a position read stale after a broker
 // restart) still finds them.
-import type { Redis } from '@wire/redis';
+import { type Redis, redisKeys } from '@wire/redis';
 
 /** Where the batch in hand starts: its partition and its first record's offset. */
 export interface BatchPosition {
@@ -40,7 +40,7 @@ export function createPublishedEvents(
   prefix: string,
   ttlMs: number,
 ): PublishedEvents {
-  const keyOf = (eventId: string) => `${prefix}published:${eventId}`;
+  const keyOf = redisKeys(prefix).published;
   const setAll = async (entries: Iterable<[string, string]>) => {
     const pipeline = redis.pipeline();
     for (const [id, value] of entries) pipeline.set(keyOf(id), value, 'PX', ttlMs);

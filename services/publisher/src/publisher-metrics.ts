@@ -27,6 +27,8 @@ export interface PublisherMetrics {
   /** Counts an error as Kafka's or Redis's when it is one of theirs. */
   recordError(err: unknown): void;
   recordRedisConnectionError(): void;
+  /** A record the loop set aside (STAGE_FAILED), once its transaction committed. */
+  recordStageFailure(): void;
 }
 
 export function createPublisherMetrics(registry: Registry, known: KnownTopics): PublisherMetrics {
@@ -93,6 +95,7 @@ export function createPublisherMetrics(registry: Registry, known: KnownTopics): 
     },
     recordError: (err) => errors.record(err),
     recordRedisConnectionError: () => errors.redis.inc({ kind: 'connection' }),
+    recordStageFailure: () => deadLetters.inc({ stage: 'publisher', reason: 'STAGE_FAILED' }),
   };
 }
 

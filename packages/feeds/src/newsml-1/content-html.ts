@@ -10,7 +10,6 @@ import {
   type TagRule,
   unwrap,
 } from '../nitf/markup-to-html.js';
-import { sanitizeBodyHtml } from '../text/html.js';
 import { findRawElement, findRawElements, hasElements, rawText } from '../xml/raw-xml.js';
 import type { NewsMl1ContentItem } from './decode-component.js';
 
@@ -61,9 +60,10 @@ const xhtmlRule: TagRule = (name, attributes) => {
 };
 
 function xhtmlToHtml(data: string): string {
-  if (!hasElements(data)) return sanitizeBodyHtml(rawText(data));
+  // Made safe in the article's one HTML pass (cleaning/read-body.ts), as NITF's is.
+  if (!hasElements(data)) return rawText(data);
   const body = findRawElement(data, 'body')?.inner ?? data;
-  return dropEmptyParagraphs(sanitizeBodyHtml(markupToHtml(body, xhtmlRule)));
+  return dropEmptyParagraphs(markupToHtml(body, xhtmlRule));
 }
 
 function textToHtml(data: string): string {

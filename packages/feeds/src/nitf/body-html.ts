@@ -1,6 +1,6 @@
 // NITF 3.x inline and block markup (https://iptc.org/std/NITF/, "enriched text" of
 // body.content) to HTML: p, hl1/hl2, block, bq, lists, tables, media, a, em, strong, q, br.
-import { htmlToText, sanitizeBodyHtml } from '../text/html.js';
+import { htmlToText } from '../text/html.js';
 import {
   dropEmptyParagraphs,
   element,
@@ -64,9 +64,12 @@ const nitfRule: TagRule = (name, attributes) => {
   }
 };
 
-/** The content of a NITF body.content as safe HTML. */
+/**
+ * The content of a NITF body.content as HTML. It is made safe with the rest of the
+ * body's work, in the article's one HTML pass (cleaning/read-body.ts).
+ */
 export function nitfBodyHtml(innerXml: string): string {
-  return dropEmptyParagraphs(sanitizeBodyHtml(markupToHtml(innerXml, nitfRule)));
+  return dropEmptyParagraphs(markupToHtml(innerXml, nitfRule));
 }
 
 /** The text of a short NITF element (hl1, byline, abstract) on one line. */

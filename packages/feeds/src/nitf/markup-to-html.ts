@@ -1,6 +1,6 @@
 // Rewrites an XML fragment tag by tag into HTML: a rule decides what each element
 // becomes, text passes through (already escaped) with whitespace collapsed outside <pre>,
-// CDATA is escaped, comments and processing instructions go. sanitizeBodyHtml comes after.
+// CDATA is escaped, comments and processing instructions go. The article's one HTML pass (cleaning/read-body.ts) makes it safe after.
 import { localName, parseAttributes, xmlTokens } from '../xml/raw-xml.js';
 
 export interface Replacement {

@@ -1,20 +1,6 @@
-// Agency HTML to safe HTML (no script, no event handlers, only http(s) links)
-// and to plain text.
-import render from 'dom-serializer';
-import { Parser, parseDocument } from 'htmlparser2';
+// Agency HTML to plain text, with its paragraphs, and its words counted.
+import { Parser } from 'htmlparser2';
 import { limitNesting } from './limit-nesting.js';
-import { sanitizeDom } from './sanitize-dom.js';
-
-/**
- * Safe HTML from agency HTML, for the formats whose adapters work on the safe
- * markup itself (NITF, NewsML 1.2): the DOM sanitizer, rendered. RSS, Atom and
- * NewsML-G2 bodies are made safe inside their one HTML pass (cleaning/read-body.ts).
- */
-export function sanitizeBodyHtml(html: string): string {
-  const document = parseDocument(limitNesting(html));
-  sanitizeDom(document);
-  return render(document.children, { encodeEntities: 'utf8' }).trim();
-}
 
 // Elements after which the text breaks into a new paragraph, and those whose
 // content is no text at all (what sanitize-html also drops).

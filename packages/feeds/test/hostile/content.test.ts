@@ -89,6 +89,18 @@ describe('hostile content: script in bodies', () => {
     expect(headline(result)).toBe('Head');
   });
 
+  it('C5 does the same for NewsML 1.2 XHTML and NITF content, made safe in the one body pass', () => {
+    const xhtml = `<ContentItem><MediaType FormalName="Text"/><Format FormalName="XHTML"/><DataContent><html xmlns="http://www.w3.org/1999/xhtml"><body><p onclick="x()">Hi</p><script>alert(1)</script><a href="javascript:y()">l</a><iframe src="https://evil.example/"/><svg><script>alert(2)</script></svg></body></html></DataContent></ContentItem>`;
+    const nitf = `<ContentItem><MediaType FormalName="Text"/><Format FormalName="NITF"/><DataContent><nitf><body><body.content><p>Text</p><script>alert(3)</script><p onclick="x()">more <a href="vbscript:z()">l</a></p></body.content></body></nitf></DataContent></ContentItem>`;
+    const newsItem = (id: string, content: string) =>
+      `<NewsItem><Identification><NewsIdentifier><ProviderId>example.com</ProviderId><DateId>20230203</DateId><NewsItemId>${id}</NewsItemId><RevisionId PreviousRevision="0" Update="N">1</RevisionId></NewsIdentifier></Identification><NewsManagement><NewsItemType FormalName="News"/><FirstCreated>20230203T073100+0900</FirstCreated><ThisRevisionCreated>20230203T083100+0900</ThisRevisionCreated><Status FormalName="Usable"/></NewsManagement><NewsComponent><NewsLines><HeadLine>Head ${id}</HeadLine></NewsLines>${content}</NewsComponent></NewsItem>`;
+    const result = parse(
+      `<?xml version="1.0" encoding="UTF-8"?><NewsML Version="1.2"><NewsEnvelope><DateAndTime>20230203T083100+0900</DateAndTime></NewsEnvelope>${newsItem('X1', xhtml)}${newsItem('X2', nitf)}</NewsML>`,
+    );
+    expect(result.articles).toHaveLength(2);
+    expectInert(result);
+  });
+
   it('C6 keeps a headline plain: markup in a title goes, text that shows tags stays text', () => {
     const once = parse(
       item(

@@ -4,6 +4,7 @@
 // series (one look-alike item a day) and same-topic items should not.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parseDocument } from '@wire/feeds';
 import { type NormalizerState, normalizeDocument, revisionOf } from '../../src/index.js';
 import { memoryDependencies, memoryState } from '../memory-dependencies.js';
@@ -38,13 +39,21 @@ export interface LabelledSet {
   labels: Labels;
 }
 
-export function readLabelledSet(dir: string): LabelledSet {
-  const items = readFileSync(join(dir, 'items.jsonl'), 'utf8')
+const readItems = (text: string) =>
+  text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as LabelledItem);
+
+export function readLabelledSet(dir: string): LabelledSet {
+  const items = readItems(readFileSync(join(dir, 'items.jsonl'), 'utf8'));
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Labels;
   return { name: dir, items, labels };
+}
+
+/** Unlabelled items of the same feeds and days (a gzipped JSON-lines file), to run among the labelled ones. */
+export function readBackground(file: string): LabelledItem[] {
+  return readItems(gunzipSync(readFileSync(file)).toString('utf8'));
 }
 
 const escapeXml = (text: string) =>
@@ -85,6 +94,8 @@ export interface Placement {
   storyOf: Map<string, string>;
   /** Items placed in one story on one poll and another on a later one. */
   unstable: string[];
+  /** How each item that joined another's story got there: the item it continues, and how. */
+  joinedVia: Map<string, { of: string; overlap?: number; by: 'refile' | 'near-duplicate' }>;
 }
 
 /** Feeds the items to the normalizer in time order, as polls of their feeds, and reads where each went. */
@@ -95,7 +106,9 @@ export async function placeItems(
 ): Promise<Placement> {
   const { deps, published } = memoryDependencies(state);
   // A filing identical to one already published is a duplicate and not published
-  // again: the story it went to is the one its revision was placed in.
+  // again: the story it went to is the one its revision was placed in (the story of
+  // the same article seen in another feed, when there is one: a daily table with no
+  // text has one revision in every story it starts).
   const placedWith = new Map<string, string>();
   const place = deps.stories.place.bind(deps.stories);
   deps.stories = {
@@ -147,7 +160,16 @@ export async function placeItems(
   }
   const storyOf = new Map<string, string>();
   const unstable = new Set<string>();
+  const joinedVia: Placement['joinedVia'] = new Map();
   const byGuid = new Map(set.items.map((item) => [`${feedIdOf(item)}\n${item.guid}`, item]));
+  // The items of each own story uri (the feeds are read by guid; one article can be in
+  // several feeds of its agency), to name what a join continues.
+  const ownUriOf = (item: LabelledItem) =>
+    `urn:wire:${agencyOf(item)}:${encodeURIComponent(item.guid)}`;
+  const itemsOfUri = new Map<string, string[]>();
+  for (const item of set.items)
+    itemsOfUri.set(ownUriOf(item), [...(itemsOfUri.get(ownUriOf(item)) ?? []), item.id]);
+  const itemOf = (uri: string) => itemsOfUri.get(uri)?.[0] ?? uri;
   for (const [index, poll] of polls.entries()) {
     const value = rssOf(poll.items);
     const before = published.length;
@@ -179,6 +201,17 @@ export async function placeItems(
       const known = storyOf.get(item.id);
       if (known !== undefined && known !== article.uri) unstable.add(item.id);
       if (known === undefined) storyOf.set(item.id, article.uri);
+      if (known === undefined && article.refiling)
+        joinedVia.set(item.id, {
+          of: itemOf(article.refiling.of),
+          overlap: article.refiling.overlap,
+          by: 'refile',
+        });
+      else if (known === undefined && article.nearDuplicate?.relation === 'same-story')
+        joinedVia.set(item.id, {
+          of: itemOf(article.nearDuplicate.of),
+          by: 'near-duplicate',
+        });
     }
   }
   for (const item of set.items) {
@@ -188,10 +221,27 @@ export async function placeItems(
       fetchedAt: item.published,
       language: item.lang,
     }).articles;
-    const uri = parsed && placedWith.get(revisionOf(parsed));
+    const sameArticle = itemsOfUri.get(ownUriOf(item))?.find((id) => storyOf.has(id));
+    const uri =
+      (sameArticle && storyOf.get(sameArticle)) ?? (parsed && placedWith.get(revisionOf(parsed)));
     if (uri) storyOf.set(item.id, uri);
   }
-  return { storyOf, unstable: [...unstable] };
+  return { storyOf, unstable: [...unstable], joinedVia };
+}
+
+/** The story an item went to, filing by filing in time order, with how each joined: for reading a false join. */
+export function storyChain(set: LabelledSet, placement: Placement, id: string): string[] {
+  const story = placement.storyOf.get(id);
+  const byId = new Map(set.items.map((item) => [item.id, item]));
+  const title = (item: LabelledItem) => item.title || `(untitled) ${item.description.slice(0, 60)}`;
+  return set.items
+    .filter((item) => placement.storyOf.get(item.id) === story)
+    .sort((a, b) => Date.parse(a.published) - Date.parse(b.published))
+    .map((item) => {
+      const via = placement.joinedVia.get(item.id);
+      const of = via && byId.get(via.of);
+      return `${item.published} ${item.id} ${title(item)}${via ? ` <- ${via.by} ${via.overlap ?? ''} ${of ? of.id : via.of}` : ''}`;
+    });
 }
 
 export interface FamilyScores {
@@ -210,6 +260,8 @@ export interface FamilyScores {
   falseMerges: number;
   missed: string[][];
   merged: string[][];
+  /** The same pairs as `merged`, by item id. */
+  mergedIds: [string, string][];
 }
 
 function pairs<T>(list: T[]): [T, T][] {
@@ -235,6 +287,7 @@ export function scoreFamilies(set: LabelledSet, placement: Placement): FamilySco
     falseMerges: 0,
     missed: [],
     merged: [],
+    mergedIds: [],
   };
   for (const series of set.labels.refileSeries) {
     const stories = new Set(series.items.map(story));
@@ -269,6 +322,7 @@ export function scoreFamilies(set: LabelledSet, placement: Placement): FamilySco
       if (sameRefile.has(`${a}\n${b}`)) continue;
       scores.falseMerges++;
       scores.merged.push([titleOf.get(a) ?? a, titleOf.get(b) ?? b]);
+      scores.mergedIds.push([a, b]);
     }
   }
   return scores;

@@ -1,0 +1,21 @@
+export {
+  type AdapterSettings,
+  connectAdapters,
+  kafkaSecurity,
+  redisSecurity,
+} from './connect-adapters.js';
+export { errorKindOf } from './error-kind.js';
+export {
+  type FailService,
+  type RunningService,
+  type RunServiceSettings,
+  runService,
+  type ServiceLogger,
+} from './run-service.js';
+export {
+  type StageContext,
+  type StageDefinition,
+  type StageParts,
+  type StageSettings,
+  startStage,
+} from './start-stage.js';
