@@ -1,14 +1,15 @@
 // A saxes parser with its event handlers set. saxes 6.0.0 keeps each handler in a
 // property of the parser; `parser.on(event, handler)` stores it under a computed key,
-// and past seven such stores V8 turns the parser into a dictionary object, which
-// makes the whole parse about five times slower. Stored by name, in one order for
-// every parser, the properties keep each parser a fast object of one shape, which
-// keeps saxes's code monomorphic. (saxes-handlers.test.ts checks that `on` fills these
-// same properties, so that a saxes that renames them fails it.)
+// and past a few such stores V8 turns the parser into a dictionary object, which
+// makes the whole parse several times slower. Stored by name, in one order for
+// every parser, the properties keep each parser a fast object of one shape. The
+// names are saxes's private ones: package.json pins saxes exactly, and
+// saxes-handlers.test.ts fails if `on` fills other properties than these.
 import { SaxesParser, type SaxesTagPlain, type XMLDecl } from 'saxes';
 
-// XML's five entities and the 35 HTML and currency names fast-xml-parser knew
-// (htmlEntities); any other reference is reported (references.ts reads it).
+// XML's five entities and the 35 HTML and currency names fast-xml-parser knows
+// (htmlEntities), with its readings; saxes refuses any other reference, which sends
+// the document to fast-xml-parser.
 export const entities: Record<string, string> = Object.assign(Object.create(null), {
   amp: '&',
   apos: "'",
@@ -52,54 +53,28 @@ export const entities: Record<string, string> = Object.assign(Object.create(null
   cedil: '\u00b8',
 });
 
-/** The XML version a document is read as, which decides the characters a reference may name. */
-export type XmlVersion = '1.0' | '1.1';
-
-export const versionOf = (declared: string | undefined): XmlVersion =>
-  declared !== undefined && declared !== '1.0' && /^1\.[0-9]+$/.test(declared) ? '1.1' : '1.0';
-
-type Handler<T> = ((value: T) => void) | undefined;
+type Handler<T> = (value: T) => void;
 
 export interface Handlers {
-  errorHandler?: Handler<Error>;
-  textHandler?: Handler<string>;
-  cdataHandler?: Handler<string>;
-  commentHandler?: Handler<string>;
-  doctypeHandler?: Handler<string>;
-  openTagHandler?: Handler<SaxesTagPlain>;
-  closeTagHandler?: Handler<SaxesTagPlain>;
-  piHandler?: Handler<{ target: string; body: string }>;
-  xmldeclHandler?: Handler<XMLDecl>;
+  textHandler: Handler<string>;
+  cdataHandler: Handler<string>;
+  doctypeHandler: Handler<string>;
+  openTagHandler: Handler<SaxesTagPlain>;
+  closeTagHandler: Handler<SaxesTagPlain>;
+  piHandler: Handler<{ target: string; body: string }>;
+  xmldeclHandler: Handler<XMLDecl>;
 }
 
 /**
- * saxes reports each error it reads past through makeError, which builds an Error
- * and so captures a stack: a document with a million C0 controls (each an error
- * parseXml lets pass) took 2.5 s. The error's message is all the handler reads.
+ * A parser without namespaces (names stay as written, prefix and all) that resolves
+ * the entities above and throws at the first thing XML forbids (no error handler).
  */
-class Parser extends SaxesParser {
-  override makeError(message: string): Error {
-    return { name: 'Error', message: `${this.line}:${this.column}: ${message}` };
-  }
-}
-
-/**
- * A parser without namespaces (names stay as written, prefix and all), resolving XML's
- * five entities and the HTML names fast-xml-parser knew; a fragment parser reads
- * character data as if inside an element.
- */
-export function saxesParser(
-  handlers: Handlers,
-  fragment = false,
-  version: XmlVersion = '1.0',
-): SaxesParser {
-  const parser = new Parser({ xmlns: false, fragment, defaultXMLVersion: version });
+export function saxesParser(handlers: Handlers): SaxesParser {
+  const parser = new SaxesParser({ xmlns: false, position: false });
   parser.ENTITIES = entities;
   const slots = parser as unknown as Handlers;
-  slots.errorHandler = handlers.errorHandler;
   slots.textHandler = handlers.textHandler;
   slots.cdataHandler = handlers.cdataHandler;
-  slots.commentHandler = handlers.commentHandler;
   slots.doctypeHandler = handlers.doctypeHandler;
   slots.openTagHandler = handlers.openTagHandler;
   slots.closeTagHandler = handlers.closeTagHandler;

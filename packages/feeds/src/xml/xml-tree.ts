@@ -12,6 +12,8 @@ export const textKey = '#text';
 // Elements that may repeat; they always come back as arrays.
 const repeatable = new Set(['item', 'entry', 'category', 'link', 'enclosure', 'dc:subject']);
 
+export const isRepeatable = (name: string): boolean => repeatable.has(name);
+
 // Element names that mean something to a JavaScript object never become keys as they
 // are: __proto__ would set the prototype, and renaming beats refusing the document.
 const renamed = new Map<string, string>([

@@ -1,8 +1,9 @@
-// parseXml reads with saxes in one pass what fast-xml-parser read in two
-// (XMLValidator, then XMLParser): it must build the same tree from every document,
-// key order included, and refuse what the old passes refused. The old configuration
-// is the oracle (fxp-oracle.ts). Where they differ, the old passes were wrong, and
-// each such case is listed below with why; nothing else may differ.
+// parseXml reads a well-formed document with saxes in one pass, and gives anything
+// else to fast-xml-parser's two passes (XMLValidator, then XMLParser): it must build
+// the same tree as those passes alone from every document, key order included, and
+// refuse what they refuse; nothing may differ. The old configuration is the oracle
+// (fxp-oracle.ts). And the one pass must be what reads real documents: the corpus
+// test counts the documents that took the slow path.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusDir, repoRoot, samplesDir } from '@wire/testkit';
@@ -12,6 +13,7 @@ import { ParseError } from '../../src/errors.js';
 import { decodeBytes } from '../../src/text/decode-bytes.js';
 import { parseXml } from '../../src/xml/parse-xml.js';
 import { repairXml } from '../../src/xml/repair-xml.js';
+import { entities } from '../../src/xml/saxes-parser.js';
 import { fxpParseXml, outcomeOf } from './fxp-oracle.js';
 
 function* xmlFiles(dir: string): Generator<string> {
@@ -36,7 +38,14 @@ const documents = [corpusDir, samplesDir, join(repoRoot, 'samples')].flatMap((ro
   }),
 );
 
-const newOutcome = (text: string) => outcomeOf(parseXml, text);
+const newOutcome = (text: string) => outcomeOf((t) => parseXml(t).tree, text);
+const slowPath = (text: string) => {
+  try {
+    return parseXml(text).slowPath;
+  } catch {
+    return true; // a refusal comes from the slow path
+  }
+};
 const oldOutcome = (text: string) => outcomeOf(fxpParseXml, text);
 
 /** Where the two differ on these inputs, as "label: new / old" lines (empty when they agree). */
@@ -70,9 +79,15 @@ describe('parseXml against the two fast-xml-parser passes it replaces', () => {
     ]);
     expect(differences(inputs)).toEqual([]);
     // The sweep means something only if most documents are read, and some refused.
-    const read = inputs.filter(({ text }) => newOutcome(text).startsWith('{')).length;
-    expect(read).toBeGreaterThan(1_700);
-    expect(inputs.length - read).toBeGreaterThan(10);
+    const read = inputs.filter(({ text }) => newOutcome(text).startsWith('{'));
+    expect(read.length).toBeGreaterThan(1_700);
+    expect(inputs.length - read.length).toBeGreaterThan(10);
+    // Of the 1,819 inputs read, 6 take the slow path (a C0 control as sent, and a
+    // reference to a trimmed character at a text's edge, which the old parser keeps):
+    // 99.7 % on the fast path. Below 99 %, something the corpus holds no longer
+    // takes the fast path.
+    const fast = read.filter(({ text }) => !slowPath(text));
+    expect(fast.length / read.length).toBeGreaterThan(0.99);
   });
 
   it('refuses a document cut short where the old passes refused it, and reads it alike otherwise', () => {
@@ -109,6 +124,7 @@ describe('parseXml against the two fast-xml-parser passes it replaces', () => {
       'X7 external entity behind 70 kB': `<?xml version="1.0"?>${padding}<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${titled('&xxe;')}`,
       'X7 parameter entity behind 70 kB': `${padding}<!DOCTYPE rss [<!ENTITY % ext SYSTEM "x.dtd"> %ext;]>${titled('t')}`,
       'X7 element declarations behind 70 kB': `${padding}<!DOCTYPE rss [<!ELEMENT rss ANY><!ATTLIST rss version CDATA #IMPLIED><!-- c --><!NOTATION n SYSTEM "u">]>${titled('t')}`,
+      'X7 an entity declared behind 70 kB': `${padding}<!DOCTYPE a [<!ENTITY e "expanded">]><a>&e;</a>`,
       'X7 unknown declaration behind 70 kB': `${padding}<!DOCTYPE rss [<?pi?>]>${titled('t')}`,
       'X8 10,000-deep nesting': item(`${'<x>'.repeat(10_000)}${'</x>'.repeat(10_000)}`),
       'X9 1,000,000-deep nesting': item(`${'<x>'.repeat(1_000_000)}${'</x>'.repeat(1_000_000)}`),
@@ -209,51 +225,8 @@ describe('parseXml against the two fast-xml-parser passes it replaces', () => {
   });
 
   // Documents mutated at random: pieces of markup inserted, characters deleted or
-  // repeated. The cases the two differ on, each where the old passes were wrong:
-  // Where a case says how the document is mended, parseXml must refuse it as it is and
-  // read it mended as the old passes read it unmended.
-  const documented: {
-    why: string;
-    applies: (text: string) => boolean;
-    mended?: (text: string) => string;
-  }[] = [
-    {
-      why: '`<!` that opens no comment, CDATA section or DOCTYPE: the old check took it for text, the old parser for an element named `!…` or a CDATA section cut at a fixed offset',
-      applies: (text) => /<!(?!--|\[CDATA\[|DOCTYPE)/.test(text),
-    },
-    {
-      why: "an end tag with '/' before its '>' (`</a/>`, `</a />`): the old check took it for a start tag closing itself, the old parser for an end tag",
-      applies: (text) => /<\/[^<>]*\/\s*>/.test(text),
-    },
-    {
-      why: 'a tag holding a character JavaScript trims but XML does not count as whitespace (U+00A0, U+FEFF, ...): the old check trimmed it off names, the old parser split names on it; U+FEFF is an XML name character, U+00A0 is refused',
-      applies: (text) =>
-        /<[^>]*[\u00a0\ufeff\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\v\f]/.test(text),
-    },
-    {
-      why: 'a processing instruction with no target (`<?>`), or whose quotes run past its first `?>`: the old check ended it at the first `?>`, the old parser at a later one; saxes ends it at the first, as XML says (quotes mean nothing there)',
-      applies: (text) => text.includes('<?>') || piEndsDisagree(text),
-    },
-    {
-      why: "a bare '&' in an attribute value: XML forbids it, and the old check never looked at attribute values; saxes reads a reference from the '&' to the next ';', past the value's end, and refuses the document. parseDocument mends it first: repairXml escapes a bare '&' wherever it stands",
-      applies: (text) => bareAmpersandInAttribute.test(text),
-      mended: (text) => repairXml(text).text,
-    },
-    {
-      why: "a comment whose '--' runs on into more dashes before its '>' (`<!-- a --->`): XML forbids '--' in a comment; the old check ended it at the first '-->', saxes reads on past it, and the document is refused",
-      applies: (text) => /-{3,}>/.test(text),
-    },
-    {
-      why: "a '<' or '>' inside a quoted literal of a DOCTYPE (`SYSTEM \"a>b\"`): the old check counted angle brackets there and refused the rest; saxes reads the literal to its closing quote, as XML says",
-      applies: (text) => /<!DOCTYPE[^"'>]*(?:"[^"]*[<>][^"]*"|'[^']*[<>][^']*')/.test(text),
-    },
-    {
-      why: "a name without a value right before a start tag's '/>' (`<a b/>`): not XML; the old check allowed a name without a value (the parser dropped it), saxes cannot read past this one without losing the '/', and the document is refused",
-      applies: (text) => /<[^\s<>!?/][^<>]*\s[^\s="'<>/]+\/>/.test(text),
-    },
-  ];
-
-  it('agrees on mutated documents, except in the documented cases, where it refuses or reads them as XML says', () => {
+  // repeated. Most are no longer well-formed, and take the slow path.
+  it('agrees on mutated documents', () => {
     const next = random(7);
     const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)] as T;
     const pieces = [
@@ -263,10 +236,11 @@ describe('parseXml against the two fast-xml-parser passes it replaces', () => {
       ...['<?pi x="1"?>', '<?xml version="1.1"?>', '<?x?>', '<? x?>', '<?xml ?>'],
       ...['<!DOCTYPE x>', '<!DOCTYPE x [<!ELEMENT a ANY>]>', '<a/>', '</a>', '<b c>', '</b>'],
       ...[' d="e"', ' d', '<__proto__>', '</__proto__>', '<item>', '</item>'],
+      ...['&#32;', ' &#9;', '&#xA0;\n', '&#13;\r\n', ' e="&#32;f\ng"', ' e="\tf g"'],
     ];
     const small = documents.filter(({ repaired }) => repaired.length < 6_000);
-    let compared = 0;
-    const unexplained: string[] = [];
+    const differing: string[] = [];
+    let fast = 0;
     for (let n = 0; n < 3_000; n++) {
       let text = pick(small).repaired;
       for (let m = 1 + Math.floor(next() * 3); m > 0; m--) {
@@ -277,74 +251,68 @@ describe('parseXml against the two fast-xml-parser passes it replaces', () => {
         else
           text = text.slice(0, at) + text.slice(at, at + Math.floor(next() * 20)) + text.slice(at);
       }
-      const now = newOutcome(text);
-      if (now === oldOutcome(text)) {
-        compared++;
-        continue;
-      }
-      const cases = documented.filter((d) => d.applies(text));
-      if (cases.length === 0) unexplained.push(JSON.stringify(text));
-      const mended = cases.length === 1 ? cases[0]?.mended : undefined;
-      if (mended && (now !== 'XML_MALFORMED' || newOutcome(mended(text)) !== oldOutcome(text))) {
-        unexplained.push(`not as documented: ${JSON.stringify(text)}`);
-      }
+      if (newOutcome(text) !== oldOutcome(text)) differing.push(JSON.stringify(text));
+      if (!slowPath(text)) fast++;
     }
-    expect(unexplained).toEqual([]);
-    expect(compared).toBeGreaterThan(2_900);
+    expect(differing).toEqual([]);
+    // Both paths are exercised: many edits leave a document well-formed.
+    expect(fast).toBeGreaterThan(500);
+    expect(fast).toBeLessThan(2_500);
   });
 
-  it('differs, as documented, on each listed case', () => {
+  it('reads on the slow path, as the old passes did, what saxes refuses or the fast path is unsure of', () => {
     const cases = [
-      { text: '<a><![CDATX[x]]></a>', now: 'XML_MALFORMED' },
-      { text: '<a>x<!foo>y</a>', now: 'XML_MALFORMED' },
-      { text: '<a><b/></x /></a>', now: 'XML_MALFORMED' },
-      { text: '<a\u00a0 x="1"></a>', now: 'XML_MALFORMED' },
-      { text: '<a><b></b\u00a0></a>', now: 'XML_MALFORMED' },
-      { text: '<a v\ufeffx="1"></a>', now: '{"a":{"@_v\ufeffx":"1"}}' },
-      { text: '<a><?>x<?pi?></a>', now: 'XML_MALFORMED' },
-      { text: '<a><?pi q="?>"?></a>', now: '{"a":{"?pi":"","#text":"\\"?>"}}' },
-      { text: '<a b="Fish & Chips"/>', now: 'XML_MALFORMED' },
-      { text: '<a><!-- x ---></a>', now: 'XML_MALFORMED' },
-      { text: '<!DOCTYPE a SYSTEM "x>y"><a/>', now: '{"a":""}' },
-      { text: '<a><b c/></a>', now: 'XML_MALFORMED' },
+      '<a><![CDATX[x]]></a>',
+      '<a>x<!foo>y</a>',
+      '<a><b/></x /></a>',
+      '<a\u00a0 x="1"></a>',
+      '<a v\ufeffx="1"></a>',
+      '<a><?>x<?pi?></a>',
+      '<a><?pi q="?>"?></a>',
+      '<a b="Fish & Chips"/>',
+      '<a><!-- x ---></a>',
+      '<!DOCTYPE a SYSTEM "x>y"><a/>',
+      '<a><b c/></a>',
+      '<a>\u0001</a>',
+      '<a>&#0;</a>',
+      '<a>&eacute;</a>',
+      // Well-formed, but read otherwise by fast-xml-parser than by saxes.
+      '<?xml version="1.1"?><a>\u0085</a>',
+      '<a>&#32;x</a>',
+      '<a>x&nbsp;\n</a>',
+      '<a>&#160;x<b/>y&#xA0;</a>',
+      '<a b=" x &amp; y "/>',
+      '<a\n b="x y" c="&amp;"/>',
+      `<a>&#${'0'.repeat(30)}65;</a>`,
+      '<!DOCTYPE a [<!ELEMENT a ANY>]><a/>',
+      `${'<x>'.repeat(202)}${'</x>'.repeat(202)}`,
     ];
-    for (const { text, now } of cases) {
-      expect(documented.filter((d) => d.applies(text))).toHaveLength(1);
-      expect(newOutcome(text)).toBe(now);
-      expect(oldOutcome(text)).not.toBe(now);
+    for (const text of cases) {
+      expect(newOutcome(text)).toBe(oldOutcome(text));
+      expect(slowPath(text)).toBe(true);
     }
-    const mended = repairXml('<a b="Fish & Chips"/>').text;
-    expect(newOutcome(mended)).toBe(oldOutcome('<a b="Fish & Chips"/>'));
   });
 
-  it('never expands an entity a DOCTYPE declares, where the old parser expanded one', () => {
-    // Past the 64 KiB that parseXml looks through for a DOCTYPE to refuse, the old
-    // parser took one internal entity (its maxEntityCount); saxes reads none.
-    const text = `<!-- ${'x'.repeat(70_000)} --><!DOCTYPE a [<!ENTITY e "expanded">]><a>&e;</a>`;
-    expect(newOutcome(text)).toBe('{"a":"&e;"}');
-    expect(oldOutcome(text)).toBe('{"a":"expanded"}');
+  it('reads on the fast path well-formed forms that fast-xml-parser reads in its own way', () => {
+    const cases = [
+      // Whitespace and references at the edges of text, which it trims as written.
+      '<a>\n  x &amp; y &#32;z\n</a>',
+      '<a>\r\n  <!-- c -->\r\n  &lt;p&gt;\r\n</a>',
+      // Attribute values with tabs and line breaks, which it keeps.
+      '<a\n b="x\n  y"\r\n c="\tz "\td=" "/>',
+      '<a b="x &amp; y"/>',
+      // Instructions, a DOCTYPE without a subset, CDATA.
+      '<?xml version="1.0" encoding="utf-8" standalone="yes"?><?s href="a b" type=\'t\'?><!DOCTYPE a PUBLIC "p" "u"><a><![CDATA[ x ]]></a>',
+      // Names that are keys of Object.prototype.
+      '<a><__proto__>x</__proto__><toString/><constructor b="1"/></a>',
+      // Every named reference it knows.
+      `<a>${Object.keys(entities)
+        .map((name) => `&${name};`)
+        .join(' ')}</a>`,
+    ];
+    for (const text of cases) {
+      expect(newOutcome(text)).toBe(oldOutcome(text));
+      expect(slowPath(text)).toBe(false);
+    }
   });
 });
-
-// An attribute value holding an '&' that starts no reference (repairXml's rule).
-const bareAmpersandInAttribute =
-  /=\s*(?:"[^"]*&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)[^"]*"|'[^']*&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z_][\w.-]*;)[^']*')/;
-
-/** Whether some `<?` ends at a different `?>` when quoted strings are skipped. */
-function piEndsDisagree(text: string): boolean {
-  for (let lt = text.indexOf('<?'); lt !== -1; lt = text.indexOf('<?', lt + 2)) {
-    let quoted = -1;
-    for (let i = lt + 1; i < text.length; i++) {
-      const c = text[i];
-      if (c === '"' || c === "'") {
-        i = text.indexOf(c, i + 1);
-        if (i === -1) break;
-      } else if (c === '?' && text[i + 1] === '>') {
-        quoted = i;
-        break;
-      }
-    }
-    if (text.indexOf('?>', lt + 2) !== quoted) return true;
-  }
-  return false;
-}
