@@ -90,13 +90,13 @@ class WellFormedReader {
 
   constructor(private readonly text: string) {
     this.parser = saxesParser({
-      textHandler: (read) => this.characters(read),
-      cdataHandler: (data) => this.cdata(data),
-      doctypeHandler: (doctype) => this.doctype(doctype),
-      openTagHandler: (tag) => this.startTag(tag),
-      closeTagHandler: () => this.endTag(),
-      piHandler: ({ target, body }) => this.instruction(`?${target}`, body),
-      xmldeclHandler: (declaration) => this.declaration(declaration),
+      text: (read) => this.characters(read),
+      cdata: (data) => this.cdata(data),
+      doctype: (doctype) => this.doctype(doctype),
+      opentag: (tag) => this.startTag(tag),
+      closetag: () => this.endTag(),
+      processinginstruction: ({ target, body }) => this.instruction(`?${target}`, body),
+      xmldecl: (declaration) => this.declaration(declaration),
     });
   }
 
