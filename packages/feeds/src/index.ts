@@ -3,7 +3,7 @@ export { cleanBodyHtml } from './cleaning/clean-body.js';
 export { type FilingStage, splitWirePrefix } from './cleaning/wire-prefix.js';
 export { type DocumentFormat, detectFormat } from './detect-format.js';
 export { ParseError, type ParseErrorCode, parseErrorCodes } from './errors.js';
-export { parseDocument } from './parse-document.js';
+export { parseDocument, slowPathWarning } from './parse-document.js';
 export type {
   ArticleBody,
   ParseContext,

@@ -19,7 +19,7 @@ import { decodeRss, type RssChannel } from './rss/decode.js';
 import { rssItemToArticle } from './rss/to-article.js';
 import { decodeBytes } from './text/decode-bytes.js';
 import { withoutElementPrefix, withoutPrefix } from './xml/namespaces.js';
-import { asArray, parseXml, type XmlNode } from './xml/parse-xml.js';
+import { asArray, type ParsedXml, parseXml, type XmlNode } from './xml/parse-xml.js';
 import { type RepairedXml, repairEndTags, repairXml } from './xml/repair-xml.js';
 
 interface AdapterInput {
@@ -94,30 +94,41 @@ function withoutFeedBadges(articles: ParsedArticle[]): ParsedArticle[] {
   });
 }
 
+// The document warning that says the XML took the slow path, so that how often it
+// does shows in the warnings.
+export const slowPathWarning =
+  'XML read on the slow path (fast-xml-parser): not well-formed, or a form the one-pass reader leaves to it';
+
+interface ReadXml {
+  tree: XmlNode;
+  repaired: RepairedXml;
+  slowPath: boolean;
+}
+
 /** The XML tree, mending a misspelled end tag only when the text as sent is refused. */
-function parseRepaired(text: string): { tree: XmlNode; repaired: RepairedXml } {
+function parseRepaired(text: string): ReadXml {
   const repaired = repairXml(text);
   try {
-    return { tree: parseXml(repaired.text), repaired };
+    return { ...parseXml(repaired.text), repaired };
   } catch (err) {
     const malformed = err instanceof ParseError && err.code === 'XML_MALFORMED';
     const mended = malformed ? repairEndTags(repaired.text) : undefined;
     if (mended === undefined) throw err;
-    let tree: XmlNode;
+    let parsed: ParsedXml;
     try {
-      tree = parseXml(mended.text);
+      parsed = parseXml(mended.text);
     } catch {
       throw err;
     }
     const warnings = [...repaired.warnings, ...mended.warnings];
-    return { tree, repaired: { text: mended.text, warnings } };
+    return { ...parsed, repaired: { text: mended.text, warnings } };
   }
 }
 
 export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseResult {
   if (bytes.length === 0) throw new ParseError('DOCUMENT_EMPTY');
   const decoded = decodeBytes(bytes, context.contentType);
-  const { tree, repaired } = parseRepaired(decoded.text);
+  const { tree, repaired, slowPath } = parseRepaired(decoded.text);
   const detected = detectFormat(tree);
   if (!detected)
     throw new ParseError('FORMAT_UNKNOWN', `root elements: ${Object.keys(tree).join(', ')}`);
@@ -134,7 +145,12 @@ export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseRe
     xmlText: prefix === '' ? repaired.text : withoutElementPrefix(repaired.text, prefix),
     context,
   });
-  const warnings = [...decoded.warnings, ...repaired.warnings, ...output.warnings];
+  const warnings = [
+    ...decoded.warnings,
+    ...repaired.warnings,
+    ...(slowPath ? [slowPathWarning] : []),
+    ...output.warnings,
+  ];
   const cleaned = output.articles.map(cleanArticle);
   // A badge is a feed's habit; the items of a news message may share a picture.
   const isFeed = ['rss2', 'rdf', 'atom'].includes(detected.format);

@@ -1,43 +1,19 @@
-// XML text to a plain object tree with fast-xml-parser, configured for hostile
-// input: no DTD entities, bounded entity expansion and nesting, values kept as
-// strings (an id such as 00123 stays "00123"), attributes kept.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+// XML text to a plain object tree, in the shape fast-xml-parser gives (xml-tree.ts).
+// A fast path reads a well-formed document with saxes in one pass; anything else,
+// and anything the fast path is not sure of, goes whole to the slow path,
+// fast-xml-parser's validator then parser, which reads and refuses what it always did.
 import { ParseError } from '../errors.js';
+import { readWellFormed } from './read-well-formed.js';
+import { readWithFastXmlParser } from './read-with-fast-xml-parser.js';
+import { textKey, type XmlNode } from './xml-tree.js';
 
-export type XmlNode = Record<string, unknown>;
+export { attributePrefix, textKey, type XmlNode } from './xml-tree.js';
 
-export const attributePrefix = '@_';
-export const textKey = '#text';
-
-// Elements that may repeat; they always come back as arrays.
-const repeatable = new Set(['item', 'entry', 'category', 'link', 'enclosure', 'dc:subject']);
-
-const reservedNames = new Set(['__proto__', 'constructor', 'prototype']);
-
-function renameReserved(name: string): string {
-  return reservedNames.has(name) ? `reserved-${name}` : name;
+export interface ParsedXml {
+  tree: XmlNode;
+  /** The slow path read it: saxes refused it, or the fast path was unsure of it. */
+  slowPath: boolean;
 }
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: attributePrefix,
-  textNodeName: textKey,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  htmlEntities: true,
-  processEntities: {
-    enabled: true,
-    maxEntityCount: 0,
-    maxExpandedLength: 10_000_000,
-  },
-  maxNestedTags: 200,
-  // The parser refuses __proto__ and constructor outright; renaming them first keeps
-  // one hostile element from costing the whole document.
-  transformTagName: renameReserved,
-  transformAttributeName: renameReserved,
-  isArray: (name) => repeatable.has(name),
-});
 
 const doctypeWithSubset = /<!DOCTYPE[^>[]*\[([\s\S]*?)\]\s*>/i;
 const generalEntity = /<!ENTITY\s+(?!%)/i;
@@ -63,19 +39,13 @@ function withoutSafeDoctype(text: string): string {
   return text.slice(0, subset.index) + text.slice(subset.index + subset[0].length);
 }
 
-export function parseXml(source: string): XmlNode {
+export function parseXml(source: string): ParsedXml {
   // Whitespace before the XML declaration is an error by the letter of XML 1.0,
   // and common in real feeds; it means nothing, so it goes.
   const text = withoutSafeDoctype(source.replace(/^\s+(?=<\?xml)/, ''));
-  const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
-  if (valid !== true) {
-    throw new ParseError('XML_MALFORMED', `${valid.err.msg} (line ${valid.err.line})`);
-  }
-  try {
-    return parser.parse(text) as XmlNode;
-  } catch (err) {
-    throw new ParseError('XML_MALFORMED', (err as Error).message, { cause: err });
-  }
+  const tree = readWellFormed(text);
+  if (tree !== undefined) return { tree, slowPath: false };
+  return { tree: readWithFastXmlParser(text), slowPath: true };
 }
 
 /** The text content of an element that may carry attributes. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAtom } from '../../src/atom/decode.js';
 import { parseXml, type XmlNode } from '../../src/xml/parse-xml.js';
 
-const entries = (xml: string) => decodeAtom(parseXml(xml).feed as XmlNode, xml).entries;
+const entries = (xml: string) => decodeAtom(parseXml(xml).tree.feed as XmlNode, xml).entries;
 const atom = (entry: string, attributes = '') =>
   `<feed xmlns="http://www.w3.org/2005/Atom" ${attributes}><entry>${entry}</entry></feed>`;
 

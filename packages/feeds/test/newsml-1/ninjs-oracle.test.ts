@@ -46,7 +46,7 @@ function compare(release: string): Comparison[] {
   const xml = decodeBytes(
     readFileSync(`${examples}/NewsML/businesswire-newsml-${release}.xml`),
   ).text;
-  const { articles } = newsMl1ToArticle(decodeNewsMl1(parseXml(xml).NewsML as XmlNode, xml), {
+  const { articles } = newsMl1ToArticle(decodeNewsMl1(parseXml(xml).tree.NewsML as XmlNode, xml), {
     feedId: 'oracle',
     fetchedAt: '2024-01-01T00:00:00.000Z',
   });

@@ -15,7 +15,10 @@ const validate = createIptcNinjsValidator();
 
 /** The articles as parseDocument makes them: adapted, then cleaned (which reads the body). */
 export function parseNewsMl(xml: string) {
-  const mapped = newsMl1ToArticle(decodeNewsMl1(parseXml(xml).NewsML as XmlNode, xml), context);
+  const mapped = newsMl1ToArticle(
+    decodeNewsMl1(parseXml(xml).tree.NewsML as XmlNode, xml),
+    context,
+  );
   return { ...mapped, articles: mapped.articles.map(cleanArticle) };
 }
 

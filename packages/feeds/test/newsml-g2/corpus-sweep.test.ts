@@ -27,7 +27,7 @@ function treeOf(path: string): { root: string; node: XmlNode; text: string } | u
   const text = readXmlText(path);
   let tree: XmlNode;
   try {
-    tree = parseXml(text);
+    tree = parseXml(text).tree;
   } catch {
     return undefined; // not well-formed: parse-xml's business, not the G2 decoder's
   }

@@ -17,10 +17,11 @@ const examplePath = (prefix: string) => {
   if (!file) throw new Error(`no example ${prefix}`);
   return join(examplesDir, file);
 };
-const fragment = (prefix: string, root: string) => parseXml(readXmlText(examplePath(prefix)))[root];
+const fragment = (prefix: string, root: string) =>
+  parseXml(readXmlText(examplePath(prefix))).tree[root];
 
 function news(xml: string, withText = true): G2NewsItem[] {
-  const tree = parseXml(xml);
+  const { tree } = parseXml(xml);
   const root = Object.keys(tree)[0] ?? '';
   return decodeNewsMlG2(root, tree[root] as XmlNode, withText ? xml : undefined) as G2NewsItem[];
 }

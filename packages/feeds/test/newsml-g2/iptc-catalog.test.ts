@@ -11,7 +11,7 @@ const generatedPath = join(import.meta.dirname, '../../src/newsml-g2/iptc-catalo
 
 /** The catalog read with the project's own XML parser, independently of the script's scanner. */
 function schemesFromCatalog(): [string, string][] {
-  const tree = parseXml(readFileSync(catalogPath, 'utf8'));
+  const tree = parseXml(readFileSync(catalogPath, 'utf8')).tree;
   const catalog = tree.catalog as XmlNode;
   return asArray(catalog.scheme as XmlNode[]).map((scheme) => [
     String(scheme['@_alias']),

@@ -32,7 +32,7 @@ export function readXmlText(path: string): string {
 /** Decodes with the document text (bodies as written) unless `withText` is false. */
 export function loadG2(path: string, { withText = true } = {}): LoadedG2 {
   const text = readXmlText(path);
-  const tree = parseXml(text);
+  const tree = parseXml(text).tree;
   const root = Object.keys(tree).find((key) => !key.startsWith('?'));
   if (root === undefined) throw new Error(`${path} has no root element`);
   const node = tree[root] as XmlNode;

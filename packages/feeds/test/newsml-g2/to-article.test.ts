@@ -22,7 +22,7 @@ function article(parts: Parts, context = testContext) {
     `<itemMeta>${itemClass}${itemMeta}</itemMeta>` +
     `<contentMeta><headline>H</headline>${parts.contentMeta ?? ''}</contentMeta>` +
     `<contentSet>${parts.contentSet ?? '<inlineXML contenttype="text/html"><p>B</p></inlineXML>'}</contentSet></newsItem>`;
-  const items = decodeNewsMlG2('newsItem', parseXml(xml).newsItem as XmlNode, xml);
+  const items = decodeNewsMlG2('newsItem', parseXml(xml).tree.newsItem as XmlNode, xml);
   const [parsed] = newsMlG2ToArticles(items, context).articles.map(cleanArticle);
   if (!parsed) throw new Error('no article');
   expect(ninjsProblems(parsed.article)).toEqual([]);

@@ -11,7 +11,7 @@ export const context: ParseContext = { feedId: 'nitf-test', fetchedAt: '2024-01-
 const validate = createIptcNinjsValidator();
 
 export function parseNitf(xml: string, ctx: ParseContext = context): ParsedArticle {
-  const tree = parseXml(xml);
+  const { tree } = parseXml(xml);
   const root = Object.keys(tree).find((key) => key === 'nitf' || key.endsWith(':nitf')) ?? 'nitf';
   const { articles, warnings } = nitfToArticle(decodeNitf(tree[root] as XmlNode, xml), ctx);
   expect(warnings).toEqual([]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeRss } from '../../src/rss/decode.js';
 import { parseXml, type XmlNode } from '../../src/xml/parse-xml.js';
 
-const items = (xml: string) => decodeRss(parseXml(xml).rss as XmlNode).items;
+const items = (xml: string) => decodeRss(parseXml(xml).tree.rss as XmlNode).items;
 const rss = (item: string, attributes = '', channel = '') =>
   `<rss version="2.0" ${attributes}><channel>${channel}<item>${item}</item></channel></rss>`;
 
