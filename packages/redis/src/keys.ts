@@ -82,7 +82,8 @@ export const redisKeyCatalogue: readonly RedisKeyFamily[] = [
     type: 'hash',
     owner: 'normalizer',
     lifetime: '`DEDUPE_TTL_DAYS`, renewed by each revision',
-    meaning: "The story ledger: first event, latest rank and version, kill, each event's sequence and first answer.",
+    meaning:
+      "The story ledger: first event, latest rank and version, kill, each event's sequence and first answer.",
   },
   {
     pattern: 'alias:<uri>',
