@@ -22,6 +22,11 @@ export interface FilingText {
    * a short header), so its lead is the first of several stories.
    */
   digest?: boolean;
+  /**
+   * Whom a quote headline quotes: the few words before its quote or colon
+   * (`국정원 "…"`, `伊朗外交部：…`), NFKC and lower case.
+   */
+  speaker?: string;
 }
 
 // Words that name the session a recurring report is of: the same market's open
@@ -83,6 +88,9 @@ const firstSentence = /^[^。！？!?\n]*(?:[。！？!?]|\.(?=\s|$))/u;
 // A body that opens with a numbered list, after at most a short header ("投资者需重点关注的
 // 美股市场财经要闻如下：", "中东局势更新"): a digest's ("财联社5月14日晚间新闻精选",
 // "《新闻联播》要闻16条", "매경이 전하는 세상의 지식").
+// A headline that opens with a speaker and then a quote or a colon.
+const quoteHeadline = /^\s*([^"“”'‘’「」『』:：,，…]{2,16}?)\s*(?:["“「『]|[:：](?=\s*\S))/u;
+
 const opensWithList = /^[^。！？!?\n]{0,60}?(?:^|[\s：:])(?:1、|1[.．](?!\d)|①|一、|[（(]1[）)])/u;
 
 /**
@@ -99,11 +107,17 @@ export function filingTextOf(headline: string, body: string): FilingText {
   return {
     ...(headline.trim() === '' && { untitled: true }),
     ...(opensWithList.test(opening.trim()) && { digest: true }),
+    ...speakerOf(headline),
     headline: [...head],
     sessions: sessionWords.filter(([, pattern]) => pattern.test(title)).map(([name]) => name),
     lead: [...lead].filter((t) => !head.has(t)),
     numbers: [...numbers],
   };
+}
+
+function speakerOf(headline: string): { speaker?: string } {
+  const speaker = quoteHeadline.exec(headline)?.[1]?.normalize('NFKC').toLowerCase().trim();
+  return speaker ? { speaker } : {};
 }
 
 /** The share of `part`'s tokens that `whole` has. */

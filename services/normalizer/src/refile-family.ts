@@ -70,6 +70,11 @@ export interface FamilySettings {
   flashRunMs: number;
   /** ... that share this much of their headlines both ways are one developing story. */
   flashRunOverlap: number;
+  /**
+   * Two flashes of such a run that quote the same speaker (`국정원 "…"` twice) need
+   * only this much both ways: one briefing's quotes share the speaker and little else.
+   */
+  quoteRunOverlap: number;
 }
 
 // Measured on the labelled set in services/normalizer/test/fixtures/refile-families
@@ -84,6 +89,7 @@ export const defaultFamilySettings: FamilySettings = {
   flashRetoldTokens: 8,
   flashRunMs: 2 * 3_600_000,
   flashRunOverlap: 0.5,
+  quoteRunOverlap: 0.3,
 };
 
 export interface FamilyMatch {
@@ -133,8 +139,18 @@ export function familyScore(
     later.stage === 'flash' &&
     later.at - earlier.at <= settings.flashRunMs &&
     least >= settings.flashRunOverlap;
+  // Two flashes quoting the same speaker within such a run are one briefing's
+  // (국정원 "…" then 국정원 "…"), though their quotes share little.
+  const quoteRun =
+    earlier.stage === 'flash' &&
+    later.stage === 'flash' &&
+    earlier.text.speaker !== undefined &&
+    earlier.text.speaker === later.text.speaker &&
+    later.at - earlier.at <= settings.flashRunMs &&
+    least >= settings.quoteRunOverlap;
   const joins =
     flashRun ||
+    quoteRun ||
     flashRetold ||
     (later.stage === 'follow-up'
       ? overlap.earlierInLater >= settings.followUpOverlap

@@ -32,7 +32,7 @@ const modes: PollMode[] = [
 // what stands between is in docs/near-duplicates.md (a second flash with a new
 // fact, and re-angled headlines, are left as stories of their own on purpose).
 const sets = [
-  { name: 'ko-en-ja', joined: [148, 160, 148], joinedAmongRolls: [142, 159, 142] },
+  { name: 'ko-en-ja', joined: [155, 160, 155], joinedAmongRolls: [147, 159, 147] },
   { name: 'zh', joined: [22, 22, 22], joinedAmongRolls: [21, 22, 21] },
 ].map(({ name, joined, joinedAmongRolls }) => ({
   ...readLabelledSet(join(fixtures, name)),

@@ -32,6 +32,17 @@ describe('filingTextOf', () => {
     expect(untitled.headline).not.toContain('财联');
     expect(filingTextOf('KOSPI 2,500.12', '').numbers).toEqual(['2500.12']);
   });
+
+  it('names the speaker of a quote headline, and of none other', () => {
+    expect(filingTextOf('국정원 "김주애, 후계 내정 단계 판단"', '').speaker).toBe('국정원');
+    expect(filingTextOf('김정관 산업장관 “대한상의 자료, 공적 책무 망각”', '').speaker).toBe(
+      '김정관 산업장관',
+    );
+    expect(filingTextOf('伊朗外交部：伊美谅解备忘录不会在明天签署', '').speaker).toBe('伊朗外交部');
+    expect(filingTextOf('"추락 전투기 조종사, 의식상태 양호"', '').speaker).toBeUndefined();
+    expect(filingTextOf('N. Korea fires 2 missiles', '').speaker).toBeUndefined();
+    expect(filingTextOf('', '财联社5月22日电，IMAX探索出售。').speaker).toBeUndefined();
+  });
 });
 
 describe('familyScore', () => {
@@ -258,6 +269,45 @@ describe('familyScore', () => {
       'flash',
     );
     expect(familyScore(crash, pilot, defaultFamilySettings)).toBe(0);
+  });
+
+  it('joins two flashes quoting one speaker within such a run when they share a third of their words', () => {
+    // One minister's flashes from one briefing: his name and the matter.
+    const duty = filing(
+      'a',
+      0,
+      '김정관 산업장관 "대한상의 상속세 자료, 공적 책무 망각"',
+      '',
+      'flash',
+    );
+    const audit = filing(
+      'b',
+      9 * 60_000,
+      '김정관 산업장관 "대한상의 보도자료 전 과정 즉각 감사…문책·법적조치 검토"',
+      '',
+      'flash',
+    );
+    expect(familyScore(duty, audit, defaultFamilySettings)).toBeGreaterThan(0);
+    expect(familyScore(duty, { ...audit, at: 3 * hour }, defaultFamilySettings)).toBe(0);
+    const unquoted = { ...audit, text: { ...audit.text, speaker: undefined } };
+    expect(familyScore(duty, unquoted, defaultFamilySettings)).toBe(0);
+    // The same speaker on two matters, sharing a word besides the name (0.24 of the
+    // second headline): two stories, though one press conference gave both.
+    const agreed = filing(
+      'c',
+      0,
+      '조국 "민주당 제안한 \'연대·통합 추진준비위\' 구성 동의"',
+      '',
+      'flash',
+    );
+    const apology = filing(
+      'd',
+      60_000,
+      '조국 "정청래 사과 받아들여, 혁신당-민주당 연대 단결 강화되길 희망"',
+      '',
+      'flash',
+    );
+    expect(familyScore(agreed, apology, defaultFamilySettings)).toBe(0);
   });
 });
 
