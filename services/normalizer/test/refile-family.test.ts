@@ -289,7 +289,14 @@ describe('familyScore', () => {
     );
     expect(familyScore(duty, audit, defaultFamilySettings)).toBeGreaterThan(0);
     expect(familyScore(duty, { ...audit, at: 3 * hour }, defaultFamilySettings)).toBe(0);
-    const unquoted = { ...audit, text: { ...audit.text, speaker: undefined } };
+    const unquoted = filing(
+      'b',
+      9 * 60_000,
+      '김정관 산업장관, 대한상의 보도자료 전 과정 즉각 감사…문책·법적조치 검토',
+      '',
+      'flash',
+    );
+    expect(unquoted.text.speaker).toBeUndefined();
     expect(familyScore(duty, unquoted, defaultFamilySettings)).toBe(0);
     // The same speaker on two matters, sharing a word besides the name (0.24 of the
     // second headline): two stories, though one press conference gave both.
