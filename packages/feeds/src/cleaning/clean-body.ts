@@ -3,10 +3,11 @@
 // as metadata, the closing credit "(Yonhap)" recognised.
 import render from 'dom-serializer';
 import { type ChildNode, type Document, type Element, isTag, isText } from 'domhandler';
-import { findAll, getText, removeElement } from 'domutils';
+import { findAll } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { isChromeImage, isChromeLink } from '../media/chrome.js';
 import { limitNesting } from '../text/limit-nesting.js';
+import { BodyBlocks } from './body-blocks.js';
 
 export interface BodyPicture {
   src: string;
@@ -45,8 +46,6 @@ const koreanDateline =
 const closingCredit = /\s*\((Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\)\s*$/;
 const koreanEnd = /\s*\(끝\)\s*$/;
 
-const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 function firstTextNode(node: ChildNode): ChildNode | undefined {
   if (isText(node)) return node.data.trim() ? node : undefined;
   if (isTag(node)) {
@@ -78,13 +77,12 @@ export function cleanBodyHtml(html: string): CleanedBody {
 /** The same cleaning on a body already parsed and sanitized, in place. */
 export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
   const result: Omit<CleanedBody, 'html'> = { pictures: [], removed: [] };
-  const blocks = (): Element[] =>
-    findAll((el) => ['p', 'div', 'li', 'h2', 'h3', 'h4'].includes(el.name), document.children);
+  const body = new BodyBlocks(document);
 
-  for (const block of blocks()) {
-    const text = normalize(getText(block));
+  for (const block of body.blocks()) {
+    const text = body.textOf(block);
     if (boilerplate.some((pattern) => pattern.test(text))) {
-      removeElement(block);
+      body.remove(block);
       result.removed.push(`boilerplate "${text}"`);
     }
   }
@@ -98,7 +96,7 @@ export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
         isChromeImage(el.attribs.src ?? '', el.attribs.width, el.attribs.height)),
     document.children,
   );
-  for (const element of chrome) removeElement(element);
+  for (const element of chrome) body.remove(element);
   if (chrome.length > 0)
     result.removed.push(`${chrome.length} page chrome elements (flare, pixels)`);
 
@@ -110,34 +108,32 @@ export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
     const caption = figure && findAll((el) => el.name === 'figcaption', figure.children)[0];
     const picture: BodyPicture = { src };
     if (img.attribs.alt) picture.alt = img.attribs.alt;
-    if (caption) picture.caption = normalize(getText(caption));
+    if (caption) picture.caption = body.textOf(caption);
     result.pictures.push(picture);
   }
 
   const captions = new Set(
-    findAll((el) => el.name === 'figcaption', document.children).map((el) =>
-      normalize(getText(el)),
-    ),
+    findAll((el) => el.name === 'figcaption', document.children).map((el) => body.textOf(el)),
   );
-  for (const paragraph of blocks().filter((el) => el.name === 'p')) {
-    const text = normalize(getText(paragraph));
+  for (const paragraph of body.paragraphs()) {
+    const text = body.textOf(paragraph);
     if (text && captions.has(text)) {
-      removeElement(paragraph);
+      body.remove(paragraph);
       result.removed.push('a paragraph repeating the photo caption');
     }
   }
 
-  for (const paragraph of blocks().filter((el) => el.name === 'p')) {
-    const attn = attnLine.exec(normalize(getText(paragraph)))?.[1];
+  for (const paragraph of body.paragraphs()) {
+    const attn = attnLine.exec(body.textOf(paragraph))?.[1];
     if (attn) {
       result.attn = attn;
-      removeElement(paragraph);
+      body.remove(paragraph);
     }
   }
 
-  const bodyParagraphs = blocks().filter(
-    (el) => el.name === 'p' && normalize(getText(el)) !== '' && !isInside(el, 'figure'),
-  );
+  const bodyParagraphs = body
+    .paragraphs()
+    .filter((el) => body.textOf(el) !== '' && !isInside(el, 'figure'));
   const first = bodyParagraphs[0] && firstTextNode(bodyParagraphs[0]);
   if (first && isText(first)) {
     const text = first.data.replace(/^\s+/, '');
