@@ -1,9 +1,11 @@
 // The blocks of a body being cleaned, and the text of each, read once while the
 // tree stays as it is. The cleaning asks for a paragraph's text at each of its
 // steps (boilerplate, repeated captions, the ATTN line, the body's paragraphs):
-// read afresh every time, the same text was collapsed four times over. Taking an
-// element out may change what its ancestors read, so it forgets what was read.
-import type { ChildNode, Document, Element } from 'domhandler';
+// read afresh every time, the same text was collapsed four times over. Every edit
+// of the tree goes through it: taking an element out may change what its
+// ancestors read, so it forgets what was read, and it knows whether the body's
+// text is still the text it was given.
+import type { ChildNode, Document, Element, Text } from 'domhandler';
 import { findAll, getText, removeElement } from 'domutils';
 
 const blockNames = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4']);
@@ -15,6 +17,7 @@ export class BodyBlocks {
   readonly #document: Document;
   #blocks: Element[] | undefined;
   readonly #texts = new Map<Element, string>();
+  #edited = false;
 
   constructor(document: Document) {
     this.#document = document;
@@ -40,10 +43,23 @@ export class BodyBlocks {
     return text;
   }
 
+  /** Whether an element was taken out or a text rewritten. */
+  get edited(): boolean {
+    return this.#edited;
+  }
+
   /** Takes the element out of the body; what was read is read again when asked. */
   remove(element: ChildNode): void {
     removeElement(element);
     this.#blocks = undefined;
     this.#texts.clear();
+    this.#edited = true;
+  }
+
+  /** Rewrites a text of the body (a dateline or credit taken off), once nothing more is read. */
+  rewrite(text: Text, data: string): void {
+    text.data = data;
+    this.#texts.clear();
+    this.#edited = true;
   }
 }

@@ -70,12 +70,17 @@ function lastTextNode(node: ChildNode): ChildNode | undefined {
 
 export function cleanBodyHtml(html: string): CleanedBody {
   const document = parseDocument(limitNesting(html));
-  const cleaned = cleanBodyDom(document);
+  const { edited: _edited, ...cleaned } = cleanBodyDom(document);
   return { ...cleaned, html: render(document.children, { encodeEntities: 'utf8' }).trim() };
 }
 
+export interface CleanedDom extends Omit<CleanedBody, 'html'> {
+  /** Whether the cleaning took anything out of the body or rewrote its text. */
+  edited: boolean;
+}
+
 /** The same cleaning on a body already parsed and sanitized, in place. */
-export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
+export function cleanBodyDom(document: Document): CleanedDom {
   const result: Omit<CleanedBody, 'html'> = { pictures: [], removed: [] };
   const body = new BodyBlocks(document);
 
@@ -140,7 +145,7 @@ export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
     const match = englishDateline.exec(text) ?? koreanDateline.exec(text);
     if (match?.[1] && text.length > match[0].length) {
       result.located = match[1].trim();
-      first.data = text.slice(match[0].length);
+      body.rewrite(first, text.slice(match[0].length));
     }
   }
 
@@ -150,13 +155,13 @@ export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
     const credit = closingCredit.exec(lastText.data);
     if (credit?.[1]) {
       result.credit = credit[1];
-      lastText.data = lastText.data.slice(0, credit.index);
+      body.rewrite(lastText, lastText.data.slice(0, credit.index));
     } else if (koreanEnd.test(lastText.data)) {
-      lastText.data = lastText.data.replace(koreanEnd, '');
+      body.rewrite(lastText, lastText.data.replace(koreanEnd, ''));
     }
   }
 
-  return result;
+  return { ...result, edited: body.edited };
 }
 
 function enclosing(element: Element, name: string): Element | undefined {
