@@ -3,10 +3,11 @@
 // as metadata, the closing credit "(Yonhap)" recognised.
 import render from 'dom-serializer';
 import { type ChildNode, type Document, type Element, isTag, isText } from 'domhandler';
-import { findAll, getText, removeElement } from 'domutils';
+import { findAll } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { isChromeImage, isChromeLink } from '../media/chrome.js';
 import { limitNesting } from '../text/limit-nesting.js';
+import { BodyBlocks } from './body-blocks.js';
 
 export interface BodyPicture {
   src: string;
@@ -45,8 +46,6 @@ const koreanDateline =
 const closingCredit = /\s*\((Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\)\s*$/;
 const koreanEnd = /\s*\(끝\)\s*$/;
 
-const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 function firstTextNode(node: ChildNode): ChildNode | undefined {
   if (isText(node)) return node.data.trim() ? node : undefined;
   if (isTag(node)) {
@@ -71,20 +70,24 @@ function lastTextNode(node: ChildNode): ChildNode | undefined {
 
 export function cleanBodyHtml(html: string): CleanedBody {
   const document = parseDocument(limitNesting(html));
-  const cleaned = cleanBodyDom(document);
+  const { edited: _edited, ...cleaned } = cleanBodyDom(document);
   return { ...cleaned, html: render(document.children, { encodeEntities: 'utf8' }).trim() };
 }
 
-/** The same cleaning on a body already parsed and sanitized, in place. */
-export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
-  const result: Omit<CleanedBody, 'html'> = { pictures: [], removed: [] };
-  const blocks = (): Element[] =>
-    findAll((el) => ['p', 'div', 'li', 'h2', 'h3', 'h4'].includes(el.name), document.children);
+export interface CleanedDom extends Omit<CleanedBody, 'html'> {
+  /** Whether the cleaning took anything out of the body or rewrote its text. */
+  edited: boolean;
+}
 
-  for (const block of blocks()) {
-    const text = normalize(getText(block));
+/** The same cleaning on a body already parsed and sanitized, in place. */
+export function cleanBodyDom(document: Document): CleanedDom {
+  const result: Omit<CleanedBody, 'html'> = { pictures: [], removed: [] };
+  const body = new BodyBlocks(document);
+
+  for (const block of body.blocks()) {
+    const text = body.textOf(block);
     if (boilerplate.some((pattern) => pattern.test(text))) {
-      removeElement(block);
+      body.remove(block);
       result.removed.push(`boilerplate "${text}"`);
     }
   }
@@ -98,7 +101,7 @@ export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
         isChromeImage(el.attribs.src ?? '', el.attribs.width, el.attribs.height)),
     document.children,
   );
-  for (const element of chrome) removeElement(element);
+  for (const element of chrome) body.remove(element);
   if (chrome.length > 0)
     result.removed.push(`${chrome.length} page chrome elements (flare, pixels)`);
 
@@ -110,41 +113,39 @@ export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
     const caption = figure && findAll((el) => el.name === 'figcaption', figure.children)[0];
     const picture: BodyPicture = { src };
     if (img.attribs.alt) picture.alt = img.attribs.alt;
-    if (caption) picture.caption = normalize(getText(caption));
+    if (caption) picture.caption = body.textOf(caption);
     result.pictures.push(picture);
   }
 
   const captions = new Set(
-    findAll((el) => el.name === 'figcaption', document.children).map((el) =>
-      normalize(getText(el)),
-    ),
+    findAll((el) => el.name === 'figcaption', document.children).map((el) => body.textOf(el)),
   );
-  for (const paragraph of blocks().filter((el) => el.name === 'p')) {
-    const text = normalize(getText(paragraph));
+  for (const paragraph of body.paragraphs()) {
+    const text = body.textOf(paragraph);
     if (text && captions.has(text)) {
-      removeElement(paragraph);
+      body.remove(paragraph);
       result.removed.push('a paragraph repeating the photo caption');
     }
   }
 
-  for (const paragraph of blocks().filter((el) => el.name === 'p')) {
-    const attn = attnLine.exec(normalize(getText(paragraph)))?.[1];
+  for (const paragraph of body.paragraphs()) {
+    const attn = attnLine.exec(body.textOf(paragraph))?.[1];
     if (attn) {
       result.attn = attn;
-      removeElement(paragraph);
+      body.remove(paragraph);
     }
   }
 
-  const bodyParagraphs = blocks().filter(
-    (el) => el.name === 'p' && normalize(getText(el)) !== '' && !isInside(el, 'figure'),
-  );
+  const bodyParagraphs = body
+    .paragraphs()
+    .filter((el) => body.textOf(el) !== '' && !isInside(el, 'figure'));
   const first = bodyParagraphs[0] && firstTextNode(bodyParagraphs[0]);
   if (first && isText(first)) {
     const text = first.data.replace(/^\s+/, '');
     const match = englishDateline.exec(text) ?? koreanDateline.exec(text);
     if (match?.[1] && text.length > match[0].length) {
       result.located = match[1].trim();
-      first.data = text.slice(match[0].length);
+      body.rewrite(first, text.slice(match[0].length));
     }
   }
 
@@ -154,13 +155,13 @@ export function cleanBodyDom(document: Document): Omit<CleanedBody, 'html'> {
     const credit = closingCredit.exec(lastText.data);
     if (credit?.[1]) {
       result.credit = credit[1];
-      lastText.data = lastText.data.slice(0, credit.index);
+      body.rewrite(lastText, lastText.data.slice(0, credit.index));
     } else if (koreanEnd.test(lastText.data)) {
-      lastText.data = lastText.data.replace(koreanEnd, '');
+      body.rewrite(lastText, lastText.data.replace(koreanEnd, ''));
     }
   }
 
-  return result;
+  return { ...result, edited: body.edited };
 }
 
 function enclosing(element: Element, name: string): Element | undefined {

@@ -1,7 +1,8 @@
 // An item's body markup read in one HTML pass: parsed once, the text its source
 // holds taken, made safe, the wire copy cleaned, and from the same tree the HTML
 // and plain bodies with their counts. Sanitizing, cleaning and text used to parse
-// the same markup five times over.
+// the same markup five times over. The text is read from the tree once, before
+// anything is taken out, and again only if sanitizing or cleaning changed it.
 import render from 'dom-serializer';
 import { parseDocument } from 'htmlparser2';
 import { domText } from '../text/dom-text.js';
@@ -20,8 +21,9 @@ export interface ReadBody extends Omit<CleanedBody, 'html'> {
 export function readBody(markup: string, role = 'main'): ReadBody {
   const document = parseDocument(limitNesting(markup));
   const sourceText = domText(document.children);
-  sanitizeDom(document);
-  const cleaned = cleanBodyDom(document);
+  const unwrapped = sanitizeDom(document);
+  const { edited, ...cleaned } = cleanBodyDom(document);
   const html = render(document.children, { encodeEntities: 'utf8' }).trim();
-  return { ...cleaned, bodies: bodiesFromText(html, domText(document.children), role), sourceText };
+  const text = unwrapped || edited ? domText(document.children) : sourceText;
+  return { ...cleaned, bodies: bodiesFromText(html, text, role), sourceText };
 }

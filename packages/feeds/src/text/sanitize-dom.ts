@@ -93,23 +93,31 @@ function keepAttributes(element: Element): void {
   }
 }
 
-/** The children of `parent` made safe, in place. */
-export function sanitizeDom(parent: ParentNode): void {
+/**
+ * The children of `parent` made safe, in place. Returns whether an element was
+ * taken out or unwrapped, which may change the body's text; attributes, comments
+ * and directives, which hold none of it, do not count.
+ */
+export function sanitizeDom(parent: ParentNode): boolean {
   const children = parent.children;
   const kept: ChildNode[] = [];
+  let changed = false;
   for (const child of children) {
     if (isText(child)) {
       kept.push(child);
     } else if (isTag(child)) {
       if (allowedTags.has(child.name)) {
         keepAttributes(child);
-        sanitizeDom(child);
+        if (sanitizeDom(child)) changed = true;
         kept.push(child);
-      } else if (!nonTextTags.has(child.name)) {
-        sanitizeDom(child);
-        for (const grandchild of child.children) {
-          grandchild.parent = parent;
-          kept.push(grandchild);
+      } else {
+        changed = true;
+        if (!nonTextTags.has(child.name)) {
+          sanitizeDom(child);
+          for (const grandchild of child.children) {
+            grandchild.parent = parent;
+            kept.push(grandchild);
+          }
         }
       }
     }
@@ -121,4 +129,5 @@ export function sanitizeDom(parent: ParentNode): void {
     node.next = kept[i + 1] ?? null;
   }
   parent.children = kept;
+  return changed;
 }

@@ -1,0 +1,71 @@
+// readBody reads the body's plain text from the tree once, before sanitizing and
+// cleaning, and again only when either changed the tree: its text must be the
+// text read afresh from the tree they leave, whatever the markup.
+import fc from 'fast-check';
+import { parseDocument } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { cleanBodyDom } from '../../src/cleaning/clean-body.js';
+import { readBody } from '../../src/cleaning/read-body.js';
+import { domText } from '../../src/text/dom-text.js';
+import { limitNesting } from '../../src/text/limit-nesting.js';
+import { sanitizeDom } from '../../src/text/sanitize-dom.js';
+
+function textReadAfresh(markup: string): string {
+  const document = parseDocument(limitNesting(markup));
+  sanitizeDom(document);
+  cleanBodyDom(document);
+  return domText(document.children);
+}
+
+const plainText = (markup: string) =>
+  readBody(markup).bodies.find((b) => b.contentType === 'text/plain')?.value;
+
+const bodies = [
+  '<p>Nothing to take out.</p><p>Two paragraphs.</p>',
+  '<p>Hello</p><script>alert(1)</script><noscript>hidden</noscript>',
+  '<font>unwrapped</font><p>kept</p><o:p>office</o:p>',
+  '<!-- a comment --><![CDATA[ cdata ]]><?pi x?><!DOCTYPE html><p>after</p>',
+  '<p>SEOUL, Feb. 1 (Yonhap) -- Exports fell.</p><p>Last words. (Yonhap)</p>',
+  '<p>마지막 문장이다. (끝)</p>',
+  '<p>ATTN: ADDS quote</p><p>Story.</p><p>Share</p>',
+  '<figure><img src="https://a.example/p.jpg"><figcaption>A caption</figcaption></figure><p>A caption</p>',
+  '<div class="feedflare"><a href="https://feeds.feedburner.com/x">flare</a></div><p>story</p>',
+];
+
+describe('readBody', () => {
+  it('gives the text read afresh after sanitizing and cleaning', () => {
+    for (const body of bodies) expect(plainText(body), body).toBe(textReadAfresh(body));
+  });
+
+  it('gives the same on generated markup', () => {
+    const tag = fc.constantFrom('p', 'b', 'div', 'span', 'li', 'td', 'br', 'figure', 'figcaption');
+    const piece = fc.oneof(
+      tag.map((name) => `<${name}>`),
+      tag.map((name) => `</${name}>`),
+      fc.constantFrom(
+        'text',
+        ' ',
+        '\n',
+        '&amp;',
+        'Share',
+        'ATTN: CORRECTS name',
+        'WASHINGTON-- ',
+        '(서울=연합뉴스) ',
+        ' (Yonhap)',
+        ' (끝)',
+        '<script>x</script>',
+        '<noscript>y</noscript>',
+        '<font>z</font>',
+        '<!-- c -->',
+        '<img src="https://a.example/p.jpg" width="1" height="1">',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {
+        const html = pieces.join('');
+        expect(plainText(html)).toBe(textReadAfresh(html));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
