@@ -1,9 +1,17 @@
 #!/usr/bin/env node
-// The wire command line. Reads KAFKA_BROKERS and REDIS_URL, defaulting to the
-// local stack that infra/stack.sh starts.
+// The wire command line. Kafka and Redis come from the services' common settings
+// (KAFKA_BROKERS, REDIS_URL, TLS, SASL, the Redis user), defaulting to the local
+// stack that infra/stack.sh starts.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  type ClientConfig,
+  clientConfigSchema,
+  loadConfigOrExit,
+  schemaVariables,
+} from '@wire/config';
+import { kafkaClientSettings, redisClientSettings } from '@wire/runtime';
 import { isIdentityStrategy } from '@wire/schema';
 import { runDemo } from './commands/demo.js';
 import { runDlqList, runDlqRedrive, runDlqShow } from './commands/dlq.js';
@@ -54,9 +62,6 @@ const { values, positionals } = parseArgs({
 });
 
 const [command] = positionals;
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const topicPrefix = values.prefix ?? process.env.WIRE_TOPIC_PREFIX ?? '';
 if (!command) {
   console.log(mainHelp());
   process.exit(values.help ? 0 : 2);
@@ -65,6 +70,23 @@ if (values.help) {
   console.log(helpFor(command) ?? mainHelp());
   process.exit(0);
 }
+/**
+ * The Kafka and Redis settings, read as the services read them, once and only by
+ * the commands that connect: a bad one ends the command naming the setting, with
+ * exit 78 as a service's configuration error does.
+ */
+let config: ClientConfig | undefined;
+function clientConfig(): ClientConfig {
+  config ??= loadConfigOrExit(clientConfigSchema, process.env, `wire ${command}`);
+  return config;
+}
+/** For replay and reprocess, which read the services' whole configuration from it. */
+function checkedEnv(): NodeJS.ProcessEnv {
+  clientConfig();
+  return process.env;
+}
+const topicPrefix = () => values.prefix ?? clientConfig().WIRE_TOPIC_PREFIX;
+
 /** A usage error: the reason, then the command's help; exit 2. */
 function usageError(reason: string): never {
   console.error(`wire ${command}: ${reason}\n\n${helpFor(command ?? '') ?? mainHelp()}`);
@@ -74,8 +96,8 @@ function usageError(reason: string): never {
 try {
   if (command === 'demo') {
     process.exitCode = await runDemo({
-      brokers,
-      redisUrl,
+      kafka: kafkaClientSettings(clientConfig(), 'wire-demo'),
+      serviceEnv: schemaVariables(clientConfigSchema, process.env),
       samplesDir: join(repoRoot, 'samples/yonhap'),
       workDir: join(repoRoot, '.wire/demo'),
       timeoutMs: Number(values.timeout) * 1000,
@@ -124,7 +146,7 @@ try {
         timeZone: values['time-zone'],
         contentType: values['content-type'],
       },
-      env: { ...process.env, KAFKA_BROKERS: brokers.join(','), REDIS_URL: redisUrl },
+      env: checkedEnv(),
       print: (line) => console.log(line),
       printError: (line) => console.error(line),
       progress: process.stderr,
@@ -138,10 +160,10 @@ try {
     process.exitCode = await runReprocess({
       since,
       until,
-      sourcePrefix: topicPrefix,
+      sourcePrefix: topicPrefix(),
       namespace: values.namespace,
       dryRun: values['dry-run'] ?? false,
-      env: { ...process.env, KAFKA_BROKERS: brokers.join(','), REDIS_URL: redisUrl },
+      env: checkedEnv(),
       print: (line) => console.log(line),
       printError: (line) => console.error(line),
       progress: process.stderr,
@@ -193,8 +215,8 @@ try {
       usageError('give a TOPIC, filters as k=v and --since as an ISO time');
     }
     process.exitCode = await runTail({
-      brokers,
-      topic: `${topicPrefix}${topic}`,
+      kafka: kafkaClientSettings(clientConfig(), 'wire-tail'),
+      topic: `${topicPrefix()}${topic}`,
       fromBeginning: values['from-beginning'] ?? false,
       since,
       filters,
@@ -205,16 +227,16 @@ try {
     });
   } else if (command === 'feeds') {
     process.exitCode = await runFeeds({
-      redisUrl,
-      prefix: values.prefix ?? process.env.WIRE_REDIS_PREFIX ?? 'wire:',
+      redis: redisClientSettings(clientConfig()),
+      prefix: values.prefix ?? clientConfig().WIRE_REDIS_PREFIX,
       json: values.json ?? false,
       print: (line) => console.log(line),
     });
   } else if (command === 'dlq') {
     const [, action, ...ids] = positionals;
     const dlq = {
-      brokers,
-      topic: `${topicPrefix}wire.dlq.v1`,
+      kafka: kafkaClientSettings(clientConfig(), 'wire-dlq'),
+      topic: `${topicPrefix()}wire.dlq.v1`,
       json: values.json ?? false,
       print: (line: string) => console.log(line),
     };
