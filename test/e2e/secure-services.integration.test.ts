@@ -3,8 +3,6 @@
 // passwords read from files. A document goes through, no password reaches a log,
 // and a wrong password stops a service at start.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type ServiceProcess, startServiceProcess } from '@wire/cli';
 import {
   allTopics,
@@ -16,37 +14,26 @@ import {
   toKafkaHeaders,
   topicCatalogue,
 } from '@wire/kafka';
-import { repoRoot, uniqueNamespace, waitUntil } from '@wire/testkit';
+import {
+  secureBrokers,
+  secureCaFile,
+  secureEnv,
+  securePassword,
+  uniqueNamespace,
+  waitUntil,
+} from '@wire/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const secrets = process.env.WIRE_SECURE_DIR ?? join(repoRoot, '.wire/secure');
-const brokers = (process.env.WIRE_SECURE_KAFKA_BROKERS ?? '127.0.0.1:9094').split(',');
-const redisPort = process.env.WIRE_SECURE_REDIS_PORT ?? '6380';
-const passwords = ['kafka-wire.password', 'redis-wire.password'].map((name) =>
-  readFileSync(join(secrets, name), 'utf8').trim(),
-);
+const passwords = [securePassword('kafka'), securePassword('redis')];
 const kafka = createKafkaClient({
-  brokers,
+  brokers: secureBrokers,
   clientId: 'secure-e2e',
-  tls: { caFile: join(secrets, 'ca.crt') },
+  tls: { caFile: secureCaFile },
   sasl: { mechanism: 'scram-sha-512', username: 'wire', password: passwords[0] ?? '' },
 });
 
 function environment(ns: string): Record<string, string> {
-  return {
-    KAFKA_BROKERS: brokers.join(','),
-    KAFKA_SASL_MECHANISM: 'scram-sha-512',
-    KAFKA_SASL_USERNAME: 'wire',
-    KAFKA_SASL_PASSWORD_FILE: join(secrets, 'kafka-wire.password'),
-    KAFKA_TLS_CA_FILE: join(secrets, 'ca.crt'),
-    REDIS_URL: `rediss://wire@127.0.0.1:${redisPort}`,
-    REDIS_PASSWORD_FILE: join(secrets, 'redis-wire.password'),
-    REDIS_TLS_CA_FILE: join(secrets, 'ca.crt'),
-    WIRE_TOPIC_PREFIX: ns,
-    WIRE_REDIS_PREFIX: ns,
-    LOG_LEVEL: 'debug',
-    KAFKA_SESSION_TIMEOUT_MS: '6000',
-  };
+  return { ...secureEnv(ns), LOG_LEVEL: 'debug', KAFKA_SESSION_TIMEOUT_MS: '6000' };
 }
 
 async function produceRawDocument(ns: string, items: number): Promise<void> {

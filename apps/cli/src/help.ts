@@ -1,9 +1,13 @@
 // The help texts: `wire --help` lists the commands, `wire <command> --help` shows
 // one command's usage, options and examples.
 
-const environment = `environment:
+const environment = `environment (read and checked as the services read them):
   KAFKA_BROKERS       default 127.0.0.1:9092
-  REDIS_URL           default redis://127.0.0.1:6379
+  REDIS_URL           default redis://127.0.0.1:6379; rediss://USER@HOST:PORT for TLS
+                      and an ACL user
+  KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD[_FILE],
+  KAFKA_TLS, KAFKA_TLS_CA_FILE, REDIS_PASSWORD[_FILE], REDIS_TLS_CA_FILE
+                      TLS and credentials (docs/operations.md#security)
   WIRE_TOPIC_PREFIX   prefix of topic names (as the services use it)
   WIRE_REDIS_PREFIX   prefix of Redis keys, default wire:`;
 

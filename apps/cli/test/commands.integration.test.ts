@@ -21,7 +21,9 @@ import {
 
 const ns = uniqueNamespace('cli');
 const topics = topicCatalogue(ns);
-const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'cli-test' });
+// Plaintext, as the local stack: the settings a command gets when none are set.
+const plaintext = { brokers: testBrokers, clientId: 'cli-test' };
+const kafka = createKafkaClient(plaintext);
 const lines = () => {
   const out: string[] = [];
   return { out, print: (line: string) => out.push(line) };
@@ -64,7 +66,7 @@ describe('wire tail', () => {
   it('prints events from the beginning, filtered on a header', async () => {
     const { out, print } = lines();
     await runTail({
-      brokers: testBrokers,
+      kafka: plaintext,
       topic: topics.articles.name,
       fromBeginning: true,
       filters: [['ce_agency', 'afp']],
@@ -80,7 +82,7 @@ describe('wire tail', () => {
   it('prints raw JSON lines with --json', async () => {
     const { out, print } = lines();
     await runTail({
-      brokers: testBrokers,
+      kafka: plaintext,
       topic: topics.articles.name,
       fromBeginning: true,
       filters: [],
@@ -98,7 +100,7 @@ describe('wire dlq', () => {
   it('lists and shows a dead letter with its reason and original bytes', async () => {
     const list = lines();
     await runDlqList({
-      brokers: testBrokers,
+      kafka: plaintext,
       topic: topics.dlq.name,
       json: false,
       print: list.print,
@@ -109,7 +111,7 @@ describe('wire dlq', () => {
     const show = lines();
     expect(
       await runDlqShow({
-        brokers: testBrokers,
+        kafka: plaintext,
         topic: topics.dlq.name,
         json: false,
         print: show.print,
@@ -123,14 +125,14 @@ describe('wire dlq', () => {
   it('redrives a dead letter to its source topic without the dead-letter headers', async () => {
     const { print } = lines();
     await runDlqRedrive({
-      brokers: testBrokers,
+      kafka: plaintext,
       topic: topics.dlq.name,
       json: false,
       print,
       ids: [],
       reason: 'XML_MALFORMED',
     });
-    const [back] = await readDeadLetters({ brokers: testBrokers, topic: topics.raw.name });
+    const [back] = await readDeadLetters({ kafka: plaintext, topic: topics.raw.name });
     expect(back?.value?.toString()).toBe('<rss><channel>');
     expect(back?.headers['wire-feed-id']).toBe('broken-feed');
     expect(back?.headers['wire-dlq-reason']).toBeUndefined();
@@ -154,7 +156,7 @@ describe('wire feeds', () => {
     await redis.set(`${ns}lease:yna-en-news`, 'host-a-123:7', 'EX', 60);
     await redis.quit();
     const { out, print } = lines();
-    await runFeeds({ redisUrl: testRedisUrl, prefix: ns, json: false, print });
+    await runFeeds({ redis: { url: testRedisUrl }, prefix: ns, json: false, print });
     expect(out[0]).toMatch(/^FEED +STATUS +LAST SUCCESS +FAILURES +ITEMS +GAPS +QUIET +POLLED BY$/);
     expect(out[1]).toMatch(
       /^yna-en-news +200 +2026-11-28T10:00:00.000Z +0 +42 +1 +yes +host-a-123$/,

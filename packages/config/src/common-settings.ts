@@ -59,6 +59,29 @@ export const commonSettings = {
 };
 
 /**
+ * What a command a person runs reads of the common settings (`wire ...`, `pnpm
+ * topics`): where Kafka and Redis are, how to authenticate to them, and the
+ * namespaces. Read with loadConfig, so the rules below hold for it too.
+ */
+export const clientConfigSchema = z.object(commonSettings).pick({
+  KAFKA_BROKERS: true,
+  KAFKA_CLIENT_ID: true,
+  KAFKA_CLIENT: true,
+  KAFKA_SASL_MECHANISM: true,
+  KAFKA_SASL_USERNAME: true,
+  KAFKA_SASL_PASSWORD: true,
+  KAFKA_TLS: true,
+  KAFKA_TLS_CA_FILE: true,
+  REDIS_URL: true,
+  REDIS_PASSWORD: true,
+  REDIS_TLS_CA_FILE: true,
+  WIRE_TOPIC_PREFIX: true,
+  WIRE_REDIS_PREFIX: true,
+});
+
+export type ClientConfig = z.output<typeof clientConfigSchema>;
+
+/**
  * The rules between common settings that one field's schema cannot express. A
  * problem names the settings, never their values.
  */

@@ -1,2 +1,14 @@
-export { commonSettings, commonSettingsProblems, parseHostPort } from './common-settings.js';
-export { ConfigError, loadConfig, loadConfigOrExit, resolveFileVariables } from './load-config.js';
+export {
+  type ClientConfig,
+  clientConfigSchema,
+  commonSettings,
+  commonSettingsProblems,
+  parseHostPort,
+} from './common-settings.js';
+export {
+  ConfigError,
+  loadConfig,
+  loadConfigOrExit,
+  resolveFileVariables,
+  schemaVariables,
+} from './load-config.js';

@@ -49,6 +49,19 @@ export function resolveFileVariables(
   return resolved;
 }
 
+/**
+ * The variables of `env` that `schema` reads (NAME and NAME_FILE), as given: for
+ * a child process that must read the same settings, secrets still from their files.
+ */
+export function schemaVariables(schema: z.ZodObject, env: Env): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const name of Object.keys(schema.shape).flatMap((key) => [key, `${key}_FILE`])) {
+    const value = env[name];
+    if (value !== undefined) variables[name] = value;
+  }
+  return variables;
+}
+
 export function loadConfig<Schema extends z.ZodObject>(schema: Schema, env: Env): z.output<Schema> {
   const result = schema.safeParse(resolveFileVariables(env, Object.keys(schema.shape)));
   if (!result.success) {

@@ -2,13 +2,14 @@
 // logger: Redis (connection errors, while it keeps reconnecting) and the Kafka
 // client (its own log lines under component "kafka"), over the library
 // KAFKA_CLIENT names. TLS and credentials come from the common settings; none
-// set means plaintext, as on the local stack.
+// set means plaintext, as on the local stack. The commands people run (`wire
+// ...`, `pnpm topics`) build their clients with the same two functions.
 import { createKafkaClient, type KafkaClient, type KafkaClientSettings } from '@wire/kafka';
 import type { Logger } from '@wire/logging';
 import { connectRedis, type Redis, type RedisClientSettings } from '@wire/redis';
 
-export interface AdapterSettings {
-  service: string;
+/** Where Kafka and Redis are and how to authenticate to them (the common settings' part). */
+export interface ConnectionSettings {
   KAFKA_BROKERS: string[];
   KAFKA_CLIENT_ID?: string | undefined;
   /** kafkajs when unset. */
@@ -23,9 +24,31 @@ export interface AdapterSettings {
   REDIS_TLS_CA_FILE?: string | undefined;
 }
 
+export interface AdapterSettings extends ConnectionSettings {
+  service: string;
+}
+
+/** The Kafka client's settings: brokers, library, TLS and SASL; KAFKA_CLIENT_ID wins over `clientId`. */
+export function kafkaClientSettings(
+  settings: ConnectionSettings,
+  clientId: string,
+): KafkaClientSettings {
+  return {
+    brokers: settings.KAFKA_BROKERS,
+    clientId: settings.KAFKA_CLIENT_ID ?? clientId,
+    library: settings.KAFKA_CLIENT,
+    ...kafkaSecurity(settings),
+  };
+}
+
+/** The Redis client's settings: the URL (with its user), password and CA file. */
+export function redisClientSettings(settings: ConnectionSettings): RedisClientSettings {
+  return { url: settings.REDIS_URL, ...redisSecurity(settings) };
+}
+
 /** The TLS and SASL part of the kafkajs client's settings (the config checked they go together). */
 export function kafkaSecurity(
-  settings: Omit<AdapterSettings, 'service' | 'KAFKA_BROKERS' | 'REDIS_URL'>,
+  settings: Omit<ConnectionSettings, 'KAFKA_BROKERS' | 'REDIS_URL'>,
 ): Pick<KafkaClientSettings, 'tls' | 'sasl'> {
   const security: Pick<KafkaClientSettings, 'tls' | 'sasl'> = {};
   if (settings.KAFKA_TLS === true || settings.KAFKA_TLS_CA_FILE !== undefined) {
@@ -41,7 +64,7 @@ export function kafkaSecurity(
 
 /** The password and TLS part of the Redis client's settings. */
 export function redisSecurity(
-  settings: Pick<AdapterSettings, 'REDIS_PASSWORD' | 'REDIS_TLS_CA_FILE'>,
+  settings: Pick<ConnectionSettings, 'REDIS_PASSWORD' | 'REDIS_TLS_CA_FILE'>,
 ): Pick<RedisClientSettings, 'password' | 'tlsCaFile'> {
   return { password: settings.REDIS_PASSWORD, tlsCaFile: settings.REDIS_TLS_CA_FILE };
 }
@@ -51,16 +74,12 @@ export async function connectAdapters(
   logger: Logger,
 ): Promise<{ kafka: KafkaClient; redis: Redis }> {
   const redis = await connectRedis({
-    url: settings.REDIS_URL,
-    ...redisSecurity(settings),
+    ...redisClientSettings(settings),
     onError: (err) => logger.warn({ err }, 'redis connection error'),
   });
   const kafkaLog = logger.child({ component: 'kafka' });
   const kafka = createKafkaClient({
-    brokers: settings.KAFKA_BROKERS,
-    clientId: settings.KAFKA_CLIENT_ID ?? `wire-${settings.service}`,
-    library: settings.KAFKA_CLIENT,
-    ...kafkaSecurity(settings),
+    ...kafkaClientSettings(settings, `wire-${settings.service}`),
     onLog: (level, msg, extra) => kafkaLog[level](extra, msg),
   });
   return { kafka, redis };

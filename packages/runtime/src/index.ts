@@ -1,7 +1,10 @@
 export {
   type AdapterSettings,
+  type ConnectionSettings,
   connectAdapters,
+  kafkaClientSettings,
   kafkaSecurity,
+  redisClientSettings,
   redisSecurity,
 } from './connect-adapters.js';
 export { errorKindOf } from './error-kind.js';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { kafkaSecurity, redisSecurity } from '../src/index.js';
+import {
+  kafkaClientSettings,
+  kafkaSecurity,
+  redisClientSettings,
+  redisSecurity,
+} from '../src/index.js';
 
 describe('the adapters’ security settings', () => {
   it('leave Kafka plaintext and unauthenticated when nothing is set', () => {
@@ -27,6 +32,30 @@ describe('the adapters’ security settings', () => {
     expect(redisSecurity({ REDIS_PASSWORD: 'p', REDIS_TLS_CA_FILE: '/ca.crt' })).toEqual({
       password: 'p',
       tlsCaFile: '/ca.crt',
+    });
+  });
+
+  it('make one client settings for the services and the commands alike', () => {
+    const settings = {
+      KAFKA_BROKERS: ['k:9094'],
+      KAFKA_CLIENT: 'platformatic' as const,
+      KAFKA_TLS_CA_FILE: '/ca.crt',
+      REDIS_URL: 'rediss://wire@r:6380',
+      REDIS_PASSWORD: 'p',
+    };
+    expect(kafkaClientSettings(settings, 'wire-tail')).toEqual({
+      brokers: ['k:9094'],
+      clientId: 'wire-tail',
+      library: 'platformatic',
+      tls: { caFile: '/ca.crt' },
+    });
+    expect(kafkaClientSettings({ ...settings, KAFKA_CLIENT_ID: 'ops' }, 'wire-tail').clientId).toBe(
+      'ops',
+    );
+    expect(redisClientSettings(settings)).toEqual({
+      url: 'rediss://wire@r:6380',
+      password: 'p',
+      tlsCaFile: undefined,
     });
   });
 });

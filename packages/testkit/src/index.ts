@@ -10,5 +10,13 @@ export {
   waitUntil,
 } from './namespace.js';
 export { numberedItemsFeed, rawFetchRecord } from './raw-documents.js';
+export {
+  secureBrokers,
+  secureCaFile,
+  secureDir,
+  secureEnv,
+  securePassword,
+  secureRedisUrl,
+} from './secure-stack.js';
 export { corpusDir, repoRoot, samplePath, samplesDir, sharedDir } from './shared-data.js';
 export { type ReadRecord, readTopics, type TopicReader } from './topic-reader.js';

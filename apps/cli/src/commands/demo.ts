@@ -1,5 +1,5 @@
 // `wire demo`: the whole pipeline on the bundled Yonhap samples. Serves the feeds
-// locally, runs the three services against the local Kafka and Redis, prints each
+// locally, runs the three services against the configured Kafka and Redis, prints each
 // public event as it arrives, then re-files the story as (LEAD) to show an update.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import {
   allTopics,
   createKafkaClient,
   ensureTopics,
+  type KafkaClientSettings,
   startRecordConsumer,
   topicCatalogue,
 } from '@wire/kafka';
@@ -15,8 +16,9 @@ import { startFeedServer } from '../feed-server.js';
 import { type ServiceProcess, startServiceProcess } from '../service-process.js';
 
 export interface DemoSettings {
-  brokers: string[];
-  redisUrl: string;
+  kafka: KafkaClientSettings;
+  /** The connection settings the services get, as the command was given them. */
+  serviceEnv: Record<string, string>;
   samplesDir: string;
   workDir: string;
   timeoutMs: number;
@@ -32,7 +34,7 @@ export async function runDemo(settings: DemoSettings): Promise<number> {
   mkdirSync(logDir, { recursive: true });
   const sample = (file: string) => readFileSync(join(settings.samplesDir, file));
 
-  const kafka = createKafkaClient({ brokers: settings.brokers, clientId: 'wire-demo' });
+  const kafka = createKafkaClient(settings.kafka);
   await ensureTopics(kafka, allTopics(topics));
   const feeds = await startFeedServer();
   feeds.set('/en/news.xml', { body: sample('yonhap-en-news.xml') });
@@ -63,8 +65,7 @@ export async function runDemo(settings: DemoSettings): Promise<number> {
   print(`service logs ${logDir}/`);
   print(`events on   ${topics.articles.name}:`);
   const env = {
-    KAFKA_BROKERS: settings.brokers.join(','),
-    REDIS_URL: settings.redisUrl,
+    ...settings.serviceEnv,
     WIRE_TOPIC_PREFIX: ns,
     WIRE_REDIS_PREFIX: ns,
     LOG_LEVEL: 'info',

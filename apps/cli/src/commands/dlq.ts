@@ -5,11 +5,12 @@ import {
   connectProducer,
   consumeTopic,
   createKafkaClient,
+  type KafkaClientSettings,
   toKafkaHeaders,
 } from '@wire/kafka';
 
 export interface DlqSettings {
-  brokers: string[];
+  kafka: KafkaClientSettings;
   topic: string;
   json: boolean;
   print: (line: string) => void;
@@ -18,10 +19,10 @@ export interface DlqSettings {
 }
 
 export async function readDeadLetters(
-  settings: Pick<DlqSettings, 'brokers' | 'topic' | 'idleMs'>,
+  settings: Pick<DlqSettings, 'kafka' | 'topic' | 'idleMs'>,
 ): Promise<ConsumedMessage[]> {
   const letters: ConsumedMessage[] = [];
-  const kafka = createKafkaClient({ brokers: settings.brokers, clientId: 'wire-dlq' });
+  const kafka = createKafkaClient(settings.kafka);
   await consumeTopic(kafka, settings.topic, {
     fromBeginning: true,
     idleMs: settings.idleMs ?? 2_000,
@@ -83,7 +84,7 @@ export async function runDlqRedrive(
       settings.ids.includes(id(m)) ||
       (settings.reason !== undefined && m.headers['wire-dlq-reason'] === settings.reason),
   );
-  const kafka = createKafkaClient({ brokers: settings.brokers, clientId: 'wire-dlq' });
+  const kafka = createKafkaClient(settings.kafka);
   const producer = await connectProducer(kafka);
   try {
     for (const m of letters) {

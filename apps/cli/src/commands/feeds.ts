@@ -1,17 +1,17 @@
 // `wire feeds`: every feed's health as the ingesters keep it in Redis (read by the
 // ingester's own readFeedHealth, which its status page uses too).
 import { readFeedHealth } from '@wire/ingester';
-import { connectRedis } from '@wire/redis';
+import { connectRedis, type RedisClientSettings } from '@wire/redis';
 
 export interface FeedsSettings {
-  redisUrl: string;
+  redis: RedisClientSettings;
   prefix: string;
   json: boolean;
   print: (line: string) => void;
 }
 
 export async function runFeeds(settings: FeedsSettings): Promise<number> {
-  const redis = await connectRedis({ url: settings.redisUrl, failFast: true });
+  const redis = await connectRedis({ ...settings.redis, failFast: true });
   const health = await readFeedHealth(redis, settings.prefix).finally(() => redis.quit());
   if (settings.json) {
     for (const feed of health) settings.print(JSON.stringify(feed));

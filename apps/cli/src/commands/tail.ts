@@ -1,10 +1,15 @@
 // `wire tail TOPIC`: article events as readable lines (or raw JSON), from now, from
 // the beginning or from a time, optionally filtered on the key or headers.
-import { type ConsumedMessage, consumeTopic, createKafkaClient } from '@wire/kafka';
+import {
+  type ConsumedMessage,
+  consumeTopic,
+  createKafkaClient,
+  type KafkaClientSettings,
+} from '@wire/kafka';
 import { formatEventLine } from '../event-line.js';
 
 export interface TailSettings {
-  brokers: string[];
+  kafka: KafkaClientSettings;
   topic: string;
   fromBeginning: boolean;
   /** Only records at or after this time (implies reading from the beginning). */
@@ -46,7 +51,7 @@ export function toJsonLine(message: ConsumedMessage): string {
 }
 
 export async function runTail(settings: TailSettings): Promise<number> {
-  const kafka = createKafkaClient({ brokers: settings.brokers, clientId: 'wire-tail' });
+  const kafka = createKafkaClient(settings.kafka);
   const since = settings.since?.getTime();
   let printed = 0;
   await consumeTopic(kafka, settings.topic, {

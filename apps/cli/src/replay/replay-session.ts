@@ -14,6 +14,7 @@ import {
 import { type NormalizerConfig, normalizerConfigSchema } from '@wire/normalizer';
 import { loadRoutes, publisherConfigSchema } from '@wire/publisher';
 import { connectRedis, type Redis, redisUrlForDisplay } from '@wire/redis';
+import { kafkaClientSettings, redisClientSettings } from '@wire/runtime';
 import { kafkaSink, printingSink, type RecordSink } from './record-sink.js';
 import { createReplayStages, type ReplayStages } from './replay-stages.js';
 
@@ -48,14 +49,14 @@ export async function openReplaySession(settings: ReplaySessionSettings): Promis
   const routes = loadRoutes(publisher.ROUTES_FILE);
   let redis: Redis;
   try {
-    redis = await connectRedis({ url: config.REDIS_URL, failFast: true });
+    redis = await connectRedis({ ...redisClientSettings(config), failFast: true });
   } catch (err) {
     throw new Error(
       `cannot reach Redis at ${redisUrlForDisplay(config.REDIS_URL)}: ${(err as Error).message}`,
     );
   }
   const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
-  const kafka = createKafkaClient({ brokers: config.KAFKA_BROKERS, clientId: settings.name });
+  const kafka = createKafkaClient(kafkaClientSettings(config, settings.name));
   let sink: RecordSink;
   try {
     if (settings.dryRun) {
