@@ -66,6 +66,17 @@ export interface FamilySettings {
   flashRetold: number;
   /** A flash needs this many tokens for that: two words repeat too easily. */
   flashRetoldTokens: number;
+  /**
+   * A flash retold in other words (`伯纳姆宣誓就任英国议员` → `…正式宣誓就任议员`)
+   * joins with this much of its words in the later filing's headline and lead ...
+   */
+  flashParaphrased: number;
+  /**
+   * ... when the later headline is at least this much in the flash: a templated
+   * flash (one IPO filing after another) repeats the template, not the other's
+   * headline, whose company differs.
+   */
+  flashParaphrasedBack: number;
   /** Two flashes this close in time ... */
   flashRunMs: number;
   /** ... that share this much of their headlines both ways are one developing story. */
@@ -87,6 +98,8 @@ export const defaultFamilySettings: FamilySettings = {
   plainFloor: 0.5,
   flashRetold: 0.85,
   flashRetoldTokens: 8,
+  flashParaphrased: 0.75,
+  flashParaphrasedBack: 0.6,
   flashRunMs: 2 * 3_600_000,
   flashRunOverlap: 0.5,
   quoteRunOverlap: 0.3,
@@ -130,7 +143,9 @@ export function familyScore(
     earlier.text.headline.length >= settings.flashRetoldTokens &&
     overlap.earlierFiguresKept &&
     later.text.sessions.every((session) => earlier.text.sessions.includes(session)) &&
-    overlap.earlierInLater >= settings.flashRetold;
+    (overlap.earlierInLater >= settings.flashRetold ||
+      (overlap.earlierInLater >= settings.flashParaphrased &&
+        overlap.laterInEarlier >= settings.flashParaphrasedBack));
   // A second flash is a new fact: it joins the first only within a short run
   // that shares half the words both ways (two quotes from one briefing); a new
   // story's flash shares a name at most.

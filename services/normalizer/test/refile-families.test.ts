@@ -33,7 +33,7 @@ const modes: PollMode[] = [
 // fact, and re-angled headlines, are left as stories of their own on purpose).
 const sets = [
   { name: 'ko-en-ja', joined: [155, 160, 155], joinedAmongRolls: [147, 159, 147] },
-  { name: 'zh', joined: [22, 22, 22], joinedAmongRolls: [21, 22, 21] },
+  { name: 'zh', joined: [24, 24, 24], joinedAmongRolls: [23, 24, 23] },
 ].map(({ name, joined, joinedAmongRolls }) => ({
   ...readLabelledSet(join(fixtures, name)),
   name,

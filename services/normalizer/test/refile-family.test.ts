@@ -212,6 +212,36 @@ describe('familyScore', () => {
     expect(familyScore(flash, talks, defaultFamilySettings)).toBeGreaterThan(0);
   });
 
+  it('joins an untitled flash retold in other words when the later headline is most of the flash, not a template filing', () => {
+    const flash = filing(
+      'a',
+      0,
+      '',
+      '财联社6月22日电，央行今日在香港发行400亿元人民币6个月期央票，中标利率1.34%。',
+    );
+    const retold = filing(
+      'b',
+      hour,
+      '央行在香港招标发行400亿元6个月期央行票据 中标利率为1.34%',
+      '【央行在香港招标发行400亿元6个月期央行票据 中标利率为1.34%】财联社6月22日电，中国人民银行于本周一（6月22日）通过香港金融管理局债务工具中央结算系统（CMU）债券投标平台，以利率招标方式发行了2026年第六期央行票据。发行量400亿元人民币，期限6个月（182天），中标利率1.34%。',
+    );
+    expect(familyScore(flash, retold, defaultFamilySettings)).toBeGreaterThan(0);
+    // One IPO filing after another: the template's words, another company.
+    const filed = filing(
+      'c',
+      0,
+      '',
+      '财联社5月27日电，利弗莫尔证券显示，爱尔眼科医院集团股份有限公司向港交所提交上市申请书，独家保荐人为华泰国际。',
+    );
+    const another = filing(
+      'd',
+      hour,
+      '港股IPO：汉威科技集团股份有限公司递表港交所',
+      '【港股IPO：汉威科技集团股份有限公司递表港交所】财联社5月27日电，利弗莫尔证券显示，汉威科技集团股份有限公司向港交所提交上市申请书，独家保荐人为中信建投国际。',
+    );
+    expect(familyScore(filed, another, defaultFamilySettings)).toBe(0);
+  });
+
   it("takes a digest (a body that opens with a numbered list) for no story's filing", () => {
     const briefing = filing(
       'b',
