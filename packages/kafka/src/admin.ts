@@ -1,7 +1,7 @@
 // Creates the topics of the catalogue that do not exist yet.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type KafkaClient, kafkajsOf } from './client.js';
 import { classifyKafkaError } from './errors.js';
+import { whileMetadataSettles } from './metadata-settling.js';
 import { routedTopicSpec, type TopicSpec } from './topics.js';
 
 export async function ensureTopics(
@@ -9,20 +9,12 @@ export async function ensureTopics(
   specs: TopicSpec[],
   { timeoutMs = 30_000 } = {},
 ): Promise<string[]> {
+  // Created by an attempt that then met an unsettled broker: still created by us.
   const created = new Set<string>();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      for (const name of await createMissing(kafka, specs)) created.add(name);
-      return [...created];
-    } catch (err) {
-      const classified = classifyKafkaError(err);
-      // A broker just started can create a topic and then deny hosting it for a
-      // moment (UNKNOWN_TOPIC_OR_PARTITION while its metadata catches up).
-      if (!classified.retryable || Date.now() > deadline) throw classified;
-      await sleep(500);
-    }
-  }
+  await whileMetadataSettles(async () => {
+    for (const name of await createMissing(kafka, specs)) created.add(name);
+  }, timeoutMs);
+  return [...created];
 }
 
 async function createMissing(kafka: KafkaClient, specs: TopicSpec[]): Promise<string[]> {

@@ -4,6 +4,7 @@ import type { DeadLetterOrigin, ErrorKind } from '@wire/schema';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import { type KafkaClient, kafkajsOf, libraryOf } from './client.js';
 import { readHeaders, type StringHeaders } from './headers.js';
+import { whileMetadataSettles } from './metadata-settling.js';
 import type { OutgoingRecord, PartitionProducers } from './producer.js';
 import { createRunPolicy, nextOffset, runsOf } from './run-policy.js';
 import { maxRawDocumentBytes } from './topics.js';
@@ -74,10 +75,9 @@ export async function subscribeConsumer(
     assigned = Object.keys(event.payload.memberAssignment).length > 0;
   });
   await consumer.connect();
-  await consumer.subscribe({
-    topics: settings.topics,
-    fromBeginning: settings.fromBeginning ?? true,
-  });
+  await whileMetadataSettles(() =>
+    consumer.subscribe({ topics: settings.topics, fromBeginning: settings.fromBeginning ?? true }),
+  );
   return { consumer, running: { isAssigned: () => assigned, stop: () => consumer.disconnect() } };
 }
 

@@ -8,6 +8,7 @@ import {
   createKafkaClient,
   ensureTopics,
   type KafkaClientSettings,
+  type RunningConsumer,
   startRecordConsumer,
   topicCatalogue,
 } from '@wire/kafka';
@@ -79,15 +80,6 @@ export async function runDemo(settings: DemoSettings): Promise<number> {
   );
 
   const events: string[] = [];
-  const consumer = await startRecordConsumer(
-    kafka,
-    { groupId: `${ns}demo-tail`, topics: [topics.articles.name], fromBeginning: true },
-    async ({ key, value, headers }) => {
-      const line = formatEventLine({ key: key?.toString() ?? null, value, headers });
-      events.push(line);
-      print(`  ${line}`);
-    },
-  );
 
   const waitForEvents = async (count: number) => {
     const deadline = Date.now() + settings.timeoutMs;
@@ -97,7 +89,18 @@ export async function runDemo(settings: DemoSettings): Promise<number> {
   };
 
   let ok = false;
+  // Started inside the try: if reading the topic fails, the services still stop.
+  let consumer: RunningConsumer | undefined;
   try {
+    consumer = await startRecordConsumer(
+      kafka,
+      { groupId: `${ns}demo-tail`, topics: [topics.articles.name], fromBeginning: true },
+      async ({ key, value, headers }) => {
+        const line = formatEventLine({ key: key?.toString() ?? null, value, headers });
+        events.push(line);
+        print(`  ${line}`);
+      },
+    );
     print('\nwaiting for the first poll: three stories, one of them in both section feeds…');
     if (await waitForEvents(3)) {
       print('\nYonhap re-files the lead story as (LEAD) under a new id…');
@@ -106,7 +109,7 @@ export async function runDemo(settings: DemoSettings): Promise<number> {
       await new Promise((r) => setTimeout(r, 3_000));
     }
   } finally {
-    await consumer.stop();
+    await consumer?.stop();
     const codes = await Promise.all(services.map((s) => s.stop()));
     await feeds.close();
     if (!ok) {
