@@ -1,4 +1,4 @@
-// `pnpm bench [--quick] [--only parsing,normalizer,replay,end-to-end,kafka-clients,ingester]`: runs the
+// `pnpm bench [--quick] [--only parsing,normalizer,redis-sizing,replay,end-to-end,kafka-clients,ingester]`: runs the
 // benchmarks, prints the table, writes bench/results.json and the table in
 // docs/benchmarks.md. Every figure is a ratio to a reference measured in this run.
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { benchParsing } from './parsing.js';
 import { formatProfiles, type ProfileSummary, profileParsing } from './profiles.js';
 import { ensureFeedparser, type PythonTiming, timeFeedparser } from './python-feedparser.js';
 import { redisBenchmarkAvailable } from './redis-ceiling.js';
+import { benchRedisSizing } from './redis-sizing.js';
 import { benchReplay } from './replay.js';
 import { type RunReport, updateDoc, writeResultsJson } from './results.js';
 import { ensureStack } from './stack.js';
@@ -31,7 +32,7 @@ const { values } = parseArgs({
 const quick = values.quick ?? false;
 const rounds = quick ? quickRounds : fullRounds;
 const selected = new Set(
-  (values.only ?? 'parsing,normalizer,replay,end-to-end,kafka-clients,ingester')
+  (values.only ?? 'parsing,normalizer,redis-sizing,replay,end-to-end,kafka-clients,ingester')
     .split(',')
     .map((s) => s.trim()),
 );
@@ -60,7 +61,9 @@ if (selected.has('parsing')) {
 }
 
 if (
-  ['normalizer', 'replay', 'end-to-end', 'kafka-clients', 'ingester'].some((b) => selected.has(b))
+  ['normalizer', 'redis-sizing', 'replay', 'end-to-end', 'kafka-clients', 'ingester'].some((b) =>
+    selected.has(b),
+  )
 )
   await ensureStack();
 const profileDir = join(repoRoot, 'bench/profiles', runId);
@@ -78,6 +81,13 @@ if (selected.has('normalizer')) {
     });
     figures.push(...(await benchNormalizer(documents, rounds, `${runId}.`)));
   }
+}
+
+if (selected.has('redis-sizing')) {
+  const documents = quick ? 200 : 2_000;
+  log(`redis sizing: ${documents * 10} new stories through the normalizer's and publisher's keys`);
+  const sizing = syntheticFeeds(pool, { documents, itemsPerDocument: 10, runId: `${runId}-size` });
+  figures.push(...(await benchRedisSizing(sizing, `${runId}.size.`)));
 }
 
 if (selected.has('replay')) {

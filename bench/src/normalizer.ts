@@ -22,13 +22,15 @@ import { rawHeaders } from './raw-records.js';
 import { redisRoundTripsPerSecond } from './redis-ceiling.js';
 import { countRoundTrips } from './round-trip-counter.js';
 
+type NormalizedArticle = Parameters<NormalizeDependencies['publishNormalized']>[0];
+
 type Stores = Pick<
   NormalizeDependencies,
   'claims' | 'stories' | 'nearDuplicates' | 'links' | 'aliases' | 'filings' | 'family'
 >;
 
 /** The stores as the service builds them, with its default settings. */
-function redisStores(redis: Redis, prefix: string): Stores {
+export function redisStores(redis: Redis, prefix: string): Stores {
   return createNormalizerState(redis, {
     WIRE_REDIS_PREFIX: prefix,
     CLAIM_PENDING_TTL_MS: 60_000,
@@ -50,8 +52,16 @@ function memoryStores(): Stores {
   };
 }
 
-/** Normalizes every document once, committing as the service does; returns articles seen. */
-async function normalizeAll(documents: Buffer[], stores: Stores, prefix: string) {
+/**
+ * Normalizes every document once, committing as the service does; returns articles
+ * seen. `onPublished` is told of each article the stage would write to Kafka.
+ */
+export async function normalizeAll(
+  documents: Buffer[],
+  stores: Stores,
+  prefix: string,
+  onPublished: (article: NormalizedArticle) => void = () => undefined,
+) {
   let articles = 0;
   let published = 0;
   for (const [i, value] of documents.entries()) {
@@ -62,7 +72,7 @@ async function normalizeAll(documents: Buffer[], stores: Stores, prefix: string)
         eventKey: (eventId) => `${prefix}event:${eventId}`,
         sleep: async () => undefined,
         // The stage hands each article encoded, as the service writes it to Kafka.
-        publishNormalized: async () => undefined,
+        publishNormalized: async (article) => onPublished(article),
         deadLetter: async () => undefined,
       },
     );
