@@ -1,5 +1,6 @@
 export { cleanArticle } from './cleaning/clean-article.js';
 export { cleanBodyHtml } from './cleaning/clean-body.js';
+export { type Dateline, readDateline } from './cleaning/dateline.js';
 export { type FilingStage, splitWirePrefix } from './cleaning/wire-prefix.js';
 export { type DocumentFormat, detectFormat } from './detect-format.js';
 export { ParseError, type ParseErrorCode, parseErrorCodes } from './errors.js';

@@ -1,6 +1,6 @@
 // Wire copy cleaning on sanitized HTML: navigation boilerplate out, a paragraph
 // that repeats the photo caption out, the ATTN line and the dateline taken out
-// as metadata, the closing credit "(Yonhap)" recognised.
+// as metadata (dateline.ts), the closing credit "(Yonhap)" recognised.
 import render from 'dom-serializer';
 import { type ChildNode, type Document, type Element, isTag, isText } from 'domhandler';
 import { findAll } from 'domutils';
@@ -8,6 +8,7 @@ import { parseDocument } from 'htmlparser2';
 import { isChromeImage, isChromeLink } from '../media/chrome.js';
 import { limitNesting } from '../text/limit-nesting.js';
 import { BodyBlocks } from './body-blocks.js';
+import { readDateline } from './dateline.js';
 
 export interface BodyPicture {
   src: string;
@@ -36,19 +37,13 @@ const boilerplate = [
 
 const attnLine = /^\(?\s*ATTN\s*:\s*(.+?)\s*\)?$/i;
 
-// "WASHINGTON--", "SEOUL, Feb. 1 (Yonhap) --", "NEW YORK, March 3 (AFP) -"
-const englishDateline =
-  /^([A-Z][A-Z.'’ -]{1,40}?)(?:\s*,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\((?:Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\))?\s*[-–—]{1,2}\s*/;
-// "(워싱턴=연합뉴스) 김동현 특파원 =", "(서울=연합뉴스)"
-const koreanDateline =
-  /^\(([^=()]{1,20})=(?:연합뉴스|뉴시스|뉴스1)\)\s*(?:[가-힣 ]{2,20}(?:기자|특파원)\s*=\s*)?/;
-
 const closingCredit = /\s*\((Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\)\s*$/;
-const koreanEnd = /\s*\(끝\)\s*$/;
+// The end mark of Korean and Chinese copy: "(끝)", "（完）".
+const endMark = /\s*[(（](?:끝|完)[)）]\s*$/;
 
-function firstTextNode(node: ChildNode): ChildNode | undefined {
+function firstTextNode(node: ChildNode | Document): ChildNode | undefined {
   if (isText(node)) return node.data.trim() ? node : undefined;
-  if (isTag(node)) {
+  if (isTag(node) || node.type === 'root') {
     for (const child of node.children) {
       const found = firstTextNode(child);
       if (found) return found;
@@ -57,9 +52,9 @@ function firstTextNode(node: ChildNode): ChildNode | undefined {
   return undefined;
 }
 
-function lastTextNode(node: ChildNode): ChildNode | undefined {
+function lastTextNode(node: ChildNode | Document): ChildNode | undefined {
   if (isText(node)) return node.data.trim() ? node : undefined;
-  if (isTag(node)) {
+  if (isTag(node) || node.type === 'root') {
     for (const child of [...node.children].reverse()) {
       const found = lastTextNode(child);
       if (found) return found;
@@ -139,25 +134,27 @@ export function cleanBodyDom(document: Document): CleanedDom {
   const bodyParagraphs = body
     .paragraphs()
     .filter((el) => body.textOf(el) !== '' && !isInside(el, 'figure'));
-  const first = bodyParagraphs[0] && firstTextNode(bodyParagraphs[0]);
+  // A body with no paragraphs (an RSS description in plain text) opens with its first text.
+  const opening = bodyParagraphs[0] ?? (bodyParagraphs.length === 0 ? document : undefined);
+  const first = opening && firstTextNode(opening);
   if (first && isText(first)) {
-    const text = first.data.replace(/^\s+/, '');
-    const match = englishDateline.exec(text) ?? koreanDateline.exec(text);
-    if (match?.[1] && text.length > match[0].length) {
-      result.located = match[1].trim();
-      body.rewrite(first, text.slice(match[0].length));
+    // Only a dateline that names a place comes off: "财联社5月14日电，" stays.
+    const dateline = readDateline(first.data);
+    if (dateline?.place) {
+      result.located = dateline.place;
+      body.rewrite(first, first.data.slice(dateline.length));
     }
   }
 
-  const last = bodyParagraphs.at(-1);
+  const last = bodyParagraphs.at(-1) ?? document;
   const lastText = last && lastTextNode(last);
   if (lastText && isText(lastText)) {
     const credit = closingCredit.exec(lastText.data);
     if (credit?.[1]) {
       result.credit = credit[1];
       body.rewrite(lastText, lastText.data.slice(0, credit.index));
-    } else if (koreanEnd.test(lastText.data)) {
-      body.rewrite(lastText, lastText.data.replace(koreanEnd, ''));
+    } else if (endMark.test(lastText.data)) {
+      body.rewrite(lastText, lastText.data.replace(endMark, ''));
     }
   }
 

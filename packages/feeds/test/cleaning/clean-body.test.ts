@@ -57,3 +57,51 @@ describe('canonicalLink', () => {
     expect(canonicalLink(' not a url ')).toBe('not a url');
   });
 });
+
+describe('cleanBodyHtml datelines in Chinese, Japanese and Korean copy', () => {
+  it.each([
+    [
+      '新华社北京11月17日电 记者17日从国家卫生健康委获悉。',
+      '北京',
+      '记者17日从国家卫生健康委获悉。',
+    ],
+    ['新华社华盛顿12月3日电（记者 王明）美国政府3日表示。', '华盛顿', '美国政府3日表示。'],
+    ['韩联社首尔12月3日电 韩国政府3日表示。', '首尔', '韩国政府3日表示。'],
+    ['【ワシントン共同】米政府は3日、発表した。', 'ワシントン', '米政府は3日、発表した。'],
+    ['【北京時事】中国政府は3日、発表した。', '北京', '中国政府は3日、発表した。'],
+    ['【ロンドン＝岡田浩幸】１０日に行われた試合で。', 'ロンドン', '１０日に行われた試合で。'],
+    ['[서울=뉴시스] 신정원 기자 = 정부는 밝혔다.', '서울', '정부는 밝혔다.'],
+    ['(서울=뉴스1) 홍길동 기자 = 정부는 밝혔다.', '서울', '정부는 밝혔다.'],
+    [
+      '【파이낸셜뉴스 경산=김장욱 기자】개발도상국 인재들이 배운다.',
+      '경산',
+      '개발도상국 인재들이 배운다.',
+    ],
+  ])('%s', (lead, place, rest) => {
+    const cleaned = cleanBodyHtml(`<p>${lead}</p>`);
+    expect(cleaned.located).toBe(place);
+    expect(cleaned.html).toBe(`<p>${rest}</p>`);
+  });
+
+  it.each([
+    // A dateline without a place stays in the text: nothing to put in located.
+    '财联社5月14日电，现货白银日内涨幅达3%。',
+    '【6月18日 AFP】ナイジェリア北東部で16日夜。',
+    // Capitals and a hyphen open many names.
+    'NH-Amundi자산운용은 지난달 29일 위원회를 열었다.',
+    'AH-1S 코브라 헬기 [사진=육군] 군 헬기가 9일 비상착륙했다.',
+    // A picture's credit is no dateline.
+    '[사진=연합뉴스] 8일 경북 경주시에서 산불이 났다.',
+    '[그래픽=아주경제] 국내 증시 시가총액이 늘었다.',
+    // A bracketed headline is no dateline either.
+    '【纽约期银日内大涨5%】财联社5月14日电，现货白银日内涨幅达3%。',
+  ])('leaves %s as it is', (lead) => {
+    const cleaned = cleanBodyHtml(`<p>${lead}</p>`);
+    expect(cleaned.located).toBeUndefined();
+    expect(cleaned.html).toBe(`<p>${lead}</p>`);
+  });
+
+  it('takes the Chinese end mark off as the Korean one', () => {
+    expect(cleanBodyHtml('<p>最后一句。（完）</p>').html).toBe('<p>最后一句。</p>');
+  });
+});

@@ -15,6 +15,10 @@ interface PageAnchors {
   last: string;
   chrome: string[];
   captions: string[];
+  /** The place of the story's dateline, read off the page; none when it has no dateline with a place. */
+  located?: string;
+  /** That dateline as the page writes it. */
+  dateline?: string;
 }
 
 const pagesDir = join(import.meta.dirname, '../fixtures/article-pages');
@@ -52,6 +56,11 @@ describe.each(anchors)('$publisher ($language): $page', (anchor) => {
       expect(occurrences(story?.text ?? '', caption)).toBeLessThanOrEqual(1);
     for (const picture of story?.pictures ?? [])
       if (picture.caption) expect(occurrences(story?.text ?? '', picture.caption)).toBeLessThan(2);
+  });
+
+  it('takes the dateline into located and out of the text, and finds none where there is none', () => {
+    expect(story?.located).toBe(anchor.located);
+    if (anchor.dateline) expect(flat(story?.text ?? '')).not.toContain(flat(anchor.dateline));
   });
 
   it('gives every picture an absolute address', () => {
