@@ -14,5 +14,14 @@ if ! command -v docker-compose >/dev/null; then
     exit 0
   fi
 fi
-docker-compose -f "$root/docker-compose.yml" --project-directory "$root" config --quiet
-echo "[compose] docker-compose.yml is valid ($(docker-compose version --short))" >&2
+compose() { docker-compose -f "$root/docker-compose.yml" --project-directory "$root" "$@"; }
+compose config --quiet
+# The cluster profile: valid too, and its services really get the three brokers,
+# the replication and the Sentinels.
+cluster="$(compose --env-file "$root/infra/compose/cluster.compose.env" config)"
+for expected in 'KAFKA_BROKERS: kafka:9092,kafka-2:9092,kafka-3:9092' 'KAFKA_REPLICATION_FACTOR: '"'"'3'"'"'' \
+  'REDIS_SENTINELS: sentinel-1:26379,sentinel-2:26379,sentinel-3:26379' \
+  'KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093'; do
+  grep -qF "$expected" <<<"$cluster" || { echo "[compose] the cluster profile lacks: $expected" >&2; exit 1; }
+done
+echo "[compose] docker-compose.yml is valid, single-node and cluster ($(docker-compose version --short))" >&2
