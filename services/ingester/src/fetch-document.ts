@@ -22,6 +22,8 @@ export interface FetchRequest {
   allowed: AddressRanges;
   /** The feed's own request headers (API keys); they never reach a log. */
   headers?: Record<string, string> | undefined;
+  /** What the request accepts; feed formats unless said (an article page asks for HTML). */
+  accept?: string | undefined;
 }
 
 /** What the server said about when to ask again. */
@@ -163,6 +165,7 @@ export function createFetcher(settings: FetchSettings) {
             ...req.headers,
             'user-agent': settings.userAgent,
             accept:
+              req.accept ??
               'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
             'accept-encoding': 'gzip, deflate, br',
             ...(req.etag && { 'if-none-match': req.etag }),

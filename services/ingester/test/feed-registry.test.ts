@@ -37,6 +37,9 @@ feeds:
         enabled: true,
         headers: {},
         allowAddresses: [],
+        fullText: 'never',
+        fullTextDelaySeconds: 0,
+        licensed: false,
       },
     ]);
   });
