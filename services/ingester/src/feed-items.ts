@@ -4,6 +4,7 @@
 // document, its element as written inside the root's (and channel's) start tag,
 // so the normalizer can build the article from the page record without state.
 // The ingester does not parse the document (issue 18).
+import { decode } from 'html-entities';
 import { documentText } from './document-text.js';
 import { atomEntriesOf, type FeedItemNode, feedIdNames, rssItemsOf } from './feed-item-ids.js';
 import { escapeHtml } from './html-escape.js';
@@ -28,8 +29,8 @@ const settings = {
   spanOf: new Set(['item', 'entry']),
 };
 
-/** The tags of an element's markup out, for a length: the body's words, roughly. */
-const withoutTags = (markup: string) => markup.replace(/<[^>]*>/g, ' ');
+/** The body's HTML as text, roughly (tags out, entities decoded): enough to measure a lead. */
+const withoutTags = (markup: string) => decode(markup.replace(/<[^>]*>/g, ' '));
 
 function leadTextOf(node: OutlineNode): string {
   const body = bodyNames
