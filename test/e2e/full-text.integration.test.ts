@@ -400,5 +400,18 @@ describe('full text from article pages, through the whole pipeline', () => {
     expect(metrics).toMatch(
       /wire_ingester_pages_total\{feed="hostile",outcome="retry",code="TIMEOUT",service="ingester"\} [1-9]/,
     );
+    // The status page's full-text column: pages published of those settled, per feed.
+    const status = (await (await fetch(`${ops}/status.json`)).json()) as {
+      feeds: { id: string; fullText?: unknown }[];
+    };
+    const fullText = Object.fromEntries(status.feeds.map((feed) => [feed.id, feed.fullText]));
+    expect(fullText).toEqual({
+      yna: { mode: 'auto', published: 2, failed: 0 },
+      ap: { mode: 'auto', published: 2, failed: 0 },
+      afp: { mode: 'always', published: 1, failed: 0 },
+      // The page with no story was fetched and published (the normalizer dead-lettered
+      // it); the endless one is still being retried.
+      hostile: { mode: 'always', published: 1, failed: 4 },
+    });
   });
 });
