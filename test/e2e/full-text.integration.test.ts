@@ -7,11 +7,13 @@
 // metadata address, a page that never ends, a 404, one robots.txt forbids, one with
 // no story) leave their lead published and marked partial; only the page with no
 // story is a dead letter.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type ServiceProcess, startPipelineProcesses } from '@wire/cli';
+import { runReplay, type ServiceProcess, startPipelineProcesses } from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
 import {
   createIptcNinjsValidator,
@@ -22,6 +24,7 @@ import {
   repoRoot,
   type TopicReader,
   testBrokers,
+  testRedisUrl,
   uniqueNamespace,
   waitUntil,
   writeFeedRegistry,
@@ -91,6 +94,7 @@ const routes = new Map<string, Handler>([
   ],
 ]);
 
+const archive = mkdtempSync(join(tmpdir(), `${ns}archive-`));
 let server: Server;
 let base = '';
 const requests = new Map<string, number>();
@@ -239,6 +243,7 @@ describe('full text from article pages, through the whole pipeline', () => {
         FETCH_TIMEOUT_MS: '2000',
         FETCH_MAX_BYTES: String(4 * 1024 * 1024),
         MAX_PAGES_PER_TURN: '8',
+        ARCHIVE_DIR: archive,
       },
       registry,
     );
@@ -413,5 +418,33 @@ describe('full text from article pages, through the whole pipeline', () => {
       // it); the endless one is still being retried.
       hostile: { mode: 'always', published: 1, failed: 4 },
     });
+  });
+
+  it("replays the ingester's archive offline into the same full-text articles", async () => {
+    const out: string[] = [];
+    const code = await runReplay({
+      paths: [archive],
+      dryRun: true,
+      files: { feedId: 'replay', agency: 'test', identity: 'guid' },
+      env: { KAFKA_BROKERS: testBrokers.join(','), REDIS_URL: testRedisUrl },
+      print: (line) => out.push(line),
+      printError: () => undefined,
+      progress: { isTTY: false, write: () => true },
+    });
+    expect(code).toBe(0);
+    const replayed = out
+      .map(
+        (line) =>
+          JSON.parse(line) as { topic: string; headers: Record<string, string>; value: unknown },
+      )
+      .filter((line) => line.topic === 'news.articles.v1');
+    const events = (records: { headers: Record<string, string> }[], kind: string) =>
+      records
+        .filter((r) => r.headers.ce_fulltext === kind)
+        .map((r) => r.headers.ce_id)
+        .sort();
+    // The same events, ids included: the same stories, revisions and text.
+    expect(events(replayed, 'page')).toEqual(events(publicTopic.records, 'page'));
+    expect(events(replayed, 'lead')).toEqual(events(publicTopic.records, 'lead'));
   });
 });
