@@ -34,6 +34,13 @@ export interface PageFetchDependencies {
   maxBackoffMs: number;
 }
 
+/**
+ * The most an item's one-item document may weigh: it travels in a header of the page
+ * record, and wire.raw.v1 leaves 64 KiB beside a document of the largest size. An
+ * item that large holds its story anyway.
+ */
+export const maxItemDocumentBytes = 32 * 1024;
+
 /** The items of a published document that need their page, queued; resolves how many were new. */
 export async function queuePages(
   feed: Feed,
@@ -44,7 +51,11 @@ export async function queuePages(
 ): Promise<number> {
   if (feed.fullText === 'never') return 0;
   const items = feedItemsOf(body, contentType).filter(
-    (item) => feed.fullText === 'always' || isLead(item.leadText),
+    (item) =>
+      (feed.fullText === 'always' || isLead(item.leadText)) &&
+      /^https?:\/\//i.test(item.link) &&
+      URL.canParse(item.link) &&
+      Buffer.byteLength(item.document) <= maxItemDocumentBytes,
   );
   return queue.add(
     feed.id,

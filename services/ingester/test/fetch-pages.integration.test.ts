@@ -9,7 +9,12 @@ import { type RawDocumentHeaders, rawDocumentHeadersSchema } from '@wire/schema'
 import { testRedisUrl } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedSchema } from '../src/feed-registry.js';
-import { fetchDuePages, type PageFetchDependencies, queuePages } from '../src/fetch-pages.js';
+import {
+  fetchDuePages,
+  maxItemDocumentBytes,
+  type PageFetchDependencies,
+  queuePages,
+} from '../src/fetch-pages.js';
 import { createFetcher, parseAllowedRanges } from '../src/index.js';
 import { createPageQueue, type PageQueue } from '../src/page-queue.js';
 import { createRobotsRules } from '../src/robots-rules.js';
@@ -89,6 +94,14 @@ describe('fetching article pages for full text', () => {
     expect(await queuePages(auto, document, '', queue, 0)).toBe(0);
     expect((await queue.due('auto', 0, 10)).map((page) => page.itemId).sort()).toEqual(['a', 'c']);
     expect(await queuePages(feed('never'), document, '', queue, 0)).toBe(0);
+    // An item too large to travel in a header holds its story anyway: not queued.
+    const huge = rss([['h', '/story/h', 'x'.repeat(maxItemDocumentBytes)]]);
+    expect(await queuePages(feed('huge', { fullText: 'always' }), huge, '', queue, 0)).toBe(0);
+    // Nor an item whose link is no web address.
+    const odd = Buffer.from(
+      '<rss version="2.0"><channel><item><guid>o</guid><link>mailto:desk@example.com</link></item><item><guid>p</guid><link>story/1</link></item></channel></rss>',
+    );
+    expect(await queuePages(feed('odd', { fullText: 'always' }), odd, '', queue, 0)).toBe(0);
     expect(await queuePages(feed('always', { fullText: 'always' }), document, '', queue, 0)).toBe(
       3,
     );
