@@ -66,7 +66,12 @@ export const feedSchema = z
      */
     licensed: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((feed) => feed.fullText === 'never' || feed.identity !== 'content', {
+    path: ['fullText'],
+    message:
+      'a feed identified by content cannot be completed from its pages (the page changes the content)',
+  });
 
 export type Feed = z.output<typeof feedSchema>;
 

@@ -74,6 +74,46 @@ feeds:
     }
   });
 
+  it('reads the full-text settings, and refuses them on a feed identified by content', () => {
+    const [feed] = parseFeedRegistry(
+      JSON.stringify({
+        feeds: [
+          {
+            id: 'a',
+            agency: 'yna',
+            url: 'https://en.yna.co.kr/a.xml',
+            fullText: 'auto',
+            fullTextSelector: 'article.story-news',
+            fullTextDelaySeconds: 30,
+            licensed: true,
+          },
+        ],
+      }),
+    );
+    expect(feed).toMatchObject({
+      fullText: 'auto',
+      fullTextSelector: 'article.story-news',
+      fullTextDelaySeconds: 30,
+      licensed: true,
+    });
+    expect(() =>
+      parseFeedRegistry(
+        JSON.stringify({
+          feeds: [
+            { id: 'b', agency: 'yna', url: 'https://x.org/b.xml', fullText: 'sometimes' },
+            {
+              id: 'c',
+              agency: 'yna',
+              url: 'https://x.org/c.xml',
+              fullText: 'always',
+              identity: 'content',
+            },
+          ],
+        }),
+      ),
+    ).toThrow(/feeds\.0\.fullText[\s\S]*feeds\.1\.fullText: a feed identified by content/);
+  });
+
   it('refuses duplicate feed ids', () => {
     const feed = '{ "id": "a", "agency": "yna", "url": "https://example.org/a.xml" }';
     expect(() => parseFeedRegistry(`{ "feeds": [${feed}, ${feed}] }`)).toThrow(/unique/);
