@@ -30,6 +30,9 @@ const robotsParser = createRequire(import.meta.url)('robots-parser') as (
 type Verdict = (url: string) => boolean;
 
 const allowAll: Verdict = () => true;
+// Feeds that link to many sites (aggregators) could grow the cache without end:
+// past this many origins the oldest read is forgotten and read again when needed.
+const maxOrigins = 10_000;
 const disallowAll: Verdict = () => false;
 
 export function createRobotsRules(settings: RobotsSettings): RobotsRules {
@@ -55,7 +58,9 @@ export function createRobotsRules(settings: RobotsSettings): RobotsRules {
       verdict = disallowAll;
       ttl = unreachableMs;
     }
+    cache.delete(origin);
     cache.set(origin, { verdict, until: now() + ttl });
+    if (cache.size > maxOrigins) cache.delete(cache.keys().next().value as string);
     return verdict;
   }
 
