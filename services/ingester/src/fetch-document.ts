@@ -24,6 +24,8 @@ export interface FetchRequest {
   headers?: Record<string, string> | undefined;
   /** What the request accepts; feed formats unless said (an article page asks for HTML). */
   accept?: string | undefined;
+  /** Asked before following a redirect to `url` (an article page: robots.txt there). */
+  mayFollow?: ((url: string) => Promise<boolean>) | undefined;
 }
 
 /** What the server said about when to ask again. */
@@ -42,6 +44,7 @@ export type FetchFailureCode =
   | 'BAD_REDIRECT'
   | 'HTTP_ERROR'
   | 'BAD_ENCODING'
+  | 'ROBOTS'
   | 'NETWORK';
 
 export type FetchResult =
@@ -185,6 +188,18 @@ export function createFetcher(settings: FetchSettings) {
             };
           }
           url = new URL(location, url).toString();
+          // The guard's own refusal of an address literal comes before asking the site.
+          const next = new URL(url);
+          const literal = next.hostname.replace(/^\[|\]$/g, '');
+          const guarded = ipaddr.isValid(literal) && !addressAllowed(literal, req.allowed);
+          if (!guarded && req.mayFollow && !(await req.mayFollow(url))) {
+            return {
+              kind: 'failed',
+              code: 'ROBOTS',
+              reason: `robots.txt disallows the redirect to ${next.origin}`,
+              hints,
+            };
+          }
           continue;
         }
         if (response.statusCode === 304) {

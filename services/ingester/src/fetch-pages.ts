@@ -18,7 +18,7 @@ import type { RobotsRules } from './robots-rules.js';
 /** What became of one page; `code` names a failure (a fetch failure code, or ROBOTS). */
 export type PageOutcome =
   | { kind: 'published'; bytes: number }
-  | { kind: 'refused' | 'retry'; code: FetchFailureCode | 'ROBOTS'; status?: number | undefined };
+  | { kind: 'refused' | 'retry'; code: FetchFailureCode; status?: number | undefined };
 
 export interface PageFetchDependencies {
   fetch(request: FetchRequest): Promise<FetchResult>;
@@ -89,7 +89,13 @@ async function fetchPage(
   if (!feed.licensed && !(await deps.robots.allows(page.link, deps.allowed)))
     return { kind: 'refused', code: 'ROBOTS' };
   const fetchedAt = deps.now().toISOString();
-  const result = await deps.fetch({ url: page.link, allowed: deps.allowed, accept: acceptHtml });
+  const result = await deps.fetch({
+    url: page.link,
+    allowed: deps.allowed,
+    accept: acceptHtml,
+    // Where a redirect leads, robots.txt there has its say too.
+    mayFollow: feed.licensed ? undefined : (url) => deps.robots.allows(url, deps.allowed),
+  });
   if (result.kind === 'failed') {
     return {
       kind: refusedForGood(result) ? 'refused' : 'retry',

@@ -48,10 +48,11 @@ await runService(
       fetcher,
       hosts,
       pages: createPageQueue(redis, config.WIRE_REDIS_PREFIX),
-      robots: createRobotsRules({
-        fetch: (req) => hosts.run(new URL(req.url).host, () => fetcher.fetchDocument(req)),
-        userAgent: config.USER_AGENT,
-      }),
+      // robots.txt is read outside the per-host limit: a page holding its host's slot
+      // may ask it of another host its redirect leads to, which must not wait on that
+      // host's pages (two hosts redirecting to each other would deadlock). It is one
+      // small request per origin a day.
+      robots: createRobotsRules({ fetch: fetcher.fetchDocument, userAgent: config.USER_AGENT }),
       archive: config.ARCHIVE_DIR ? createRawArchive(config.ARCHIVE_DIR) : undefined,
       metrics: createIngesterMetrics(registry),
       logger,

@@ -1,7 +1,8 @@
 // Whether robots.txt lets the ingester fetch an article page (RFC 9309), one
 // robots.txt per origin, cached, read by robots-parser. As the RFC says: a robots.txt
 // the server does not have (4xx) allows everything; one it cannot serve (5xx, network,
-// timeout) disallows everything until it is asked again. Feeds are not asked about:
+// timeout) disallows everything until it is asked again; one the SSRF guard refuses
+// is left to the guard, which refuses the page itself. Feeds are not asked about:
 // an agency that publishes a feed means it to be fetched.
 import { createRequire } from 'node:module';
 import type { AddressRanges } from './address-guard.js';
@@ -54,6 +55,10 @@ export function createRobotsRules(settings: RobotsSettings): RobotsRules {
       verdict = (url) => robot.isAllowed(url, agent) !== false;
     } else if (result.kind === 'failed' && result.status !== undefined && result.status < 500) {
       verdict = allowAll;
+    } else if (result.kind === 'failed' && result.code === 'ADDRESS_REFUSED') {
+      // Our own guard refused the site: the page is refused by it too, under its own code.
+      verdict = allowAll;
+      ttl = unreachableMs;
     } else {
       verdict = disallowAll;
       ttl = unreachableMs;

@@ -35,9 +35,14 @@ describe('fetching article pages for full text', () => {
     queue = createPageQueue(redis, prefix);
     server = createServer((req, res) => {
       hits.set(req.url ?? '', (hits.get(req.url ?? '') ?? 0) + 1);
-      if (req.url?.startsWith('/story'))
+      if (req.url?.startsWith('/story') || req.url === '/members/story')
         return res.writeHead(200, { 'content-type': 'text/html' }).end(story);
       if (req.url === '/down') return res.writeHead(503).end();
+      if (req.url === '/robots.txt')
+        return res
+          .writeHead(200, { 'content-type': 'text/plain' })
+          .end('User-agent: *\nDisallow: /members/\n');
+      if (req.url === '/moved') return res.writeHead(302, { location: '/members/story' }).end();
       res.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -170,5 +175,24 @@ describe('fetching article pages for full text', () => {
     expect(await queue.due('failing', 30_000 + 59_999, 10)).toEqual([]);
     expect(await queue.due('failing', 30_000 + 60_000, 10)).toMatchObject([{ attempts: 2 }]);
     expect(hits.get('/gone')).toBe(1);
+  });
+
+  it('asks robots.txt where a redirect leads, unless the agency licensed its pages', async () => {
+    const document = rss([
+      ['m', '/moved', 'x'],
+      ['n', '/members/story', 'y'],
+    ]);
+    const open = feed('open', { fullText: 'always' });
+    await queuePages(open, document, '', queue, 0);
+    expect(await fetchDuePages(open, deps(0, []))).toEqual([
+      { kind: 'refused', code: 'ROBOTS' },
+      { kind: 'refused', code: 'ROBOTS' },
+    ]);
+    expect(hits.get('/members/story')).toBeUndefined();
+    const licensed = feed('licensed', { fullText: 'always', licensed: true });
+    await queuePages(licensed, document, '', queue, 0);
+    const outcomes = await fetchDuePages(licensed, deps(0, []));
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['published', 'published']);
+    expect(hits.get('/members/story')).toBe(2);
   });
 });

@@ -70,4 +70,14 @@ describe('robots.txt for article pages', () => {
     expect(await robots.allows(`${base}/view/1`, loopback)).toBe(true);
     expect(asked()).toBe(2);
   });
+
+  it('leaves a site the SSRF guard refuses to the guard, which refuses its pages under its own code', async () => {
+    const robots = createRobotsRules({ fetch: fetcher.fetchDocument, userAgent: 'wire/0.1' });
+    expect(await robots.allows('http://169.254.169.254/latest/meta-data/', loopback)).toBe(true);
+    const page = await fetcher.fetchDocument({
+      url: 'http://169.254.169.254/latest/meta-data/',
+      allowed: loopback,
+    });
+    expect(page).toMatchObject({ kind: 'failed', code: 'ADDRESS_REFUSED' });
+  });
 });
