@@ -12,6 +12,8 @@ export const parseErrorCodes = {
   XML_MALFORMED: 'the document is not well-formed XML',
   FORMAT_UNKNOWN: 'the document is not a known feed or news format',
   FORMAT_UNSUPPORTED: 'the format is recognised but not parsed yet',
+  PAGE_ITEM_INVALID: 'the item a page completes is not one item of a feed',
+  PAGE_NO_STORY: 'the article page holds no story that can be read',
 } as const;
 
 export type ParseErrorCode = keyof typeof parseErrorCodes;

@@ -4,6 +4,14 @@ export { type Dateline, readDateline } from './cleaning/dateline.js';
 export { type FilingStage, splitWirePrefix } from './cleaning/wire-prefix.js';
 export { type DocumentFormat, detectFormat } from './detect-format.js';
 export { ParseError, type ParseErrorCode, parseErrorCodes } from './errors.js';
+export { completeItem, type PageContext } from './full-text/complete-item.js';
+export { decodePage } from './full-text/decode-page.js';
+export {
+  type ExtractedStory,
+  type ExtractStoryOptions,
+  extractStory,
+  readStory,
+} from './full-text/extract-story.js';
 export { parseDocument, slowPathWarning } from './parse-document.js';
 export type {
   ArticleBody,

@@ -22,6 +22,8 @@ export function redisKeys(prefix: string) {
   return {
     feed: (feedId: string) => `${prefix}feed:${feedId}`,
     feedItems: (feedId: string) => `${prefix}feed-items:${feedId}`,
+    pages: (feedId: string) => `${prefix}pages:${feedId}`,
+    pageDone: (feedId: string, itemKey: string) => `${prefix}page-done:${feedId}:${itemKey}`,
     lease: (feedId: string) => `${prefix}lease:${feedId}`,
     leaseToken: (feedId: string) => `${prefix}lease-token:${feedId}`,
     event: (eventId: string) => `${prefix}event:${eventId}`,
@@ -55,6 +57,22 @@ export const redisKeyCatalogue: readonly RedisKeyFamily[] = [
     owner: 'ingester',
     lifetime: '26 hours, renewed when a document adds items; hours older than 24 deleted',
     meaning: 'New items per UTC hour, for the status page.',
+  },
+  {
+    pattern: 'pages:<feed>',
+    type: 'hash',
+    owner: 'ingester',
+    lifetime: '7 days, renewed when items are queued; an item leaves when its page is settled',
+    meaning:
+      'Article pages to fetch (full text): per item revision, its id, link, one-item document, attempts and when due.',
+  },
+  {
+    pattern: 'page-done:<feed>:<item revision>',
+    type: 'string',
+    owner: 'ingester',
+    lifetime: '7 days',
+    meaning:
+      "An item revision whose page was published or refused for good (`published`, or the failure's code).",
   },
   {
     pattern: 'lease:<feed>',

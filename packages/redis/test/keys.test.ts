@@ -10,6 +10,8 @@ const keys = redisKeys(prefix);
 const built: Record<keyof typeof keys, string> = {
   feed: keys.feed('yna-en'),
   feedItems: keys.feedItems('yna-en'),
+  pages: keys.pages('yna-en'),
+  pageDone: keys.pageDone('yna-en', '5f0c2e'),
   lease: keys.lease('yna-en'),
   leaseToken: keys.leaseToken('yna-en'),
   event: keys.event('5f0c2e'),

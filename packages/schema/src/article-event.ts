@@ -45,6 +45,11 @@ export const articleEventHeadersSchema = z
      * parts they marked are left out of the article.
      */
     ce_pubconstraint: z.string().optional(),
+    /**
+     * On a feed completed from article pages: `lead` when the body is only the
+     * item's lead (partial), `page` when it is the whole story from the page.
+     */
+    ce_fulltext: z.enum(['lead', 'page']).optional(),
   })
   .meta({ id: 'article-event-headers', title: 'Headers of a public article event' });
 
@@ -77,5 +82,6 @@ export function articleEventHeaders(normalized: NormalizedArticle): ArticleEvent
   if (normalized.nearDuplicate?.relation === 'related')
     headers.ce_relatedto = normalized.nearDuplicate.of;
   if (normalized.refiling) headers.ce_refileof = normalized.refiling.of;
+  if (normalized.fullText) headers.ce_fulltext = normalized.fullText;
   return headers;
 }

@@ -17,6 +17,8 @@ export const deadLetterCodes = {
   XML_MALFORMED: 'the document is not well-formed XML',
   FORMAT_UNKNOWN: 'the document is not a known feed or news format',
   FORMAT_UNSUPPORTED: 'the format is recognised but not parsed yet',
+  PAGE_ITEM_INVALID: 'the item an article page completes is not one item of a feed',
+  PAGE_NO_STORY: 'the article page holds no story that can be read',
   RAW_HEADERS_INVALID: "the raw record's headers are missing or malformed",
   TEXT_LOST: "the article lost text the source has (an item's body not read whole)",
   ARTICLE_TOO_LARGE: 'the article is larger than an event may be',

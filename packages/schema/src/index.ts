@@ -17,6 +17,9 @@ export {
 export { type Ninjs, newsObjectTypes, ninjsSchema } from './ninjs.js';
 export { type NormalizedArticle, normalizedArticleSchema } from './normalized-article.js';
 export {
+  type FullTextMode,
+  fullTextModeSchema,
+  fullTextModes,
   type IdentityStrategy,
   identityStrategies,
   identityStrategySchema,

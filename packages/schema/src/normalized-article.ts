@@ -49,6 +49,12 @@ export const normalizedArticleSchema = z
       .object({ of: z.url(), overlap: z.number().min(0).max(1) })
       .strict()
       .optional(),
+    /**
+     * For a feed whose items are completed from their pages: `lead` when the body is
+     * only the item's lead (the page not fetched yet, or it failed), `page` when the
+     * body is the story read from the article page.
+     */
+    fullText: z.enum(['lead', 'page']).optional(),
     warnings: z.array(z.string()),
     article: ninjsSchema,
   })

@@ -25,6 +25,8 @@ export const ingesterConfigSchema = z.object({
   ARCHIVE_DIR: z.string().optional(),
   /** Requests at a time to one host, over all its feeds. */
   MAX_REQUESTS_PER_HOST: z.coerce.number().int().positive().default(2),
+  /** Article pages (full text) one turn of a feed fetches at most; the rest wait for the next. */
+  MAX_PAGES_PER_TURN: z.coerce.number().int().positive().default(4),
   /** A feed's lease lasts at least this long (and at least two of its intervals). */
   LEASE_SECONDS: z.coerce.number().int().positive().default(60),
   /** How often the status page's stage throughput samples Kafka's end offsets. */

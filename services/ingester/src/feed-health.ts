@@ -16,6 +16,9 @@ export interface FeedHealth {
   itemsSeen: number;
   gaps: number;
   quiet: boolean;
+  /** Article pages (full text) published, and refused for good. */
+  pagesPublished: number;
+  pagesFailed: number;
   /** The instance whose lease covers the feed now, if any. */
   polledBy?: string;
   /** New items in each of the last 24 hours, oldest first. */
@@ -74,6 +77,8 @@ export async function readFeedHealth(
       itemsSeen: Number(state.itemsSeen ?? 0),
       gaps: Number(state.gaps ?? 0),
       quiet: state.quiet === '1',
+      pagesPublished: Number(state.pagesPublished ?? 0),
+      pagesFailed: Number(state.pagesFailed ?? 0),
       // The lease value is "<instance>:<fencing token>".
       polledBy: lease.replace(/:\d+$/, '') || undefined,
       itemsPerHour: itemsPerHour((itemsReply?.[1] ?? {}) as Record<string, string>, now),

@@ -63,7 +63,11 @@ function rssItemId(item: OutlineNode, atomIds: Set<string>, bases: Bases): strin
     textOf(item, 'id') ??
     plainText(item.children.find((child) => atomIds.has(child.name))) ??
     textOf(item, 'dc:identifier');
-  if (guid !== undefined) return guid;
+  return guid ?? rssItemLink(item, bases);
+}
+
+/** The item's link (FeedBurner's origLink first), resolved and made canonical. */
+function rssItemLink(item: OutlineNode, bases: Bases): string | undefined {
   const link = textOf(item, 'feedburner:origLink') ?? linkText(item);
   if (link === undefined) return undefined;
   // Relative links resolve against xml:base; without one, only a path resolves
@@ -78,8 +82,15 @@ function rssItemId(item: OutlineNode, atomIds: Set<string>, bases: Bases): strin
   return canonicalLink(resolved);
 }
 
+/** An item of a feed with its id and link, as the normalizer's parser reads them. */
+export interface FeedItemNode {
+  node: OutlineNode;
+  id: string | undefined;
+  link: string | undefined;
+}
+
 /** RSS 2.0 items (inside the first channel); RSS 1.0 items beside it first, then inside. */
-export function rssItemIds(root: OutlineNode, isRdf: boolean): string[] {
+export function rssItemsOf(root: OutlineNode, isRdf: boolean): FeedItemNode[] {
   const channel = childNamed(root, 'channel');
   const items = [
     ...(isRdf ? childrenNamed(root, 'item') : []),
@@ -98,7 +109,16 @@ export function rssItemIds(root: OutlineNode, isRdf: boolean): string[] {
   const link = channelLink && resolveReference(channelLink, xml);
   const bases = { xml, channel: baseWithin(link, undefined) };
   const atomIds = new Set(atomPrefixes.map((prefix) => `${prefix}:id`));
-  return items.flatMap((item) => rssItemId(item, atomIds, bases) ?? []);
+  return items.map((node) => ({
+    node,
+    id: rssItemId(node, atomIds, bases),
+    link: rssItemLink(node, bases),
+  }));
+}
+
+/** The ids of the items, in order; an item with none is left out. */
+export function rssItemIds(root: OutlineNode, isRdf: boolean): string[] {
+  return rssItemsOf(root, isRdf).flatMap((item) => item.id ?? []);
 }
 
 /** The element's own text when it appears once (the parser reads a repeated one as none). */
@@ -118,6 +138,11 @@ function atomEntryId(entry: OutlineNode, feedBase: string | undefined): string |
   // An id is an IRI (RFC 4287 4.2.6): a relative one resolves against xml:base.
   const id = onlyText(entry, 'id');
   if (id !== undefined) return resolveReference(id, base);
+  return atomEntryLink(entry, feedBase);
+}
+
+function atomEntryLink(entry: OutlineNode, feedBase: string | undefined): string | undefined {
+  const base = baseWithin(attributeOf(entry, 'xml:base'), feedBase);
   // FeedBurner's redirect hides the publisher's URL, which origLink keeps (as in RSS).
   const origLink = onlyText(entry, 'feedburner:origLink');
   if (origLink !== undefined) return canonicalLink(origLink);
@@ -134,11 +159,16 @@ function atomEntryId(entry: OutlineNode, feedBase: string | undefined): string |
 }
 
 /** A feed's entries, or an entry document's one entry; grouped by their name as written. */
-export function atomEntryIds(root: OutlineNode): string[] {
+export function atomEntriesOf(root: OutlineNode): FeedItemNode[] {
+  const entry = (node: OutlineNode, base: string | undefined) => ({
+    node,
+    id: atomEntryId(node, base),
+    link: atomEntryLink(node, base),
+  });
   if (localName(root.name) === 'entry') {
     const prefix = prefixOf(root.name);
     const bound = prefix === '' || prefixesBoundTo(root, atomNamespaces).includes(prefix);
-    return bound ? [atomEntryId(root, undefined) ?? []].flat() : [];
+    return bound ? [entry(root, undefined)] : [];
   }
   const atomPrefixes = prefixesBoundTo(root, atomNamespaces);
   const feedBase = baseWithin(attributeOf(root, 'xml:base'), undefined);
@@ -151,10 +181,13 @@ export function atomEntryIds(root: OutlineNode): string[] {
       prefixesBoundTo(child, atomNamespaces).includes(prefix)
     );
   });
-  const names = [...new Set(entries.map((entry) => entry.name))];
+  const names = [...new Set(entries.map((node) => node.name))];
   return names.flatMap((name) =>
-    entries
-      .filter((entry) => entry.name === name)
-      .flatMap((entry) => atomEntryId(entry, feedBase) ?? []),
+    entries.filter((node) => node.name === name).map((node) => entry(node, feedBase)),
   );
+}
+
+/** The ids of the entries; an entry with none is left out. */
+export function atomEntryIds(root: OutlineNode): string[] {
+  return atomEntriesOf(root).flatMap((entry) => entry.id ?? []);
 }

@@ -1,7 +1,7 @@
 // The feed registry: which feeds to poll and how, from a YAML or JSON file.
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '@wire/config';
-import { identityStrategySchema } from '@wire/schema';
+import { fullTextModeSchema, identityStrategySchema } from '@wire/schema';
 import ipaddr from 'ipaddr.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -51,8 +51,27 @@ export const feedSchema = z
     allowAddresses: z
       .array(z.string().refine((cidr) => isCidrOrAddress(cidr), 'an IP address or CIDR range'))
       .default([]),
+    /**
+     * Complete items from their article pages (docs/full-text.md): never; `auto` when
+     * an item's body is only a lead (short, or cut off with an ellipsis); `always`.
+     */
+    fullText: fullTextModeSchema.default('never'),
+    /** A CSS selector whose element is the story on this feed's article pages. */
+    fullTextSelector: z.string().min(1).optional(),
+    /** Wait this long after an item appears before fetching its page (pages lag their feed). */
+    fullTextDelaySeconds: z.number().int().min(0).default(0),
+    /**
+     * The agency licensed its content to us: its article pages are fetched whatever
+     * its robots.txt says (otherwise robots.txt is obeyed).
+     */
+    licensed: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((feed) => feed.fullText === 'never' || feed.identity !== 'content', {
+    path: ['fullText'],
+    message:
+      'a feed identified by content cannot be completed from its pages (the page changes the content)',
+  });
 
 export type Feed = z.output<typeof feedSchema>;
 

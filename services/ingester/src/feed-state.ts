@@ -24,6 +24,9 @@ export interface FeedState {
   /** Short hashes of the last changed document's item ids, comma-separated. */
   lastItems?: string;
   quiet?: string;
+  /** Article pages (full text) published, and refused for good. */
+  pagesPublished: number;
+  pagesFailed: number;
 }
 
 const numericFields = [
@@ -32,6 +35,8 @@ const numericFields = [
   'itemsSeen',
   'gaps',
   'changes',
+  'pagesPublished',
+  'pagesFailed',
 ] as const;
 const optionalNumbers = ['lastChangedAt', 'changeIntervalMs'] as const;
 

@@ -22,6 +22,10 @@ export interface FetchRequest {
   allowed: AddressRanges;
   /** The feed's own request headers (API keys); they never reach a log. */
   headers?: Record<string, string> | undefined;
+  /** What the request accepts; feed formats unless said (an article page asks for HTML). */
+  accept?: string | undefined;
+  /** Asked before following a redirect to `url` (an article page: robots.txt there). */
+  mayFollow?: ((url: string) => Promise<boolean>) | undefined;
 }
 
 /** What the server said about when to ask again. */
@@ -40,6 +44,7 @@ export type FetchFailureCode =
   | 'BAD_REDIRECT'
   | 'HTTP_ERROR'
   | 'BAD_ENCODING'
+  | 'ROBOTS'
   | 'NETWORK';
 
 export type FetchResult =
@@ -163,6 +168,7 @@ export function createFetcher(settings: FetchSettings) {
             ...req.headers,
             'user-agent': settings.userAgent,
             accept:
+              req.accept ??
               'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
             'accept-encoding': 'gzip, deflate, br',
             ...(req.etag && { 'if-none-match': req.etag }),
@@ -182,6 +188,18 @@ export function createFetcher(settings: FetchSettings) {
             };
           }
           url = new URL(location, url).toString();
+          // The guard's own refusal of an address literal comes before asking the site.
+          const next = new URL(url);
+          const literal = next.hostname.replace(/^\[|\]$/g, '');
+          const guarded = ipaddr.isValid(literal) && !addressAllowed(literal, req.allowed);
+          if (!guarded && req.mayFollow && !(await req.mayFollow(url))) {
+            return {
+              kind: 'failed',
+              code: 'ROBOTS',
+              reason: `robots.txt disallows the redirect to ${next.origin}`,
+              hints,
+            };
+          }
           continue;
         }
         if (response.statusCode === 304) {

@@ -1,10 +1,12 @@
 // The ingester's metrics. Labels are bounded: feed ids come from the registry,
 // outcome and code from closed lists; no URL, no article id.
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { PageOutcome } from './fetch-pages.js';
 import type { PollOutcome } from './poll-feed.js';
 
 export interface IngesterMetrics {
   recordPoll(feedId: string, outcome: PollOutcome, seconds: number, now: number): void;
+  recordPages(feedId: string, outcomes: PageOutcome[]): void;
   leasesHeld: Gauge;
 }
 
@@ -69,6 +71,12 @@ export function createIngesterMetrics(registry: Registry): IngesterMetrics {
     help: 'Feeds this instance polls.',
     registers,
   });
+  const pages = new Counter({
+    name: 'wire_ingester_pages_total',
+    help: 'Article pages fetched for full text, by feed and outcome (published, refused, retry) and code (ROBOTS, HTTP_ERROR, TIMEOUT...).',
+    labelNames: ['feed', 'outcome', 'code'],
+    registers,
+  });
   const outcomeLabel = {
     published: 'published',
     'not-modified': 'not_modified',
@@ -78,6 +86,14 @@ export function createIngesterMetrics(registry: Registry): IngesterMetrics {
 
   return {
     leasesHeld,
+    recordPages(feed, outcomes) {
+      for (const outcome of outcomes)
+        pages.inc({
+          feed,
+          outcome: outcome.kind,
+          code: outcome.kind === 'published' ? '' : outcome.code,
+        });
+    },
     recordPoll(feed, outcome, seconds, now) {
       polls.inc({ feed, outcome: outcomeLabel[outcome.kind] });
       duration.observe(seconds);

@@ -13,8 +13,10 @@ import { createFeedStateStore } from './feed-state.js';
 import { createFetcher } from './fetch-document.js';
 import { createHostLimiter } from './host-limiter.js';
 import { createIngesterMetrics } from './ingester-metrics.js';
+import { createPageQueue } from './page-queue.js';
 import { startPollScheduler } from './poll-scheduler.js';
 import { createRawArchive } from './raw-archive.js';
+import { createRobotsRules } from './robots-rules.js';
 import { startStatusService } from './status-service.js';
 
 const config = loadIngesterConfig(process.env);
@@ -36,6 +38,7 @@ await runService(
       maxBytes: config.FETCH_MAX_BYTES,
       userAgent: config.USER_AGENT,
     });
+    const hosts = createHostLimiter(config.MAX_REQUESTS_PER_HOST);
     const poller = createFeedPoller({
       config,
       rawTopic: topics.raw.name,
@@ -43,7 +46,13 @@ await runService(
       state: createFeedStateStore(redis, config.WIRE_REDIS_PREFIX),
       leases: createLeaseStore(redis, config.WIRE_REDIS_PREFIX, config.INSTANCE_ID),
       fetcher,
-      hosts: createHostLimiter(config.MAX_REQUESTS_PER_HOST),
+      hosts,
+      pages: createPageQueue(redis, config.WIRE_REDIS_PREFIX),
+      // robots.txt is read outside the per-host limit: a page holding its host's slot
+      // may ask it of another host its redirect leads to, which must not wait on that
+      // host's pages (two hosts redirecting to each other would deadlock). It is one
+      // small request per origin a day.
+      robots: createRobotsRules({ fetch: fetcher.fetchDocument, userAgent: config.USER_AGENT }),
       archive: config.ARCHIVE_DIR ? createRawArchive(config.ARCHIVE_DIR) : undefined,
       metrics: createIngesterMetrics(registry),
       logger,

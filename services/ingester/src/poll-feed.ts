@@ -41,11 +41,16 @@ export interface PollDependencies {
   requestHeaders?: Record<string, string>;
   /** The ids of the items a document shows (guid, else link), for gaps and counts. */
   itemIds(body: Buffer, contentType: string): string[];
+  /**
+   * Queues the pages of a published document's items that need them (full text);
+   * before the state moves on, so a failure here has the document published again.
+   */
+  queuePages?(body: Buffer, contentType: string): Promise<number>;
 }
 
 // A feed's allowed ranges, parsed once per registry entry rather than at every poll.
 const allowedRanges = new WeakMap<Feed, AddressRanges>();
-function allowedRangesOf(feed: Feed): AddressRanges {
+export function allowedRangesOf(feed: Feed): AddressRanges {
   let ranges = allowedRanges.get(feed);
   if (!ranges) {
     ranges = parseAllowedRanges(feed.allowAddresses);
@@ -132,7 +137,9 @@ export async function pollFeed(feed: Feed, deps: PollDependencies): Promise<Poll
     'wire-language': feed.language,
     'wire-time-zone': feed.timeZone,
     'wire-identity': feed.identity,
+    ...(feed.fullText !== 'never' && { 'wire-full-text': feed.fullText }),
   });
+  await deps.queuePages?.(fetched.body, fetched.contentType);
   // Kafka has the document: now, and only now, the feed's state may move on.
   const activity = recordChange(
     activityOf(state),

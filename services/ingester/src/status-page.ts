@@ -41,7 +41,7 @@ export function renderStatusPage(report: StatusReport): string {
 <main>
 <h2>Feeds</h2>
 <table class="feeds">
-<thead><tr><th>Feed</th><th>State</th><th>Last success</th><th>Failures in a row</th><th>Next poll</th><th>New items per hour, last 24 h</th><th>Polled by</th></tr></thead>
+<thead><tr><th>Feed</th><th>State</th><th>Last success</th><th>Failures in a row</th><th>Next poll</th><th>New items per hour, last 24 h</th><th>Polled by</th><th>Full text</th></tr></thead>
 <tbody>
 ${feeds.map((feed) => feedRow(feed, now)).join('\n')}
 </tbody>
@@ -85,7 +85,17 @@ function feedRow(feed: FeedStatus, now: number): string {
 <td>${nextPollCell(feed, now)}</td>
 <td class="spark-cell">${spark}<span class="num">${feed.itemsLast24h}</span></td>
 <td>${feed.polledBy ? e(feed.polledBy) : '<span class="muted">no lease</span>'}</td>
+<td>${fullTextCell(feed)}</td>
 </tr>`;
+}
+
+/** Pages published out of those settled, as a share: how well the feed's full text works. */
+function fullTextCell(feed: FeedStatus): string {
+  if (!feed.fullText) return '<span class="muted">off</span>';
+  const { mode, published, failed } = feed.fullText;
+  const settled = published + failed;
+  const share = settled === 0 ? '–' : `${Math.round((100 * published) / settled)} %`;
+  return `<span class="num">${share}</span><div class="muted">${published} of ${settled} pages · ${e(mode)}</div>`;
 }
 
 function timeCell(iso: string | undefined, now: number, missing: string): string {

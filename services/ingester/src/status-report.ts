@@ -21,6 +21,11 @@ export interface FeedStatus {
   /** New items in each of the last 24 hours, oldest first; the last hour is partial. */
   itemsPerHour: number[];
   itemsLast24h: number;
+  /**
+   * For a feed completed from article pages: its setting, and the pages published
+   * and refused for good (404, robots.txt, the guard, too large) since its state began.
+   */
+  fullText?: { mode: 'auto' | 'always'; published: number; failed: number };
   polledBy?: string;
 }
 
@@ -94,6 +99,13 @@ function feedStatusOf(feed: Feed, health: FeedHealth | undefined): FeedStatus {
     consecutiveFailures: health?.consecutiveFailures ?? 0,
     itemsPerHour,
     itemsLast24h: itemsPerHour.reduce((sum, n) => sum + n, 0),
+    ...((feed.fullText === 'auto' || feed.fullText === 'always') && {
+      fullText: {
+        mode: feed.fullText,
+        published: health?.pagesPublished ?? 0,
+        failed: health?.pagesFailed ?? 0,
+      },
+    }),
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
   };
 }

@@ -17,6 +17,8 @@ export interface OutlineNode {
   hasChildElements?: boolean;
   /** For those elements, when markup is nested inside: their content as written. */
   markup?: string;
+  /** For elements whose span was asked for: where the element starts and ends in the text. */
+  span?: { start: number; end: number };
 }
 
 export interface OutlineSettings {
@@ -24,6 +26,8 @@ export interface OutlineSettings {
   maxDepth: number;
   /** Local names whose text is kept. */
   textOf: ReadonlySet<string>;
+  /** Local names whose span (start tag to end tag) is kept, to cut the element out as written. */
+  spanOf?: ReadonlySet<string>;
 }
 
 // XML's own entities, and the few HTML ones the normalizer's XML parser also expands.
@@ -177,6 +181,8 @@ export function outlineOf(text: string, settings: OutlineSettings): OutlineNode 
         if (open.some((node) => node.name === name)) return undefined;
       }
       depth--;
+      const spanned = open[depth]?.span;
+      if (spanned && depth < open.length) spanned.end = end + 1;
       if (depth < open.length) open.length = depth;
       const closed = collecting.at(-1);
       if (closed?.depth === depth) {
@@ -200,6 +206,7 @@ export function outlineOf(text: string, settings: OutlineSettings): OutlineNode 
           attributes: text.slice(afterName, selfClosing ? end - 1 : end),
           children: [],
         };
+        if (settings.spanOf?.has(localName(name))) node.span = { start: lt, end: at };
         if (depth === 0) root = node;
         else open[depth - 1]?.children.push(node);
         if (settings.textOf.has(localName(name))) {

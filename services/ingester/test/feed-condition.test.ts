@@ -9,6 +9,8 @@ const health = (changes: Partial<FeedHealth>): FeedHealth => ({
   itemsSeen: 0,
   gaps: 0,
   quiet: false,
+  pagesPublished: 0,
+  pagesFailed: 0,
   itemsPerHour: [],
   ...changes,
 });

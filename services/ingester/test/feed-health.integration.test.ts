@@ -99,6 +99,8 @@ describe('feed health and hourly item counts against the real Redis', () => {
       itemsSeen: 0,
       gaps: 0,
       quiet: false,
+      pagesPublished: 0,
+      pagesFailed: 0,
       itemsPerHour: Array.from({ length: 24 }, () => 0),
     });
   });

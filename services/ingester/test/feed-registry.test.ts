@@ -37,6 +37,9 @@ feeds:
         enabled: true,
         headers: {},
         allowAddresses: [],
+        fullText: 'never',
+        fullTextDelaySeconds: 0,
+        licensed: false,
       },
     ]);
   });
@@ -69,6 +72,46 @@ feeds:
       expect(text).toMatch(/feeds\.0\.url/);
       expect(text).toMatch(/feeds\.0\.intervalSeconds/);
     }
+  });
+
+  it('reads the full-text settings, and refuses them on a feed identified by content', () => {
+    const [feed] = parseFeedRegistry(
+      JSON.stringify({
+        feeds: [
+          {
+            id: 'a',
+            agency: 'yna',
+            url: 'https://en.yna.co.kr/a.xml',
+            fullText: 'auto',
+            fullTextSelector: 'article.story-news',
+            fullTextDelaySeconds: 30,
+            licensed: true,
+          },
+        ],
+      }),
+    );
+    expect(feed).toMatchObject({
+      fullText: 'auto',
+      fullTextSelector: 'article.story-news',
+      fullTextDelaySeconds: 30,
+      licensed: true,
+    });
+    expect(() =>
+      parseFeedRegistry(
+        JSON.stringify({
+          feeds: [
+            { id: 'b', agency: 'yna', url: 'https://x.org/b.xml', fullText: 'sometimes' },
+            {
+              id: 'c',
+              agency: 'yna',
+              url: 'https://x.org/c.xml',
+              fullText: 'always',
+              identity: 'content',
+            },
+          ],
+        }),
+      ),
+    ).toThrow(/feeds\.0\.fullText[\s\S]*feeds\.1\.fullText: a feed identified by content/);
   });
 
   it('refuses duplicate feed ids', () => {

@@ -67,6 +67,9 @@ async function poll(url: string, allowAddresses = ['127.0.0.1']) {
     enabled: true,
     headers: {},
     allowAddresses,
+    fullText: 'never',
+    fullTextDelaySeconds: 0,
+    licensed: false,
   };
   const published: { body: Buffer; contentType: string | undefined }[] = [];
   const outcome: PollOutcome = await pollFeed(feed, {

@@ -20,6 +20,9 @@ const feed: Feed = {
   enabled: true,
   headers: {},
   allowAddresses: ['127.0.0.1'],
+  fullText: 'never',
+  fullTextDelaySeconds: 0,
+  licensed: false,
 };
 
 function memoryState(

@@ -12,6 +12,9 @@ const feed = (id: string, intervalSeconds: number): Feed => ({
   enabled: true,
   headers: {},
   allowAddresses: [],
+  fullText: 'never',
+  fullTextDelaySeconds: 0,
+  licensed: false,
 });
 
 beforeEach(() => {

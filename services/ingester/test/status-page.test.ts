@@ -43,6 +43,8 @@ const healthy: FeedHealth = {
   itemsSeen: 30,
   gaps: 0,
   quiet: false,
+  pagesPublished: 0,
+  pagesFailed: 0,
   polledBy: 'host-b-7',
   itemsPerHour: hours(5),
 };
@@ -126,6 +128,27 @@ describe('the status page', () => {
     expect(html).toContain('2 feeds: <span class="badge badge-failing">1 failing</span>');
     expect(html).toContain('<meta http-equiv="refresh" content="30">');
     expect(html).not.toMatch(/<script/i);
+  });
+
+  it("shows the share of a full-text feed's pages that were published, and off for the others", async () => {
+    const pages: FeedHealth = { ...healthy, feed: 'yna-ko', pagesPublished: 6, pagesFailed: 2 };
+    const html = renderStatusPage(
+      await report(
+        [healthy, pages],
+        [
+          feed('yna-en', 'https://yna.example/rss.xml'),
+          { ...feed('yna-ko', 'https://yna.example/ko.xml'), fullText: 'auto' },
+        ],
+      ),
+    );
+    const rows = new Map(
+      [...html.matchAll(/<tr data-feed="([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g)].map((m) => [m[1], m[2]]),
+    );
+    expect(html).toContain('<th>Full text</th>');
+    expect(rows.get('yna-ko')).toContain(
+      '<span class="num">75 %</span><div class="muted">6 of 8 pages · auto</div>',
+    );
+    expect(rows.get('yna-en')).toContain('<span class="muted">off</span>');
   });
 
   it('shows the stages and the consumer lag', async () => {

@@ -6,13 +6,16 @@
 // marks the revisions done. If anything fails, the claims are released and the
 // transaction aborts, so a redelivery does the whole record again.
 import {
+  completeItem,
   coverageDeadLetterRatio,
   coverageMinimumTokens,
   coverageWarningRatio,
   type ParsedArticle,
   ParseError,
+  type ParseResult,
   parseDocument,
 } from '@wire/feeds';
+import { isLead } from '@wire/feeds/is-lead';
 import type { ClaimStore } from '@wire/redis';
 import {
   type DeadLetterReason,
@@ -163,16 +166,9 @@ async function normalizeRecord(
     return summary;
   }
   const meta = headers.data;
-  let parsed: ReturnType<typeof parseDocument>;
+  let parsed: ParseResult;
   try {
-    parsed = parseDocument(record.value, {
-      feedId: meta['wire-feed-id'],
-      fetchedAt: meta['wire-fetched-at'],
-      contentType: meta['wire-content-type'],
-      url: meta['wire-url'],
-      language: meta['wire-language'],
-      timeZone: meta['wire-time-zone'],
-    });
+    parsed = parseRecord(record.value, meta);
   } catch (err) {
     if (!(err instanceof ParseError)) throw err;
     await deps.deadLetter({ code: err.code, detail: err.message });
@@ -248,7 +244,14 @@ async function normalizeRecord(
     toPlace.map(async (item) => {
       placements.set(
         item,
-        await claimAndPlace(item, record.deliveryId, record.position, deps, claimed),
+        await claimAndPlace(
+          item,
+          record.deliveryId,
+          record.position,
+          deps,
+          claimed,
+          meta['wire-item-document'] !== undefined,
+        ),
       );
     }),
   );
@@ -275,6 +278,43 @@ async function normalizeRecord(
     }
   }
   return summary;
+}
+
+/** A feed document's articles, or a page record's one article: its item completed from the page. */
+function parseRecord(value: Buffer, meta: RawDocumentMetadata): ParseResult {
+  const context = {
+    feedId: meta['wire-feed-id'],
+    fetchedAt: meta['wire-fetched-at'],
+    contentType: meta['wire-content-type'],
+    url: meta['wire-url'],
+    language: meta['wire-language'],
+    timeZone: meta['wire-time-zone'],
+  };
+  const item = meta['wire-item-document'];
+  if (item === undefined) return parseDocument(value, context);
+  return completeItem(item, value, {
+    ...context,
+    // The item's own relative references resolve where its feed put them: its link.
+    url: meta['wire-item-link'],
+    pageUrl: meta['wire-url'],
+    pageContentType: meta['wire-content-type'],
+    selector: meta['wire-full-text-selector'],
+  });
+}
+
+/**
+ * Whether the article's body is the item's lead or the story read off its page,
+ * for a feed completed from article pages; undefined for any other feed.
+ */
+function fullTextOf(
+  parsed: ParsedArticle,
+  meta: RawDocumentMetadata,
+): NormalizedArticle['fullText'] {
+  if (meta['wire-item-document'] !== undefined) return 'page';
+  const mode = meta['wire-full-text'];
+  if (mode === undefined || mode === 'never' || !parsed.source.link) return undefined;
+  const text = parsed.article.bodies?.find((b) => b.contentType === 'text/plain')?.value ?? '';
+  return mode === 'always' || isLead(text) ? 'lead' : undefined;
 }
 
 type ArticleOutcome =
@@ -491,10 +531,15 @@ async function claimAndPlace(
   position: InputPosition | undefined,
   deps: NormalizeDependencies,
   claimed: string[],
+  fromPage: boolean,
 ): Promise<RevisionPlacement | 'duplicate'> {
   const revision = {
     eventId: item.eventId,
-    rank: rankOf(item.parsed.source.version, item.parsed.article.versionCreated),
+    // A page completes its item's version: it ranks just above the lead (and below
+    // the agency's next version, 1/1000 up), so it is the story's latest over it.
+    rank:
+      rankOf(item.parsed.source.version, item.parsed.article.versionCreated) +
+      (fromPage ? pageRankStep : 0),
     revision: item.revision,
     versionCreated: item.parsed.article.versionCreated,
     kill: item.parsed.signal === 'kill',
@@ -517,6 +562,8 @@ async function claimAndPlace(
   }
 }
 
+const pageRankStep = 0.0005;
+
 /** The wire.normalized.v1 record of the item, placed as the ledger says. */
 function recordOf(
   item: Identified,
@@ -525,6 +572,7 @@ function recordOf(
 ): NormalizedArticle {
   const { parsed, uri, revision, eventId, nearDuplicate, refiling } = item;
   const firstCreated = placement.firstCreated ?? parsed.article.versionCreated;
+  const fullText = fullTextOf(parsed, meta);
   return {
     eventId,
     verdict: decideVerdict(parsed.signal, placement),
@@ -540,6 +588,7 @@ function recordOf(
     fetchedAt: meta['wire-fetched-at'],
     signal: parsed.signal,
     source: parsed.source,
+    ...(fullText && { fullText }),
     warnings: parsed.warnings,
     // The agency's own version where the source has one, as IPTC's G2-to-ninjs mapping
     // does, else the story's sequence: consumers can order versions either way. The

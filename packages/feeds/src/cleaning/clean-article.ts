@@ -2,7 +2,7 @@
 // prefixes off the headline and into signals, wire copy cleaned, the dateline
 // into `located`, plain text recomputed from the cleaned HTML.
 import type { SourceSignal } from '@wire/schema';
-import { picturesToAssociations } from '../media/pictures.js';
+import { withBodyPictures } from '../media/pictures.js';
 import type { ParsedArticle } from '../parsed-article.js';
 import { readBody } from './read-body.js';
 import { splitWirePrefix } from './wire-prefix.js';
@@ -83,23 +83,11 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
         signal = 'correction';
     }
     if (body.credit && article.by === undefined) article.by = body.credit;
-    // A body picture the item already carries, as a picture or one of its renditions, is not another.
-    const known = new Set(
-      (article.associations ?? []).flatMap((a) => [
-        a.uri,
-        ...(a.renditions ?? []).map((r) => r.href),
-      ]),
+    const associations = withBodyPictures(
+      article.associations,
+      body.pictures.map((p) => ({ href: p.src, caption: p.caption ?? p.alt })),
     );
-    const figures = picturesToAssociations(
-      body.pictures
-        .filter((p) => !known.has(p.src))
-        .map((p) => ({ href: p.src, caption: p.caption ?? p.alt })),
-    );
-    if (figures.length > 0) {
-      const existing = article.associations ?? [];
-      const renamed = figures.map((f, i) => ({ ...f, name: `picture${existing.length + i + 1}` }));
-      article.associations = [...existing, ...renamed];
-    }
+    if (associations) article.associations = associations;
   }
   const { bodyMarkup: _read, ...rest } = parsed;
   return {

@@ -3,7 +3,7 @@
 // body gets (readBody: sanitize, datelines to `located`, credits out, a paragraph
 // repeating a caption out), so the result is what an item's body would hold.
 // Pure: a page's text and address in, a story or the reason there is none out.
-import { readBody } from '../cleaning/read-body.js';
+import { type ReadBody, readBody } from '../cleaning/read-body.js';
 import { captionedFigures, withRepeatedFigures } from './captioned-figures.js';
 import { pageDocument } from './page-document.js';
 import { pageHeadline } from './page-headline.js';
@@ -17,6 +17,8 @@ export interface StoryPicture {
 
 export interface ExtractedStory {
   headline?: string;
+  /** The ninjs bodies (text/html and text/plain, with their counts), as an item's body gives them. */
+  bodies: ReadBody['bodies'];
   /** The cleaned, sanitized story as HTML: what an item's text/html body holds. */
   bodyHtml: string;
   /** Its plain text, one paragraph per line pair. */
@@ -74,6 +76,7 @@ export function readStory(
   if (text.length < minimumStoryCharacters) return { reason: 'too-little-text' };
 
   const story: ExtractedStory = {
+    bodies: body.bodies,
     bodyHtml: htmlBody?.value ?? '',
     text,
     pictures: body.pictures.map((p) => {

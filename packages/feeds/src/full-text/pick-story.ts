@@ -5,7 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import type { PageDocument } from './page-document.js';
 
-export type NoStoryReason = 'selector-matched-nothing' | 'no-main-content';
+export type NoStoryReason = 'selector-invalid' | 'selector-matched-nothing' | 'no-main-content';
 
 export type PickedStory = { storyHtml: string } | { reason: NoStoryReason };
 
@@ -13,7 +13,13 @@ type ReadabilityDocument = ConstructorParameters<typeof Readability>[0];
 
 export function pickStory(document: PageDocument, selector?: string): PickedStory {
   if (selector !== undefined) {
-    const element = document.querySelector(selector);
+    let element: ReturnType<PageDocument['querySelector']>;
+    try {
+      element = document.querySelector(selector);
+    } catch {
+      // The registry's selector is not CSS the DOM reads: the feed's setting, not the page.
+      return { reason: 'selector-invalid' };
+    }
     return element ? { storyHtml: element.innerHTML } : { reason: 'selector-matched-nothing' };
   }
   // Readability reads the whole document and rewrites it: it runs last on the page.

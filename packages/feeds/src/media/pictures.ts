@@ -79,3 +79,20 @@ export function picturesToAssociations(pictures: PictureReference[]): Associatio
   }
   return associations;
 }
+
+/**
+ * The item's associations with the body's pictures after them, each picture once:
+ * one the item already carries, as a picture or one of its renditions, is not another.
+ */
+export function withBodyPictures(
+  existing: Association[] | undefined,
+  pictures: PictureReference[],
+): Association[] | undefined {
+  const known = new Set(
+    (existing ?? []).flatMap((a) => [a.uri, ...(a.renditions ?? []).map((r) => r.href)]),
+  );
+  const figures = picturesToAssociations(pictures.filter((p) => !known.has(p.href)));
+  if (figures.length === 0) return existing;
+  const before = existing ?? [];
+  return [...before, ...figures.map((f, i) => ({ ...f, name: `picture${before.length + i + 1}` }))];
+}
