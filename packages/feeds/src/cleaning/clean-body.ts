@@ -2,8 +2,8 @@
 // that repeats the photo caption out, the ATTN line and the dateline taken out
 // as metadata (dateline.ts), the closing credit "(Yonhap)" recognised.
 import render from 'dom-serializer';
-import { type ChildNode, type Document, type Element, isTag, isText } from 'domhandler';
-import { findAll } from 'domutils';
+import { type ChildNode, type Document, type Element, isTag, isText, type Text } from 'domhandler';
+import { findAll, getText } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { isChromeImage, isChromeLink } from '../media/chrome.js';
 import { limitNesting } from '../text/limit-nesting.js';
@@ -33,6 +33,22 @@ const boilerplate = [
   /^(?:advertisement|sponsored)$/i,
   /^(?:share|print|e-?mail|facebook|twitter|kakao ?talk)$/i,
   /^(?:맨 ?위로|위로|기사 ?더보기|더보기|광고)$/,
+  // An article page's time stamp: Yonhap's "송고시간 2023-12-01 09:00", France 24's
+  // "Issued on: 28/09/2023 - 10:12", Xinhua's "2023-12-11 16:02:38 来源：新华网".
+  /^송고시간\s*\d{4}[-./]\d{1,2}[-./]\d{1,2}[\d: ]{0,10}$/,
+  /^(?:issued|published|updated|modified) on\s*:?\s*[\d/.,: -]{6,30}$/i,
+  /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|來源)[:：]\s*\S{1,20}$/,
+];
+
+// What closes a story on an agency's page and is not the story: the reporter's
+// e-mail alone, the copyright line ("<저작권자(c) 연합뉴스, 무단 전재-재배포 …>",
+// "© 2023 AFP") and the editor's line ("【责任编辑：王明】"). Only read from the end,
+// so a story that mentions them stays whole. AFP's desk sign-off ("bur-dar-gl/fz")
+// is the agency's own copy, in its NewsML as on its pages, and stays.
+const closingLines = [
+  /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/,
+  /^<?\s*(?:저작권자|copyright\b|ⓒ|©|\(c\)).{0,100}>?$/i,
+  /^[【[]?(?:责任编辑|責任編輯|编辑|編輯)\s*[:：][^】\]]{1,20}[】\]]?$/,
 ];
 
 const attnLine = /^\(?\s*ATTN\s*:\s*(.+?)\s*\)?$/i;
@@ -41,7 +57,7 @@ const closingCredit = /\s*\((Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\)\s*$/;
 // The end mark of Korean and Chinese copy: "(끝)", "（完）".
 const endMark = /\s*[(（](?:끝|完)[)）]\s*$/;
 
-function firstTextNode(node: ChildNode | Document): ChildNode | undefined {
+function firstTextNode(node: ChildNode | Document): Text | undefined {
   if (isText(node)) return node.data.trim() ? node : undefined;
   if (isTag(node) || node.type === 'root') {
     for (const child of node.children) {
@@ -63,9 +79,11 @@ function lastTextNode(node: ChildNode | Document): ChildNode | undefined {
   return undefined;
 }
 
-export function cleanBodyHtml(html: string): CleanedBody {
+const collapseSpaces = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export function cleanBodyHtml(html: string, options: CleanBodyOptions = {}): CleanedBody {
   const document = parseDocument(limitNesting(html));
-  const { edited: _edited, ...cleaned } = cleanBodyDom(document);
+  const { edited: _edited, ...cleaned } = cleanBodyDom(document, options);
   return { ...cleaned, html: render(document.children, { encodeEntities: 'utf8' }).trim() };
 }
 
@@ -74,10 +92,20 @@ export interface CleanedDom extends Omit<CleanedBody, 'html'> {
   edited: boolean;
 }
 
+export interface CleanBodyOptions {
+  /** The story's headline: a first block that only repeats it goes (an article page's title). */
+  headline?: string;
+}
+
 /** The same cleaning on a body already parsed and sanitized, in place. */
-export function cleanBodyDom(document: Document): CleanedDom {
+export function cleanBodyDom(document: Document, options: CleanBodyOptions = {}): CleanedDom {
   const result: Omit<CleanedBody, 'html'> = { pictures: [], removed: [] };
   const body = new BodyBlocks(document);
+  const repeated = options.headline && repeatedHeadline(document, options.headline);
+  if (repeated) {
+    body.remove(repeated);
+    result.removed.push('the headline repeated');
+  }
 
   for (const block of body.blocks()) {
     const text = body.textOf(block);
@@ -131,6 +159,16 @@ export function cleanBodyDom(document: Document): CleanedDom {
     }
   }
 
+  const blocks = body.blocks().filter((block) => !isInside(block, 'figure'));
+  for (let i = blocks.length - 1; i > 0; i--) {
+    const block = blocks[i] as Element;
+    const text = body.textOf(block);
+    if (text === '') continue;
+    if (!closingLines.some((pattern) => pattern.test(text))) break;
+    body.remove(block);
+    result.removed.push(`closing line "${text}"`);
+  }
+
   const bodyParagraphs = body
     .paragraphs()
     .filter((el) => body.textOf(el) !== '' && !isInside(el, 'figure'));
@@ -159,6 +197,18 @@ export function cleanBodyDom(document: Document): CleanedDom {
   }
 
   return { ...result, edited: body.edited };
+}
+
+/** The element that holds the body's first text when that text is the headline alone. */
+function repeatedHeadline(document: Document, headline: string): Element | undefined {
+  const first = firstTextNode(document);
+  if (!first || collapseSpaces(first.data) !== collapseSpaces(headline)) return undefined;
+  let holder: Element | undefined;
+  for (let parent = first.parent; parent && isTag(parent); parent = parent.parent) {
+    if (collapseSpaces(getText(parent)) !== collapseSpaces(headline)) break;
+    holder = parent;
+  }
+  return holder;
 }
 
 function enclosing(element: Element, name: string): Element | undefined {

@@ -30,6 +30,12 @@ const shapes: Shape[] = [
       /^([A-Z][A-Z.'’ -]{1,40}?)(?:\s*,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\((Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\))?\s*(?:--|[–—]|-(?=\s))\s*/,
     read: (m) => ({ place: m[1] as string, ...(m[2] && { source: m[2] }) }),
   },
+  // "Geneva (AFP) – ", "Paris (AFP) - ": a place in any case, when the agency follows.
+  {
+    pattern:
+      /^(\p{Lu}[\p{L}.'’ -]{1,40}?)\s*\((AFP|AP|Reuters|dpa|Yonhap|Xinhua|Kyodo|UPI)\)\s*[-–—]{1,2}\s+/u,
+    read: (m) => ({ place: m[1] as string, source: m[2] as string }),
+  },
   // "(워싱턴=연합뉴스) 김동현 특파원 =", "[서울=뉴시스] 신정원 기자 = ", "(서울=연합뉴스)"
   {
     pattern: new RegExp(

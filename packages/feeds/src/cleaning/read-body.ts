@@ -9,7 +9,7 @@ import { domText } from '../text/dom-text.js';
 import { bodiesFromText } from '../text/html.js';
 import { limitNesting } from '../text/limit-nesting.js';
 import { sanitizeDom } from '../text/sanitize-dom.js';
-import { type CleanedBody, cleanBodyDom } from './clean-body.js';
+import { type CleanBodyOptions, type CleanedBody, cleanBodyDom } from './clean-body.js';
 
 export interface ReadBody extends Omit<CleanedBody, 'html'> {
   /** The HTML body and its plain text, with counts. */
@@ -18,11 +18,11 @@ export interface ReadBody extends Omit<CleanedBody, 'html'> {
   sourceText: string;
 }
 
-export function readBody(markup: string, role = 'main'): ReadBody {
+export function readBody(markup: string, role = 'main', options: CleanBodyOptions = {}): ReadBody {
   const document = parseDocument(limitNesting(markup));
   const sourceText = domText(document.children);
   const unwrapped = sanitizeDom(document);
-  const { edited, ...cleaned } = cleanBodyDom(document);
+  const { edited, ...cleaned } = cleanBodyDom(document, options);
   const html = render(document.children, { encodeEntities: 'utf8' }).trim();
   const text = unwrapped || edited ? domText(document.children) : sourceText;
   return { ...cleaned, bodies: bodiesFromText(html, text, role), sourceText };

@@ -70,7 +70,11 @@ export function readStory(
   const picked = pickStory(document, options.selector);
   if ('reason' in picked) return { reason: picked.reason };
 
-  const body = readBody(withRepeatedFigures(picked.storyHtml, figures));
+  const body = readBody(
+    withRepeatedFigures(picked.storyHtml, figures),
+    'main',
+    headline === undefined ? {} : { headline },
+  );
   const [htmlBody, textBody] = body.bodies;
   const text = textBody?.value ?? '';
   if (text.length < minimumStoryCharacters) return { reason: 'too-little-text' };

@@ -105,3 +105,44 @@ describe('cleanBodyHtml datelines in Chinese, Japanese and Korean copy', () => {
     expect(cleanBodyHtml('<p>最后一句。（完）</p>').html).toBe('<p>最后一句。</p>');
   });
 });
+
+describe('cleanBodyHtml on what an article page sets around the story', () => {
+  it("takes off the page's time stamp lines", () => {
+    for (const stamp of [
+      '송고시간 2023-12-01 09:00',
+      'Issued on: 28/09/2023 - 10:12',
+      '2023-12-11 16:02:38 来源：新华网',
+    ]) {
+      expect(cleanBodyHtml(`<p>${stamp}</p><p>The story.</p>`).html).toBe('<p>The story.</p>');
+    }
+  });
+
+  it("takes off the closing e-mail, copyright and editor's lines, from the end only", () => {
+    const cleaned = cleanBodyHtml(
+      '<p>Copyright law changed.</p><p>The story.</p><p>dajeong@yna.co.kr</p>' +
+        '<p>&lt;저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지&gt;</p>',
+    );
+    expect(cleaned.html).toBe('<p>Copyright law changed.</p><p>The story.</p>');
+    expect(cleanBodyHtml('<p>故事。</p><p>【责任编辑：王明】</p>').html).toBe('<p>故事。</p>');
+    // AFP's desk sign-off is the agency's copy; a one-paragraph body is the story.
+    expect(cleanBodyHtml('<p>The story.</p><p>apo/rjm</p>').html).toBe(
+      '<p>The story.</p><p>apo/rjm</p>',
+    );
+    expect(cleanBodyHtml('<p>dajeong@yna.co.kr</p>').html).toBe('<p>dajeong@yna.co.kr</p>');
+  });
+
+  it('takes off a first block that repeats the headline, and nothing else', () => {
+    const page = '<h1>Fed holds rates</h1><p>The Fed held rates.</p>';
+    expect(cleanBodyHtml(page, { headline: 'Fed  holds rates' }).html).toBe(
+      '<p>The Fed held rates.</p>',
+    );
+    expect(cleanBodyHtml(page, { headline: 'Fed holds' }).html).toBe(page);
+    expect(cleanBodyHtml(page).html).toBe(page);
+  });
+
+  it('reads a dateline in any case when the agency follows the place', () => {
+    const cleaned = cleanBodyHtml("<p>Geneva (AFP) – Switzerland's glaciers shrank.</p>");
+    expect(cleaned.located).toBe('Geneva');
+    expect(cleaned.html).toBe("<p>Switzerland's glaciers shrank.</p>");
+  });
+});

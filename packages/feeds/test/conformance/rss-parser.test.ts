@@ -68,11 +68,13 @@ function loadCases(): CorpusCase[] {
 // Measured on the corpus; a regression lowers the rate, a fix changes the lists.
 const documents = 30;
 const fieldsCompared = 2825;
-const minimumPassRate = 0.9861; // 2786 of 2825
+const minimumPassRate = 0.9858; // 2785 of 2825
 
 const knownFailures: Record<string, string> = {
   'reddit-atom.rss: content':
     'rss-parser re-serialised the HTML and lost the spaces around links ("submitted bytobenjaab123"); ours keeps them',
+  'uolNoticias.rss: content':
+    'rss-parser keeps the dateline "BRASÍLIA (Reuters) -" in the text; ours puts the place in located',
   'reddit-home.rss: content':
     'rss-parser lost the order of mixed content ("submitted by to /u/x/r/funny"); ours keeps it',
 };
