@@ -347,6 +347,24 @@ describe('full text from article pages, through the whole pipeline', () => {
     expect(textOf(chinese)).not.toMatch(/\uFFFD|相关新闻/);
   });
 
+  it("takes each page's dateline into located and leaves nothing around the story", () => {
+    const pages = publicTopic.records.filter((x) => x.headers.ce_fulltext === 'page').map(article);
+    const page = (headline: string) => pages.find((a) => a.headlines[0].value.startsWith(headline));
+    const afp = page('Swiss glaciers');
+    expect(afp?.located).toBe('Geneva');
+    expect(textOf(afp)).toMatch(/^Switzerland's glaciers lost four percent/);
+    expect(textOf(afp)).not.toMatch(/Issued on|\(AFP\)/);
+    const korean = page('11월 수출');
+    expect(korean?.located).toBe('세종');
+    expect(textOf(korean)).toMatch(/^반도체 수출이 살아나면서/);
+    expect(textOf(korean).trimEnd()).toMatch(/내다봤다\.$/);
+    expect(textOf(korean)).not.toMatch(/송고시간|연합뉴스|저작권자|@yna\.co\.kr/);
+    const chinese = page('全国粮食总产量再创新高');
+    expect(chinese?.located).toBe('北京');
+    expect(textOf(chinese)).toMatch(/^国家统计局11日发布数据/);
+    expect(textOf(chinese)).not.toMatch(/来源|新华社|责任编辑|全国粮食总产量再创新高/);
+  });
+
   it("leaves each hostile page's lead published once, marked lead, and dead-letters only the page with no story", async () => {
     const hostile = () => publicTopic.records.filter((r) => r.headers.ce_feedid === 'hostile');
     await publicTopic.waitFor(() => hostile().length >= 6, 60_000);
