@@ -12,7 +12,7 @@ export type {
   SourceInfo,
 } from './parsed-article.js';
 export { canonicalLink } from './text/canonical-link.js';
-export { countWords, htmlToText } from './text/html.js';
+export { htmlToText } from './text/html.js';
 export {
   coverageDeadLetterRatio,
   coverageMinimumTokens,
@@ -21,3 +21,4 @@ export {
   textCoverage,
   textTokens,
 } from './text/text-coverage.js';
+export { countWords } from './text/word-counts.js';

@@ -1,6 +1,7 @@
 // Agency HTML to plain text, with its paragraphs, and its words counted.
 import { Parser } from 'htmlparser2';
 import { limitNesting } from './limit-nesting.js';
+import { countWords } from './word-counts.js';
 
 // Elements after which the text breaks into a new paragraph, and those whose
 // content is no text at all (what sanitize-html also drops).
@@ -64,11 +65,6 @@ export function tidyText(text: string): string {
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return words?.length ?? 0;
 }
 
 /** The two bodies every article carries: the safe HTML and its plain text, with counts. */
