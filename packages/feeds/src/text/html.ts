@@ -1,6 +1,7 @@
 // Agency HTML to plain text, with its paragraphs, and its words counted.
 import { Parser } from 'htmlparser2';
 import { limitNesting } from './limit-nesting.js';
+import { tidyText } from './whitespace.js';
 import { countWords } from './word-counts.js';
 
 // Elements after which the text breaks into a new paragraph, and those whose
@@ -53,18 +54,6 @@ export function htmlToText(html: string): string {
   );
   parser.end(limitNesting(html));
   return tidyText(text);
-}
-
-/**
- * Whitespace within a line to one space, none at either end of a line: two
- * passes over the whole text rather than a split and a regex per line.
- */
-export function tidyText(text: string): string {
-  return text
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
 }
 
 /** The two bodies every article carries: the safe HTML and its plain text, with counts. */
