@@ -48,9 +48,14 @@ function keptWhole(sourceText: string, keptText: string): boolean {
   );
 }
 
-export function textCoverage(sourceText: string, keptText: string): TextCoverage {
+/** `sourceTokens`, when given, is `countTextTokens(sourceText)`, counted already. */
+export function textCoverage(
+  sourceText: string,
+  keptText: string,
+  sourceTokens?: number,
+): TextCoverage {
   if (!keptWhole(sourceText, keptText)) return wordByWordCoverage(sourceText, keptText);
-  const tokens = countTextTokens(sourceText);
+  const tokens = sourceTokens ?? countTextTokens(sourceText);
   return { sourceTokens: tokens, keptTokens: tokens, ratio: 1 };
 }
 

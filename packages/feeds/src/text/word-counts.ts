@@ -97,3 +97,42 @@ export function countTextTokens(text: string): number {
   }
   return tokens;
 }
+
+export interface TextCounts {
+  /** `countWords(text)`: the published word count. */
+  words: number;
+  /** `countTextTokens(text)`: what the coverage check measures. */
+  tokens: number;
+}
+
+/**
+ * Both counts in one walk: an article's plain text is usually the very text its
+ * coverage is measured on, so it is read once for the two.
+ */
+export function textCounts(text: string): TextCounts {
+  let words = 0;
+  let tokens = 0;
+  let inWord = false;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const kind = units[text.charCodeAt(i)] as number;
+    // A surrogate is marked too: the regexes count what the table cannot.
+    if (kind & nfkcMay) return { words: countWords(text), tokens: countTextTokens(text) };
+    if (kind & wordStart) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (!(kind & wordJoin)) {
+      inWord = false;
+    }
+    if (kind & tokenEach) {
+      tokens++;
+      inRun = false;
+    } else if (kind & tokenRun) {
+      if (!inRun) tokens++;
+      inRun = true;
+    } else {
+      inRun = false;
+    }
+  }
+  return { words, tokens };
+}

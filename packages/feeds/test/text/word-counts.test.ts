@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textTokens } from '../../src/text/text-coverage.js';
-import { countTextTokens, countWords } from '../../src/text/word-counts.js';
+import { countTextTokens, countWords, textCounts } from '../../src/text/word-counts.js';
 
 // The definitions as they were written before the counts walked a table: the
 // counts must equal them whatever the text.
@@ -52,7 +52,7 @@ const tricky = fc.constantFrom(
   '，',
 );
 
-describe('countWords and countTextTokens', () => {
+describe('countWords, countTextTokens and textCounts', () => {
   it('count as the regexes do for every character of the Basic Multilingual Plane, alone and between others', () => {
     const wrong: string[] = [];
     for (let c = 0; c < 0x10000; c++) {
@@ -78,6 +78,20 @@ describe('countWords and countTextTokens', () => {
       fc.property(text, (t) => {
         expect(countWords(t)).toBe(wordsByRegex(t));
         expect(countTextTokens(t)).toBe(tokensByRegex(t));
+        expect(textCounts(t)).toEqual({ words: wordsByRegex(t), tokens: tokensByRegex(t) });
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('count the tokens of two texts joined by a line break as those of each', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.array(tricky, { maxLength: 20 }).map((units) => units.join('')),
+    );
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(tokensByRegex(`${a}\n${b}`)).toBe(countTextTokens(a) + countTextTokens(b));
       }),
       { numRuns: 2_000 },
     );
