@@ -28,11 +28,15 @@ export const blockElements = new Set([
 ]);
 export const nonTextElements = new Set(['script', 'style', 'textarea', 'option', 'noscript']);
 
+const markupSign = /[<&]/;
+
 /**
  * The text a reader sees, one paragraph per block, entities decoded. One pass of
  * htmlparser2's tokenizer: no tree and no sanitizer, since nothing but text comes out.
  */
 export function htmlToText(html: string): string {
+  // No tag and no reference (a plain title, most often): the text is the string itself.
+  if (!markupSign.test(html)) return tidyText(html);
   let text = '';
   let hidden = 0;
   const parser = new Parser(
