@@ -21,7 +21,7 @@ export type {
   SourceInfo,
 } from './parsed-article.js';
 export { canonicalLink } from './text/canonical-link.js';
-export { countWords, htmlToText } from './text/html.js';
+export { htmlToText } from './text/html.js';
 export {
   coverageDeadLetterRatio,
   coverageMinimumTokens,
@@ -30,3 +30,4 @@ export {
   textCoverage,
   textTokens,
 } from './text/text-coverage.js';
+export { countWords } from './text/word-counts.js';

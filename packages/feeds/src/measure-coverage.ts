@@ -25,9 +25,9 @@ function keptText(parsed: ParsedArticle): string {
 
 /** The article with its coverage measured and `contentText` let go; a loss is a warning. */
 export function measureCoverage(parsed: ParsedArticle): ParsedArticle {
-  const { contentText, ...rest } = parsed;
+  const { contentText, contentTokens, ...rest } = parsed;
   if (contentText === undefined) return rest;
-  const coverage = textCoverage(contentText, keptText(parsed));
+  const coverage = textCoverage(contentText, keptText(parsed), contentTokens);
   if (coverage.sourceTokens < coverageMinimumTokens || coverage.ratio >= coverageWarningRatio)
     return { ...rest, coverage };
   const percent = Math.floor(coverage.ratio * 100);

@@ -36,6 +36,8 @@ export interface ParsedArticle {
    * each format's adapter and measured against the article once it is cleaned.
    */
   contentText?: string;
+  /** How many coverage tokens `contentText` holds, when reading the body counted them. */
+  contentTokens?: number;
   /**
    * The item's body markup, not yet cleaned: parseDocument reads it in one pass
    * (made safe, cleaned, its text) into the article's bodies, and adds the text it

@@ -61,7 +61,8 @@ const isNumber = (token: string) => /^\p{N}/u.test(token);
 
 function tokensOf(text: string, numbers?: Set<string>): string[] {
   const tokens: string[] = [];
-  for (const [match] of text.normalize('NFKC').toLowerCase().matchAll(tokenPattern)) {
+  // match, not matchAll: the tokens are all it needs, not a match object each.
+  for (const match of text.normalize('NFKC').toLowerCase().match(tokenPattern) ?? []) {
     if (isNumber(match)) {
       const number = match.replace(/,(?=\d{3}\b)/g, '');
       tokens.push(number);

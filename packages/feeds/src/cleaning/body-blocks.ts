@@ -7,11 +7,9 @@
 // text is still the text it was given.
 import type { ChildNode, Document, Element, Text } from 'domhandler';
 import { findAll, getText, removeElement } from 'domutils';
+import { collapseWhitespace } from '../text/whitespace.js';
 
 const blockNames = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4']);
-
-/** Whitespace collapsed to single spaces, none at either end. */
-const collapseWhitespace = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export class BodyBlocks {
   readonly #document: Document;

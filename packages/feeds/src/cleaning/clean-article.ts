@@ -4,6 +4,7 @@
 import type { SourceSignal } from '@wire/schema';
 import { withBodyPictures } from '../media/pictures.js';
 import type { ParsedArticle } from '../parsed-article.js';
+import { countTextTokens } from '../text/word-counts.js';
 import { readBody } from './read-body.js';
 import { splitWirePrefix } from './wire-prefix.js';
 
@@ -67,13 +68,18 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
 
   const body = parsed.bodyMarkup && readBody(parsed.bodyMarkup.markup, parsed.bodyMarkup.role);
   let contentText = parsed.contentText;
+  let contentTokens: number | undefined;
   if (body) {
     const others = (article.bodies ?? []).filter(
       (b) => b.contentType !== 'text/html' && b.contentType !== 'text/plain',
     );
     article.bodies = [...body.bodies, ...others];
-    if (!parsed.bodyMarkup?.inContentText)
+    if (!parsed.bodyMarkup?.inContentText) {
+      // A line break ends every token, so the tokens of the two joined are those of each.
+      if (body.sourceTokens !== undefined)
+        contentTokens = body.sourceTokens + (contentText ? countTextTokens(contentText) : 0);
       contentText = contentText ? `${contentText}\n${body.sourceText}` : body.sourceText;
+    }
     if (body.located && article.located === undefined) article.located = body.located;
     if (body.attn) {
       source.attn = body.attn;
@@ -98,5 +104,6 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
     warnings,
     ...(filing && { filing }),
     ...(contentText !== undefined && { contentText }),
+    ...(contentTokens !== undefined && { contentTokens }),
   };
 }

@@ -7,6 +7,7 @@ import { findAll, getText } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { isChromeImage, isChromeLink } from '../media/chrome.js';
 import { limitNesting } from '../text/limit-nesting.js';
+import { collapseWhitespace } from '../text/whitespace.js';
 import { BodyBlocks } from './body-blocks.js';
 import { readDateline } from './dateline.js';
 
@@ -78,8 +79,6 @@ function lastTextNode(node: ChildNode | Document): ChildNode | undefined {
   }
   return undefined;
 }
-
-const collapseSpaces = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export function cleanBodyHtml(html: string, options: CleanBodyOptions = {}): CleanedBody {
   const document = parseDocument(limitNesting(html));
@@ -202,10 +201,10 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
 /** The element that holds the body's first text when that text is the headline alone. */
 function repeatedHeadline(document: Document, headline: string): Element | undefined {
   const first = firstTextNode(document);
-  if (!first || collapseSpaces(first.data) !== collapseSpaces(headline)) return undefined;
+  if (!first || collapseWhitespace(first.data) !== collapseWhitespace(headline)) return undefined;
   let holder: Element | undefined;
   for (let parent = first.parent; parent && isTag(parent); parent = parent.parent) {
-    if (collapseSpaces(getText(parent)) !== collapseSpaces(headline)) break;
+    if (collapseWhitespace(getText(parent)) !== collapseWhitespace(headline)) break;
     holder = parent;
   }
   return holder;

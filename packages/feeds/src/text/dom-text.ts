@@ -1,7 +1,8 @@
 // The text a reader sees in parsed HTML, one paragraph per block, as htmlToText
 // reads it from markup: the DOM's walk, for a body that is already parsed.
 import { type ChildNode, isTag, isText } from 'domhandler';
-import { blockElements, nonTextElements, tidyText } from './html.js';
+import { blockElements, nonTextElements } from './html.js';
+import { tidyText } from './whitespace.js';
 
 function collect(nodes: ChildNode[], out: string[]): void {
   for (const node of nodes) {

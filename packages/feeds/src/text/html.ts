@@ -1,6 +1,8 @@
 // Agency HTML to plain text, with its paragraphs, and its words counted.
 import { Parser } from 'htmlparser2';
 import { limitNesting } from './limit-nesting.js';
+import { tidyText } from './whitespace.js';
+import { countWords } from './word-counts.js';
 
 // Elements after which the text breaks into a new paragraph, and those whose
 // content is no text at all (what sanitize-html also drops).
@@ -26,11 +28,15 @@ export const blockElements = new Set([
 ]);
 export const nonTextElements = new Set(['script', 'style', 'textarea', 'option', 'noscript']);
 
+const markupSign = /[<&]/;
+
 /**
  * The text a reader sees, one paragraph per block, entities decoded. One pass of
  * htmlparser2's tokenizer: no tree and no sanitizer, since nothing but text comes out.
  */
 export function htmlToText(html: string): string {
+  // No tag and no reference (a plain title, most often): the text is the string itself.
+  if (!markupSign.test(html)) return tidyText(html);
   let text = '';
   let hidden = 0;
   const parser = new Parser(
@@ -55,24 +61,15 @@ export function htmlToText(html: string): string {
 }
 
 /**
- * Whitespace within a line to one space, none at either end of a line: two
- * passes over the whole text rather than a split and a regex per line.
+ * The two bodies every article carries: the safe HTML and its plain text, with
+ * counts (the words given when the text was counted already).
  */
-export function tidyText(text: string): string {
-  return text
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
-export function countWords(text: string): number {
-  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return words?.length ?? 0;
-}
-
-/** The two bodies every article carries: the safe HTML and its plain text, with counts. */
-export function bodiesFromText(html: string, text: string, role = 'main') {
+export function bodiesFromText(
+  html: string,
+  text: string,
+  role = 'main',
+  words = countWords(text),
+) {
   return [
     { role, contentType: 'text/html', value: html },
     {
@@ -80,7 +77,7 @@ export function bodiesFromText(html: string, text: string, role = 'main') {
       contentType: 'text/plain',
       value: text,
       charCount: text.length,
-      wordCount: countWords(text),
+      wordCount: words,
     },
   ];
 }

@@ -3,6 +3,8 @@
 // since those scripts put no spaces between words), as a multiset, so a body
 // that keeps only its first paragraph shows as the loss it is.
 
+import { countTextTokens, tokenPattern } from './word-counts.js';
+
 /** What a document's content parts held, against what its article keeps. */
 export interface TextCoverage {
   /** Tokens in the item's content parts, as the source holds them. */
@@ -21,12 +23,9 @@ export const coverageDeadLetterRatio = 0.3;
 export const coverageMinimumTokens = 12;
 
 // Han, Hiragana, Katakana and Thai run together without spaces: a token each.
-// Other letters and digits make words.
-const token =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]|[[\p{L}\p{N}\p{M}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]]+/gv;
-
+// Other letters and digits make words (tokenPattern).
 export function textTokens(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(token) ?? [];
+  return text.normalize('NFKC').toLowerCase().match(tokenPattern) ?? [];
 }
 
 function counts(tokens: string[]): Map<string, number> {
@@ -49,9 +48,14 @@ function keptWhole(sourceText: string, keptText: string): boolean {
   );
 }
 
-export function textCoverage(sourceText: string, keptText: string): TextCoverage {
+/** `sourceTokens`, when given, is `countTextTokens(sourceText)`, counted already. */
+export function textCoverage(
+  sourceText: string,
+  keptText: string,
+  sourceTokens?: number,
+): TextCoverage {
   if (!keptWhole(sourceText, keptText)) return wordByWordCoverage(sourceText, keptText);
-  const tokens = textTokens(sourceText).length;
+  const tokens = sourceTokens ?? countTextTokens(sourceText);
   return { sourceTokens: tokens, keptTokens: tokens, ratio: 1 };
 }
 

@@ -24,7 +24,12 @@ export interface RepairedXml {
  */
 function isMixedCdata(text: string, region: string, start: number, end: number): boolean {
   if (!region.startsWith('<![CDATA[')) return false;
-  const before = /\S(?=\s*$)/.exec(text.slice(Math.max(0, start - 200), start))?.[0];
+  // The last non-space character before it (a regex looking ahead to the end from
+  // each character was quadratic in the 200 read).
+  const before = text
+    .slice(Math.max(0, start - 200), start)
+    .trimEnd()
+    .at(-1);
   const after = /^\s*(\S)/.exec(text.slice(end, end + 200))?.[1];
   return (before !== undefined && before !== '>') || (after !== undefined && after !== '<');
 }

@@ -9,6 +9,7 @@ import { readBody } from '../../src/cleaning/read-body.js';
 import { domText } from '../../src/text/dom-text.js';
 import { limitNesting } from '../../src/text/limit-nesting.js';
 import { sanitizeDom } from '../../src/text/sanitize-dom.js';
+import { textTokens } from '../../src/text/text-coverage.js';
 
 function textReadAfresh(markup: string): string {
   const document = parseDocument(limitNesting(markup));
@@ -33,6 +34,11 @@ const bodies = [
 ];
 
 describe('readBody', () => {
+  it("counts the source text's coverage tokens only when it is the plain text", () => {
+    expect(readBody('<p>Nothing to take out, 股市.</p>').sourceTokens).toBe(6);
+    expect(readBody('<p>Hello</p><script>alert(1)</script>').sourceTokens).toBeUndefined();
+  });
+
   it('gives the text read afresh after sanitizing and cleaning', () => {
     for (const body of bodies) expect(plainText(body), body).toBe(textReadAfresh(body));
   });
@@ -64,6 +70,10 @@ describe('readBody', () => {
       fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {
         const html = pieces.join('');
         expect(plainText(html)).toBe(textReadAfresh(html));
+        // The source's tokens, counted with the words when nothing was taken out,
+        // are those of the source text.
+        const { sourceText, sourceTokens } = readBody(html);
+        if (sourceTokens !== undefined) expect(sourceTokens).toBe(textTokens(sourceText).length);
       }),
       { numRuns: 1_000 },
     );

@@ -1,0 +1,138 @@
+// The two counts every article needs of its text: the published word count and
+// the coverage check's tokens (text-coverage.ts says what those are). Both are
+// counts, so no token is built: one walk over the text's UTF-16 units with a
+// table of what each unit is, read from the very regexes that define them once
+// when the module loads. What the table cannot answer exactly (a character
+// outside the Basic Multilingual Plane, a combining mark or a character that
+// NFKC rewrites, where the coverage tokens are counted after NFKC) goes to the
+// regexes themselves.
+
+/** A word of the published count: a letter or digit, then letters, digits, apostrophes, hyphens. */
+export const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+const cjkScripts = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}';
+/** A coverage token, after NFKC and lower case: a CJK or Thai character, or a run of other letters, digits and marks. */
+export const tokenPattern = new RegExp(
+  `[${cjkScripts}]|[[\\p{L}\\p{N}\\p{M}]--[${cjkScripts}]]+`,
+  'gv',
+);
+
+const wordStart = 1; // [\p{L}\p{N}]
+const wordJoin = 2; // ['’-]: inside a word, not at its start
+const tokenRun = 4; // [\p{L}\p{N}\p{M}] but not CJK: runs make one token
+const tokenEach = 8; // CJK and Thai: a token each
+// NFKC may change the count where this unit is: it rewrites the unit itself, or,
+// as a combining mark or a Hangul jamo, joins it to the one before.
+const nfkcMay = 16;
+
+const units = unitClasses();
+
+function unitClasses(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  const chunks: string[] = [];
+  for (let code = 0; code < 0x10000; code += 0x1000) {
+    const chunk = Array.from({ length: 0x1000 }, (_, i) => code + i).map((c) =>
+      // A surrogate alone is no character: a space stands in its place.
+      c >= 0xd800 && c <= 0xdfff ? 0x20 : c,
+    );
+    chunks.push(String.fromCharCode(...chunk));
+  }
+  const plane = chunks.join('');
+  const mark = (pattern: RegExp, bit: number) => {
+    // Every unit outside the class becomes NUL: the same length, so a position names its unit.
+    const kept = plane.replace(pattern, '\0');
+    for (let i = 0; i < kept.length; i++)
+      if (kept.charCodeAt(i) !== 0) table[i] = (table[i] as number) | bit;
+  };
+  mark(/[^\p{L}\p{N}]/gu, wordStart);
+  mark(/[^'’-]/gu, wordJoin);
+  mark(new RegExp(`[^[\\p{L}\\p{N}\\p{M}]--[${cjkScripts}]]`, 'gv'), tokenRun);
+  mark(new RegExp(`[^${cjkScripts}]`, 'gu'), tokenEach);
+  mark(/[^\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/gu, nfkcMay);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const unit = String.fromCharCode(c);
+    if (unit.normalize('NFKC') !== unit) table[c] = (table[c] as number) | nfkcMay;
+  }
+  for (let c = 0xd800; c <= 0xdfff; c++) table[c] = nfkcMay;
+  return table;
+}
+
+const isSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdfff;
+
+/** How many words `wordPattern` finds in the text. */
+export function countWords(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (isSurrogate(unit)) return text.match(wordPattern)?.length ?? 0;
+    const kind = units[unit] as number;
+    if (kind & wordStart) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (!(kind & wordJoin)) {
+      inWord = false;
+    }
+  }
+  return words;
+}
+
+/** How many coverage tokens the text holds: `textTokens(text).length`, without the tokens. */
+export function countTextTokens(text: string): number {
+  let tokens = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const kind = units[text.charCodeAt(i)] as number;
+    if (kind & nfkcMay) return text.normalize('NFKC').match(tokenPattern)?.length ?? 0;
+    if (kind & tokenEach) {
+      tokens++;
+      inRun = false;
+    } else if (kind & tokenRun) {
+      if (!inRun) tokens++;
+      inRun = true;
+    } else {
+      inRun = false;
+    }
+  }
+  return tokens;
+}
+
+export interface TextCounts {
+  /** `countWords(text)`: the published word count. */
+  words: number;
+  /** `countTextTokens(text)`: what the coverage check measures. */
+  tokens: number;
+}
+
+/**
+ * Both counts in one walk: an article's plain text is usually the very text its
+ * coverage is measured on, so it is read once for the two.
+ */
+export function textCounts(text: string): TextCounts {
+  let words = 0;
+  let tokens = 0;
+  let inWord = false;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const kind = units[text.charCodeAt(i)] as number;
+    // A surrogate is marked too: the regexes count what the table cannot.
+    if (kind & nfkcMay) return { words: countWords(text), tokens: countTextTokens(text) };
+    if (kind & wordStart) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (!(kind & wordJoin)) {
+      inWord = false;
+    }
+    if (kind & tokenEach) {
+      tokens++;
+      inRun = false;
+    } else if (kind & tokenRun) {
+      if (!inRun) tokens++;
+      inRun = true;
+    } else {
+      inRun = false;
+    }
+  }
+  return { words, tokens };
+}
