@@ -17,6 +17,11 @@ export interface FilingQuery {
   language: string;
   at: number;
   text: FilingText;
+  /**
+   * How far from `at` to look: the window unless told. A re-send looks further back,
+   * at most the two windows the index keeps.
+   */
+  withinMs?: number | undefined;
 }
 
 export interface FilingIndex {
@@ -97,8 +102,8 @@ export function createRedisFilingIndex(
       const found = (await findCandidates(
         tokens.map((t) => keys.filingToken(agency, language, t)),
         [
-          query.at - settings.windowMs,
-          query.at + settings.windowMs,
+          query.at - (query.withinMs ?? settings.windowMs),
+          query.at + (query.withinMs ?? settings.windowMs),
           settings.limit ?? defaultLimit,
           keys.filing(agency, language, ''),
           settings.perToken ?? defaultPerToken,
@@ -175,12 +180,16 @@ export class RecentFilings {
   }
 
   /** The filings within the window sharing the most tokens with `text`, best first. */
-  candidates(text: FilingText, at: number, space = ''): Filing[] {
+  candidates(
+    text: FilingText,
+    at: number,
+    space = '',
+    withinMs = this.settings.windowMs,
+  ): Filing[] {
     const shared = new Map<Filing, number>();
     for (const token of tokensOf(text)) {
       for (const filing of this.byToken.get(`${space}\u0000${token}`) ?? []) {
-        if (Math.abs(filing.at - at) <= this.settings.windowMs)
-          shared.set(filing, (shared.get(filing) ?? 0) + 1);
+        if (Math.abs(filing.at - at) <= withinMs) shared.set(filing, (shared.get(filing) ?? 0) + 1);
       }
     }
     return [...shared]
@@ -199,7 +208,12 @@ export function createMemoryFilingIndex(settings: FilingIndexSettings): FilingIn
   const recent = new RecentFilings(settings);
   return {
     async candidates(query) {
-      return recent.candidates(query.text, query.at, `${query.agency}|${query.language}`);
+      return recent.candidates(
+        query.text,
+        query.at,
+        `${query.agency}|${query.language}`,
+        query.withinMs,
+      );
     },
     async record(filing, agency, language) {
       recent.add(filing, `${agency}|${language}`);

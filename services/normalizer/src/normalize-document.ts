@@ -394,6 +394,7 @@ async function identify(
             language: filingLanguage,
             at: filing.at,
             text: filing.text,
+            ...(filing.resent && { withinMs: deps.family.resentWindowMs }),
           }),
           deps.family,
         )
@@ -436,7 +437,12 @@ function joinFamiliesWithinDocument(
     if (!item.placedBefore && item.uri === item.ownUri) {
       const match = familyOf(
         item.filing,
-        seen.candidates(item.filing.text, item.filing.at, space),
+        seen.candidates(
+          item.filing.text,
+          item.filing.at,
+          space,
+          item.filing.resent ? deps.family.resentWindowMs : deps.family.windowMs,
+        ),
         deps.family,
       );
       if (match) {
@@ -471,7 +477,13 @@ function filingOf(
   if (parsed.signal === 'kill' || (headline.trim() === '' && body.trim() === '')) return undefined;
   const at = Date.parse(parsed.article.versionCreated ?? meta['wire-fetched-at']);
   if (Number.isNaN(at)) return undefined;
-  return { uri, at, stage: parsed.filing, text: filingTextOf(headline, body) };
+  return {
+    uri,
+    at,
+    stage: parsed.filing,
+    ...(parsed.resent && { resent: true }),
+    text: filingTextOf(headline, body),
+  };
 }
 
 /** The primary language subtag, so that zh-CN and zh filings are matched together. */

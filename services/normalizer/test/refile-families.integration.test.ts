@@ -70,11 +70,27 @@ describe('re-file families against Redis', () => {
     await index.record({ uri: 'urn:b', story: 'urn:a', at: 3 * hour, text }, 'yna', 'zh');
     const near = await index.candidates({ agency: 'yna', language: 'zh', at: 3 * hour, text });
     expect(near.map((f) => f.uri)).toEqual(['urn:b']);
+
     expect(await index.candidates({ agency: 'yna', language: 'ko', at: 0, text })).toEqual([]);
     // Recording urn:b trimmed urn:a (older than two windows) from every token set.
     const tokenKeys = await redis.keys(`${prefix}rf:*:t:*`);
     expect(tokenKeys.length).toBe(text.headline.length);
     for (const key of tokenKeys) expect(await redis.zrange(key, 0, -1)).toEqual(['urn:b']);
+    for (const key of await redis.keys(`${prefix}rf:*`))
+      expect(await redis.ttl(key)).toBeGreaterThan(0);
+  });
+
+  it('looks two windows back for a re-send, as far as it keeps filings', async () => {
+    const prefix = `test:rf:${randomUUID()}:`;
+    const hour = 3_600_000;
+    const index = createRedisFilingIndex(redis, prefix, { windowMs: hour });
+    const text = filingTextOf('尹锡悦宣布紧急戒严', '');
+    await index.record({ uri: 'urn:a', story: 'urn:a', at: 0, text }, 'yna', 'zh');
+    await index.record({ uri: 'urn:b', story: 'urn:b', at: 1.5 * hour, text }, 'yna', 'zh');
+    const query = { agency: 'yna', language: 'zh', at: 2 * hour, text };
+    expect((await index.candidates(query)).map((f) => f.uri)).toEqual(['urn:b']);
+    const resent = { ...query, withinMs: 2 * hour };
+    expect((await index.candidates(resent)).map((f) => f.uri)).toEqual(['urn:a', 'urn:b']);
     for (const key of await redis.keys(`${prefix}rf:*`))
       expect(await redis.ttl(key)).toBeGreaterThan(0);
   });

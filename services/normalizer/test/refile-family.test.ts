@@ -67,6 +67,30 @@ describe('familyScore', () => {
     expect(familyScore(flash, lifted, defaultFamilySettings)).toBe(0);
   });
 
+  it('joins a re-send to the item it repeats up to two windows back, and nothing else', () => {
+    const interview = filing(
+      'a',
+      0,
+      'インタビュー：スエズ経由の調達開始、原油確保に支障なし＝出光興産社長',
+    );
+    const resent = {
+      ...filing(
+        'b',
+        15 * hour,
+        'インタビュー：スエズ経由の調達開始、原油確保に支障なし＝出光興産社長',
+      ),
+      stage: 'follow-up' as const,
+      resent: true,
+    };
+    expect(familyScore(interview, resent, defaultFamilySettings)).toBe(1);
+    // Unmarked, or a plain later filing, it is a day's other story.
+    expect(familyScore(interview, { ...resent, resent: false }, defaultFamilySettings)).toBe(0);
+    expect(familyScore(interview, { ...resent, at: 25 * hour }, defaultFamilySettings)).toBe(0);
+    // Beyond the window it must repeat the headline, not a reaction's share of it.
+    const other = { ...resent, text: filingTextOf('出光興産社長、原油調達で新方針', '') };
+    expect(familyScore(interview, other, defaultFamilySettings)).toBe(0);
+  });
+
   it('keeps apart a market open and close, and two readings of one figure', () => {
     const open = filing('o', 0, '[코스피] 52.17포인트(0.98%) 오른 5350.21 출발');
     const close = filing('c', 6 * hour, '[코스피] 3.65포인트(0.07%) 오른 5301.69 마감');
