@@ -87,6 +87,14 @@ export interface FamilySettings {
    * headline, whose company differs.
    */
   flashParaphrasedBack: number;
+  /**
+   * When both headlines give figures and share none, a later filing whose marker
+   * says so, after a flash or a marked filing, joins with this much of the earlier
+   * headline's words (figures left out) in its headline and lead ...
+   */
+  figuresMovedOverlap: number;
+  /** ... and this much of its own headline's words in the earlier filing. */
+  figuresMovedFloor: number;
   /** Two flashes this close in time ... */
   flashRunMs: number;
   /** ... that share this much of their headlines both ways are one developing story. */
@@ -112,6 +120,8 @@ export const defaultFamilySettings: FamilySettings = {
   flashRetoldTokens: 8,
   flashParaphrased: 0.75,
   flashParaphrasedBack: 0.6,
+  figuresMovedOverlap: 0.8,
+  figuresMovedFloor: 0.5,
   flashRunMs: 2 * 3_600_000,
   flashRunOverlap: 0.5,
   quoteRunOverlap: 0.3,
@@ -140,7 +150,16 @@ export function familyScore(
   const beyondWindow = gap > settings.windowMs;
   if (beyondWindow && !(later.resent && gap <= settings.resentWindowMs)) return 0;
   const overlap = filingOverlap(earlier.text, later.text);
-  if (overlap.numbersDiffer || overlap.sessionsDiffer) return 0;
+  // Figures that changed are another day's reading (a market close, a tally), unless
+  // a marker says the later filing continues a flash or a marked filing and it
+  // repeats the earlier headline's words: the story moved on (a toll from 32 to 34).
+  const figuresMoved =
+    overlap.numbersDiffer &&
+    later.stage === 'follow-up' &&
+    (earlier.stage === 'flash' || earlier.stage === 'follow-up') &&
+    overlap.earlierWordsInLater >= settings.figuresMovedOverlap &&
+    overlap.laterWordsInEarlier >= settings.figuresMovedFloor;
+  if ((overlap.numbersDiffer && !figuresMoved) || overlap.sessionsDiffer) return 0;
   // A digest tells many stories, the first of them in its lead, and continues none.
   if (earlier.text.digest || later.text.digest) return 0;
   const most = Math.max(overlap.earlierInLater, overlap.laterInEarlier);
