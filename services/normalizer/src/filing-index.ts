@@ -18,10 +18,13 @@ export interface FilingQuery {
   at: number;
   text: FilingText;
   /**
-   * How far from `at` to look: the window unless told. A re-send looks further back,
-   * at most the two windows the index keeps.
+   * How far back from `at` to look, and how far on: the window unless told, at
+   * most the two windows the index keeps. A re-send looks two windows back for the
+   * item it repeats; any filing two windows on for a re-send of itself, which is
+   * there only when filings come out of order (a replay, newest first).
    */
-  withinMs?: number | undefined;
+  backMs?: number | undefined;
+  onMs?: number | undefined;
 }
 
 export interface FilingIndex {
@@ -102,8 +105,8 @@ export function createRedisFilingIndex(
       const found = (await findCandidates(
         tokens.map((t) => keys.filingToken(agency, language, t)),
         [
-          query.at - (query.withinMs ?? settings.windowMs),
-          query.at + (query.withinMs ?? settings.windowMs),
+          query.at - (query.backMs ?? settings.windowMs),
+          query.at + (query.onMs ?? settings.windowMs),
           settings.limit ?? defaultLimit,
           keys.filing(agency, language, ''),
           settings.perToken ?? defaultPerToken,
@@ -184,12 +187,14 @@ export class RecentFilings {
     text: FilingText,
     at: number,
     space = '',
-    withinMs = this.settings.windowMs,
+    backMs = this.settings.windowMs,
+    onMs = this.settings.windowMs,
   ): Filing[] {
     const shared = new Map<Filing, number>();
     for (const token of tokensOf(text)) {
       for (const filing of this.byToken.get(`${space}\u0000${token}`) ?? []) {
-        if (Math.abs(filing.at - at) <= withinMs) shared.set(filing, (shared.get(filing) ?? 0) + 1);
+        if (filing.at >= at - backMs && filing.at <= at + onMs)
+          shared.set(filing, (shared.get(filing) ?? 0) + 1);
       }
     }
     return [...shared]
@@ -212,7 +217,8 @@ export function createMemoryFilingIndex(settings: FilingIndexSettings): FilingIn
         query.text,
         query.at,
         `${query.agency}|${query.language}`,
-        query.withinMs,
+        query.backMs,
+        query.onMs,
       );
     },
     async record(filing, agency, language) {

@@ -394,7 +394,7 @@ async function identify(
             language: filingLanguage,
             at: filing.at,
             text: filing.text,
-            ...(filing.resent && { withinMs: deps.family.resentWindowMs }),
+            ...reachOf(filing, deps.family),
           }),
           deps.family,
         )
@@ -435,14 +435,10 @@ function joinFamiliesWithinDocument(
     if (!item.filing) continue;
     const space = item.filingLanguage;
     if (!item.placedBefore && item.uri === item.ownUri) {
+      const reach = reachOf(item.filing, deps.family);
       const match = familyOf(
         item.filing,
-        seen.candidates(
-          item.filing.text,
-          item.filing.at,
-          space,
-          item.filing.resent ? deps.family.resentWindowMs : deps.family.windowMs,
-        ),
+        seen.candidates(item.filing.text, item.filing.at, space, reach.backMs, reach.onMs),
         deps.family,
       );
       if (match) {
@@ -464,6 +460,21 @@ function joinFamiliesWithinDocument(
       space,
     );
   }
+}
+
+/**
+ * How far back and on a filing looks for its family: the window, and two for a
+ * re-send (back, to the item it repeats) and for a re-send of the filing itself
+ * (on: there only when filings come out of order).
+ */
+function reachOf(
+  filing: Omit<Filing, 'story'>,
+  family: FamilySettings,
+): { backMs: number; onMs: number } {
+  return {
+    backMs: filing.resent ? family.resentWindowMs : family.windowMs,
+    onMs: family.resentWindowMs,
+  };
 }
 
 /** The item as a filing of a developing story: its headline, lead, marker and time. */

@@ -80,7 +80,7 @@ describe('re-file families against Redis', () => {
       expect(await redis.ttl(key)).toBeGreaterThan(0);
   });
 
-  it('looks two windows back for a re-send, as far as it keeps filings', async () => {
+  it('looks further back or on when told, as far as it keeps filings', async () => {
     const prefix = `test:rf:${randomUUID()}:`;
     const hour = 3_600_000;
     const index = createRedisFilingIndex(redis, prefix, { windowMs: hour });
@@ -89,8 +89,13 @@ describe('re-file families against Redis', () => {
     await index.record({ uri: 'urn:b', story: 'urn:b', at: 1.5 * hour, text }, 'yna', 'zh');
     const query = { agency: 'yna', language: 'zh', at: 2 * hour, text };
     expect((await index.candidates(query)).map((f) => f.uri)).toEqual(['urn:b']);
-    const resent = { ...query, withinMs: 2 * hour };
+    const resent = { ...query, backMs: 2 * hour };
     expect((await index.candidates(resent)).map((f) => f.uri)).toEqual(['urn:a', 'urn:b']);
+    // And a filing looks on for a later re-send of itself, out of order.
+    const early = { agency: 'yna', language: 'zh', at: -hour, text };
+    expect((await index.candidates(early)).map((f) => f.uri)).toEqual(['urn:a']);
+    const on = { ...early, onMs: 3 * hour };
+    expect((await index.candidates(on)).map((f) => f.uri)).toEqual(['urn:a', 'urn:b']);
     for (const key of await redis.keys(`${prefix}rf:*`))
       expect(await redis.ttl(key)).toBeGreaterThan(0);
   });
