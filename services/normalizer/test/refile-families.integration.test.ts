@@ -1,6 +1,6 @@
-// The re-file families of the labelled Chinese set, decided with the Redis-backed
-// state the service uses: the same stories as in memory, within one Lua call per
-// lookup, alone and among the full feed rolls.
+// The re-file families of the labelled sets, decided with the Redis-backed state
+// the service uses: the same stories as in memory, within one Lua call per lookup,
+// alone and among the full feed rolls.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { connectRedis, type Redis } from '@wire/redis';
@@ -16,8 +16,11 @@ import {
 } from './refile/evaluate-families.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures/refile-families');
-const set = readLabelledSet(join(fixtures, 'zh'));
-const background = readBackground(join(fixtures, 'background/zh.jsonl.gz'));
+const sets = ['zh', 'ko-en-ja'].map((name) => ({
+  ...readLabelledSet(join(fixtures, name)),
+  name,
+  background: readBackground(join(fixtures, `background/${name}.jsonl.gz`)),
+}));
 const modes: PollMode[] = [
   'one item per poll',
   'one item per poll, newest first',
@@ -42,23 +45,25 @@ describe('re-file families against Redis', () => {
       NEAR_DUPLICATE_WINDOW_HOURS: 72,
     });
 
-  it('places every labelled item in the story the in-memory state does', async () => {
-    const inRedis = await placeItems(set, 'a poll every 15 minutes', redisState());
-    const inMemory = await placeItems(set, 'a poll every 15 minutes');
-    expect(inRedis.storyOf).toEqual(inMemory.storyOf);
-    const scores = scoreFamilies(set, inRedis);
-    expect(scores.merged).toEqual([]);
-    expect(scores.refilePairsJoined).toBeGreaterThan(0);
-  });
+  describe.each(sets)('on $name', (set) => {
+    it('places every labelled item in the story the in-memory state does', async () => {
+      const inRedis = await placeItems(set, 'a poll every 15 minutes', redisState());
+      const inMemory = await placeItems(set, 'a poll every 15 minutes');
+      expect(inRedis.storyOf).toEqual(inMemory.storyOf);
+      const scores = scoreFamilies(set, inRedis);
+      expect(scores.merged).toEqual([]);
+      expect(scores.refilePairsJoined).toBeGreaterThan(0);
+    });
 
-  it.each(modes)('does so among the full feed rolls too, %s', async (mode) => {
-    const dense = { ...set, items: [...set.items, ...background] };
-    const inRedis = await placeItems(dense, mode, redisState());
-    const inMemory = await placeItems(dense, mode);
-    expect(inRedis.storyOf).toEqual(inMemory.storyOf);
-    const scores = scoreFamilies(set, inRedis);
-    expect(scores.merged).toEqual([]);
-    expect(scores.refilePairsJoined).toBeGreaterThan(0);
+    it.each(modes)('does so among the full feed rolls too, %s', async (mode) => {
+      const dense = { ...set, items: [...set.items, ...set.background] };
+      const inRedis = await placeItems(dense, mode, redisState());
+      const inMemory = await placeItems(dense, mode);
+      expect(inRedis.storyOf).toEqual(inMemory.storyOf);
+      const scores = scoreFamilies(set, inRedis);
+      expect(scores.merged).toEqual([]);
+      expect(scores.refilePairsJoined).toBeGreaterThan(0);
+    });
   });
 
   it('finds filings within the window only, trims older ones and expires every key', async () => {
