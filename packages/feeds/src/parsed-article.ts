@@ -30,6 +30,8 @@ export interface ParsedArticle {
   signal: SourceSignal;
   /** A flash, or a later filing of a developing story, as the headline's wire marker says. */
   filing?: FilingStage;
+  /** A re-send of an item filed before (REFILE, RPT, 再送), as the headline's marker says. */
+  resent?: true;
   warnings: string[];
   /**
    * The plain text of the item's content parts as the source holds them, set by

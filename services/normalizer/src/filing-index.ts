@@ -17,6 +17,14 @@ export interface FilingQuery {
   language: string;
   at: number;
   text: FilingText;
+  /**
+   * How far back from `at` to look, and how far on: the window unless told, at
+   * most the two windows the index keeps. A re-send looks two windows back for the
+   * item it repeats; any filing two windows on for a re-send of itself, which is
+   * there only when filings come out of order (a replay, newest first).
+   */
+  backMs?: number | undefined;
+  onMs?: number | undefined;
 }
 
 export interface FilingIndex {
@@ -97,8 +105,8 @@ export function createRedisFilingIndex(
       const found = (await findCandidates(
         tokens.map((t) => keys.filingToken(agency, language, t)),
         [
-          query.at - settings.windowMs,
-          query.at + settings.windowMs,
+          query.at - (query.backMs ?? settings.windowMs),
+          query.at + (query.onMs ?? settings.windowMs),
           settings.limit ?? defaultLimit,
           keys.filing(agency, language, ''),
           settings.perToken ?? defaultPerToken,
@@ -175,11 +183,17 @@ export class RecentFilings {
   }
 
   /** The filings within the window sharing the most tokens with `text`, best first. */
-  candidates(text: FilingText, at: number, space = ''): Filing[] {
+  candidates(
+    text: FilingText,
+    at: number,
+    space = '',
+    backMs = this.settings.windowMs,
+    onMs = this.settings.windowMs,
+  ): Filing[] {
     const shared = new Map<Filing, number>();
     for (const token of tokensOf(text)) {
       for (const filing of this.byToken.get(`${space}\u0000${token}`) ?? []) {
-        if (Math.abs(filing.at - at) <= this.settings.windowMs)
+        if (filing.at >= at - backMs && filing.at <= at + onMs)
           shared.set(filing, (shared.get(filing) ?? 0) + 1);
       }
     }
@@ -199,7 +213,13 @@ export function createMemoryFilingIndex(settings: FilingIndexSettings): FilingIn
   const recent = new RecentFilings(settings);
   return {
     async candidates(query) {
-      return recent.candidates(query.text, query.at, `${query.agency}|${query.language}`);
+      return recent.candidates(
+        query.text,
+        query.at,
+        `${query.agency}|${query.language}`,
+        query.backMs,
+        query.onMs,
+      );
     },
     async record(filing, agency, language) {
       recent.add(filing, `${agency}|${language}`);

@@ -143,6 +143,10 @@ export interface FilingOverlap {
   sessionsDiffer: boolean;
   /** Every figure of the earlier headline is in the later filing's headline or lead. */
   earlierFiguresKept: boolean;
+  /** Share of the earlier headline's words, figures left out, in the later headline and lead. */
+  earlierWordsInLater: number;
+  /** Share of the later headline's words, figures left out, in the earlier headline and lead. */
+  laterWordsInEarlier: number;
 }
 
 // A new filing is compared with up to 20 candidates: its token set is built once.
@@ -169,5 +173,13 @@ export function filingOverlap(earlier: FilingText, later: FilingText): FilingOve
       later.sessions.length > 0 &&
       !earlier.sessions.some((s) => later.sessions.includes(s)),
     earlierFiguresKept: earlier.numbers.every((n) => inLater.has(n)),
+    earlierWordsInLater: covered(
+      earlier.headline.filter((t) => !isNumber(t)),
+      inLater,
+    ),
+    laterWordsInEarlier: covered(
+      later.headline.filter((t) => !isNumber(t)),
+      allTokens(earlier),
+    ),
   };
 }

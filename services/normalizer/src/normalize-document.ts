@@ -434,6 +434,7 @@ async function identify(
             language: filingLanguage,
             at: filing.at,
             text: filing.text,
+            ...reachOf(filing, deps.family),
           }),
           deps.family,
         )
@@ -474,9 +475,10 @@ function joinFamiliesWithinDocument(
     if (!item.filing) continue;
     const space = item.filingLanguage;
     if (!item.placedBefore && item.uri === item.ownUri) {
+      const reach = reachOf(item.filing, deps.family);
       const match = familyOf(
         item.filing,
-        seen.candidates(item.filing.text, item.filing.at, space),
+        seen.candidates(item.filing.text, item.filing.at, space, reach.backMs, reach.onMs),
         deps.family,
       );
       if (match) {
@@ -500,6 +502,21 @@ function joinFamiliesWithinDocument(
   }
 }
 
+/**
+ * How far back and on a filing looks for its family: the window, and two for a
+ * re-send (back, to the item it repeats) and for a re-send of the filing itself
+ * (on: there only when filings come out of order).
+ */
+function reachOf(
+  filing: Omit<Filing, 'story'>,
+  family: FamilySettings,
+): { backMs: number; onMs: number } {
+  return {
+    backMs: filing.resent ? family.resentWindowMs : family.windowMs,
+    onMs: family.resentWindowMs,
+  };
+}
+
 /** The item as a filing of a developing story: its headline, lead, marker and time. */
 function filingOf(
   parsed: ParsedArticle,
@@ -511,7 +528,13 @@ function filingOf(
   if (parsed.signal === 'kill' || (headline.trim() === '' && body.trim() === '')) return undefined;
   const at = Date.parse(parsed.article.versionCreated ?? meta['wire-fetched-at']);
   if (Number.isNaN(at)) return undefined;
-  return { uri, at, stage: parsed.filing, text: filingTextOf(headline, body) };
+  return {
+    uri,
+    at,
+    stage: parsed.filing,
+    ...(parsed.resent && { resent: true }),
+    text: filingTextOf(headline, body),
+  };
 }
 
 /** The primary language subtag, so that zh-CN and zh filings are matched together. */

@@ -102,5 +102,9 @@ export function createMemoryNormalizerState(maxDistance = 3): NormalizerState {
 function familySettings(windowHours?: number): FamilySettings {
   return windowHours === undefined
     ? defaultFamilySettings
-    : { ...defaultFamilySettings, windowMs: windowHours * 3_600_000 };
+    : {
+        ...defaultFamilySettings,
+        windowMs: windowHours * 3_600_000,
+        resentWindowMs: 2 * windowHours * 3_600_000,
+      };
 }

@@ -16,6 +16,8 @@ export interface Filing {
   /** Its version time, ms. */
   at: number;
   stage?: FilingStage | undefined;
+  /** A re-send of an item filed before (REFILE, RPT, 再送), as its marker says. */
+  resent?: boolean | undefined;
   text: FilingText;
   /**
    * Its story already holds a retelling (a filing that is neither a flash nor an
@@ -31,8 +33,16 @@ export const retells = (filing: Omit<Filing, 'story'>): boolean =>
   filing.stage !== 'flash' && !filing.text.untitled;
 
 export interface FamilySettings {
-  /** Filings further apart than this are never one family. */
+  /** Filings further apart than this are never one family, ... */
   windowMs: number;
+  /**
+   * ... unless the later one is marked as a re-send (REFILE, RPT, 再送): the agency
+   * sent the item again, the next morning at times. Within this it joins an earlier
+   * filing whose headline it repeats (resentOverlap); the index keeps two windows.
+   */
+  resentWindowMs: number;
+  /** How much of the earlier headline a re-send beyond the window repeats in its headline and lead. */
+  resentOverlap: number;
   /**
    * Share of the earlier headline that a filing its marker says is a later one
    * ((LEAD), 详讯, (종합), 再送) repeats in its headline and lead, to join it. One way
@@ -77,6 +87,14 @@ export interface FamilySettings {
    * headline, whose company differs.
    */
   flashParaphrasedBack: number;
+  /**
+   * When both headlines give figures and share none, a later filing whose marker
+   * says so, after a flash or a marked filing, joins with this much of the earlier
+   * headline's words (figures left out) in its headline and lead ...
+   */
+  figuresMovedOverlap: number;
+  /** ... and this much of its own headline's words in the earlier filing. */
+  figuresMovedFloor: number;
   /** Two flashes this close in time ... */
   flashRunMs: number;
   /** ... that share this much of their headlines both ways are one developing story. */
@@ -92,6 +110,8 @@ export interface FamilySettings {
 // (see docs/near-duplicates.md): the most re-files joined with no false join.
 export const defaultFamilySettings: FamilySettings = {
   windowMs: 12 * 3_600_000,
+  resentWindowMs: 24 * 3_600_000,
+  resentOverlap: 0.9,
   followUpOverlap: 0.55,
   afterFlashFloor: 0.5,
   plainOverlap: 0.9,
@@ -100,6 +120,8 @@ export const defaultFamilySettings: FamilySettings = {
   flashRetoldTokens: 8,
   flashParaphrased: 0.75,
   flashParaphrasedBack: 0.6,
+  figuresMovedOverlap: 0.8,
+  figuresMovedFloor: 0.5,
   flashRunMs: 2 * 3_600_000,
   flashRunOverlap: 0.5,
   quoteRunOverlap: 0.3,
@@ -122,14 +144,27 @@ export function familyScore(
   b: Omit<Filing, 'story'>,
   settings: FamilySettings,
 ): number {
-  if (Math.abs(a.at - b.at) > settings.windowMs) return 0;
   const [earlier, later] = a.at <= b.at ? [a, b] : [b, a];
+  const gap = later.at - earlier.at;
+  // A re-send beyond the window is the earlier item sent again: it repeats its headline.
+  const beyondWindow = gap > settings.windowMs;
+  if (beyondWindow && !(later.resent && gap <= settings.resentWindowMs)) return 0;
   const overlap = filingOverlap(earlier.text, later.text);
-  if (overlap.numbersDiffer || overlap.sessionsDiffer) return 0;
+  // Figures that changed are another day's reading (a market close, a tally), unless
+  // a marker says the later filing continues a flash or a marked filing and it
+  // repeats the earlier headline's words: the story moved on (a toll from 32 to 34).
+  const figuresMoved =
+    overlap.numbersDiffer &&
+    later.stage === 'follow-up' &&
+    (earlier.stage === 'flash' || earlier.stage === 'follow-up') &&
+    overlap.earlierWordsInLater >= settings.figuresMovedOverlap &&
+    overlap.laterWordsInEarlier >= settings.figuresMovedFloor;
+  if ((overlap.numbersDiffer && !figuresMoved) || overlap.sessionsDiffer) return 0;
   // A digest tells many stories, the first of them in its lead, and continues none.
   if (earlier.text.digest || later.text.digest) return 0;
   const most = Math.max(overlap.earlierInLater, overlap.laterInEarlier);
   const least = Math.min(overlap.earlierInLater, overlap.laterInEarlier);
+  if (beyondWindow) return overlap.earlierInLater >= settings.resentOverlap ? most : 0;
   // A later filing's marker, or a flash before it, says a story is developing.
   const afterFlash = earlier.stage === 'flash' && later.stage !== 'flash';
   // An untitled one-line item is a flash too, but only its retelling joins it. A

@@ -1,6 +1,6 @@
-// The re-file families of the labelled Chinese set, decided with the Redis-backed
-// state the service uses: the same stories as in memory, within one Lua call per
-// lookup, alone and among the full feed rolls.
+// The re-file families of the labelled sets, decided with the Redis-backed state
+// the service uses: the same stories as in memory, within one Lua call per lookup,
+// alone and among the full feed rolls.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { connectRedis, type Redis } from '@wire/redis';
@@ -16,8 +16,11 @@ import {
 } from './refile/evaluate-families.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures/refile-families');
-const set = readLabelledSet(join(fixtures, 'zh'));
-const background = readBackground(join(fixtures, 'background/zh.jsonl.gz'));
+const sets = ['zh', 'ko-en-ja'].map((name) => ({
+  ...readLabelledSet(join(fixtures, name)),
+  name,
+  background: readBackground(join(fixtures, `background/${name}.jsonl.gz`)),
+}));
 const modes: PollMode[] = [
   'one item per poll',
   'one item per poll, newest first',
@@ -42,23 +45,25 @@ describe('re-file families against Redis', () => {
       NEAR_DUPLICATE_WINDOW_HOURS: 72,
     });
 
-  it('places every labelled item in the story the in-memory state does', async () => {
-    const inRedis = await placeItems(set, 'a poll every 15 minutes', redisState());
-    const inMemory = await placeItems(set, 'a poll every 15 minutes');
-    expect(inRedis.storyOf).toEqual(inMemory.storyOf);
-    const scores = scoreFamilies(set, inRedis);
-    expect(scores.merged).toEqual([]);
-    expect(scores.refilePairsJoined).toBeGreaterThan(0);
-  });
+  describe.each(sets)('on $name', (set) => {
+    it('places every labelled item in the story the in-memory state does', async () => {
+      const inRedis = await placeItems(set, 'a poll every 15 minutes', redisState());
+      const inMemory = await placeItems(set, 'a poll every 15 minutes');
+      expect(inRedis.storyOf).toEqual(inMemory.storyOf);
+      const scores = scoreFamilies(set, inRedis);
+      expect(scores.merged).toEqual([]);
+      expect(scores.refilePairsJoined).toBeGreaterThan(0);
+    });
 
-  it.each(modes)('does so among the full feed rolls too, %s', async (mode) => {
-    const dense = { ...set, items: [...set.items, ...background] };
-    const inRedis = await placeItems(dense, mode, redisState());
-    const inMemory = await placeItems(dense, mode);
-    expect(inRedis.storyOf).toEqual(inMemory.storyOf);
-    const scores = scoreFamilies(set, inRedis);
-    expect(scores.merged).toEqual([]);
-    expect(scores.refilePairsJoined).toBeGreaterThan(0);
+    it.each(modes)('does so among the full feed rolls too, %s', async (mode) => {
+      const dense = { ...set, items: [...set.items, ...set.background] };
+      const inRedis = await placeItems(dense, mode, redisState());
+      const inMemory = await placeItems(dense, mode);
+      expect(inRedis.storyOf).toEqual(inMemory.storyOf);
+      const scores = scoreFamilies(set, inRedis);
+      expect(scores.merged).toEqual([]);
+      expect(scores.refilePairsJoined).toBeGreaterThan(0);
+    });
   });
 
   it('finds filings within the window only, trims older ones and expires every key', async () => {
@@ -70,11 +75,32 @@ describe('re-file families against Redis', () => {
     await index.record({ uri: 'urn:b', story: 'urn:a', at: 3 * hour, text }, 'yna', 'zh');
     const near = await index.candidates({ agency: 'yna', language: 'zh', at: 3 * hour, text });
     expect(near.map((f) => f.uri)).toEqual(['urn:b']);
+
     expect(await index.candidates({ agency: 'yna', language: 'ko', at: 0, text })).toEqual([]);
     // Recording urn:b trimmed urn:a (older than two windows) from every token set.
     const tokenKeys = await redis.keys(`${prefix}rf:*:t:*`);
     expect(tokenKeys.length).toBe(text.headline.length);
     for (const key of tokenKeys) expect(await redis.zrange(key, 0, -1)).toEqual(['urn:b']);
+    for (const key of await redis.keys(`${prefix}rf:*`))
+      expect(await redis.ttl(key)).toBeGreaterThan(0);
+  });
+
+  it('looks further back or on when told, as far as it keeps filings', async () => {
+    const prefix = `test:rf:${randomUUID()}:`;
+    const hour = 3_600_000;
+    const index = createRedisFilingIndex(redis, prefix, { windowMs: hour });
+    const text = filingTextOf('尹锡悦宣布紧急戒严', '');
+    await index.record({ uri: 'urn:a', story: 'urn:a', at: 0, text }, 'yna', 'zh');
+    await index.record({ uri: 'urn:b', story: 'urn:b', at: 1.5 * hour, text }, 'yna', 'zh');
+    const query = { agency: 'yna', language: 'zh', at: 2 * hour, text };
+    expect((await index.candidates(query)).map((f) => f.uri)).toEqual(['urn:b']);
+    const resent = { ...query, backMs: 2 * hour };
+    expect((await index.candidates(resent)).map((f) => f.uri)).toEqual(['urn:a', 'urn:b']);
+    // And a filing looks on for a later re-send of itself, out of order.
+    const early = { agency: 'yna', language: 'zh', at: -hour, text };
+    expect((await index.candidates(early)).map((f) => f.uri)).toEqual(['urn:a']);
+    const on = { ...early, onMs: 3 * hour };
+    expect((await index.candidates(on)).map((f) => f.uri)).toEqual(['urn:a', 'urn:b']);
     for (const key of await redis.keys(`${prefix}rf:*`))
       expect(await redis.ttl(key)).toBeGreaterThan(0);
   });

@@ -32,7 +32,7 @@ const modes: PollMode[] = [
 // what stands between is in docs/near-duplicates.md (a second flash with a new
 // fact, and re-angled headlines, are left as stories of their own on purpose).
 const sets = [
-  { name: 'ko-en-ja', joined: [155, 160, 155], joinedAmongRolls: [147, 159, 147] },
+  { name: 'ko-en-ja', joined: [160, 165, 160], joinedAmongRolls: [152, 164, 152] },
   { name: 'zh', joined: [24, 24, 24], joinedAmongRolls: [23, 24, 23] },
 ].map(({ name, joined, joinedAmongRolls }) => ({
   ...readLabelledSet(join(fixtures, name)),

@@ -67,6 +67,55 @@ describe('familyScore', () => {
     expect(familyScore(flash, lifted, defaultFamilySettings)).toBe(0);
   });
 
+  it('joins a re-send to the item it repeats up to two windows back, and nothing else', () => {
+    const interview = filing(
+      'a',
+      0,
+      'インタビュー：スエズ経由の調達開始、原油確保に支障なし＝出光興産社長',
+    );
+    const resent = {
+      ...filing(
+        'b',
+        15 * hour,
+        'インタビュー：スエズ経由の調達開始、原油確保に支障なし＝出光興産社長',
+      ),
+      stage: 'follow-up' as const,
+      resent: true,
+    };
+    expect(familyScore(interview, resent, defaultFamilySettings)).toBe(1);
+    // Unmarked, or a plain later filing, it is a day's other story.
+    expect(familyScore(interview, { ...resent, resent: false }, defaultFamilySettings)).toBe(0);
+    expect(familyScore(interview, { ...resent, at: 25 * hour }, defaultFamilySettings)).toBe(0);
+    // Beyond the window it must repeat the headline, not a reaction's share of it.
+    const other = { ...resent, text: filingTextOf('出光興産社長、原油調達で新方針', '') };
+    expect(familyScore(interview, other, defaultFamilySettings)).toBe(0);
+  });
+
+  it('joins a marked later filing whose figures moved on, and no unmarked one', () => {
+    const flash = filing('a', 0, '巴基斯坦西南部煤矿爆炸致32名矿工死亡', '', 'flash');
+    const toll = '巴基斯坦西南部煤矿爆炸致34名矿工死亡';
+    expect(
+      familyScore(flash, filing('b', hour, toll, '', 'follow-up'), defaultFamilySettings),
+    ).toBeGreaterThan(0.9);
+    expect(familyScore(flash, filing('c', hour, toll), defaultFamilySettings)).toBe(0);
+    // A day's close flash and the market wrap after it are two stories.
+    const close = filing('k', 0, '코스피 208.90p(4.10%) 오른 5298.04 마감', '', 'flash');
+    const wrap = filing('w', hour, '[마감시황] 코스피 4%대 반등…4거래일만 5200선 회복');
+    expect(familyScore(close, wrap, defaultFamilySettings)).toBe(0);
+    // A later story whose lead recounts the flash's figures repeats few of its own words there.
+    const angled = filing(
+      'p',
+      hour,
+      '쭉쭉 늘더니 국민연금마저 뛰어넘었다… 서학개미 해외주식투자 450억달러',
+      '지난해 경상수지 흑자가 1230억5000만달러로 사상 최대를 기록했다.',
+      'follow-up',
+    );
+    const surplus = filing('s', 0, "지난해 경상수지 흑자 1230.5억달러…'사상 최대'", '', 'flash');
+    expect(familyScore(surplus, angled, defaultFamilySettings)).toBe(0);
+    const noFloor = { ...defaultFamilySettings, figuresMovedFloor: 0 };
+    expect(familyScore(surplus, angled, noFloor)).toBeGreaterThan(0);
+  });
+
   it('keeps apart a market open and close, and two readings of one figure', () => {
     const open = filing('o', 0, '[코스피] 52.17포인트(0.98%) 오른 5350.21 출발');
     const close = filing('c', 6 * hour, '[코스피] 3.65포인트(0.07%) 오른 5301.69 마감');

@@ -40,6 +40,7 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
   const source = { ...parsed.source };
   let signal = parsed.signal;
   let filing = parsed.filing;
+  let resent = parsed.resent;
   let warnings = parsed.warnings;
   if (source.link !== undefined && isScriptLink(source.link)) {
     warnings = [...warnings, `link "${source.link.slice(0, 40)}" runs script; dropped`];
@@ -63,6 +64,7 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
       if (strength[split.signal] > strength[signal]) signal = split.signal;
       if (split.urgent && article.urgency === undefined) article.urgency = 1;
       if (split.stage) filing = split.stage;
+      if (split.resent) resent = true;
     }
   }
 
@@ -103,6 +105,7 @@ export function cleanArticle(parsed: ParsedArticle): ParsedArticle {
     signal,
     warnings,
     ...(filing && { filing }),
+    ...(resent && { resent }),
     ...(contentText !== undefined && { contentText }),
     ...(contentTokens !== undefined && { contentTokens }),
   };

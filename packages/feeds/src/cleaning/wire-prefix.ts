@@ -15,6 +15,8 @@ interface PrefixRule {
   /** An urgent flash: ninjs urgency 1 when the source gave none. */
   urgent?: boolean;
   stage?: FilingStage;
+  /** A re-send of an item filed before (REFILE, RPT, 再送): the same story sent again. */
+  resent?: boolean;
 }
 
 // CJK agencies' markers: a flash (快讯, 速報, 속보), then briefs and detailed or
@@ -23,19 +25,28 @@ const cjkFlash = /^(?:快讯|快訊|速報|速报|속보|긴급)$/;
 const cjkFollowUp =
   /^(?:简讯|簡訊|详讯|詳訊|综合|綜合|詳報|続報|상보|第?\d+[報报]|第[一二三四五六七八九十]+[報报]|종합\d*(?:보)?|\d+보)$/;
 
+// A re-send, which Yonhap's Korean service writes at the end too: "... (종합)(재송)".
+const cjkResent = /^(?:재송|再送)$/;
+
 const prefixRules: PrefixRule[] = [
   { pattern: /^(?:URGENT|FLASH|BULLETIN)$/i, signal: 'none', urgent: true, stage: 'flash' },
   { pattern: cjkFlash, signal: 'none', urgent: true, stage: 'flash' },
   {
-    pattern:
-      /^(?:LEAD|\d+(?:st|nd|rd|th) LD|\d+(?:st|nd|rd|th) LEAD|UPDATE(?: \d+)?|RECASTS?|REFILE)$/i,
+    pattern: /^(?:LEAD|\d+(?:st|nd|rd|th) LD|\d+(?:st|nd|rd|th) LEAD|UPDATE(?: \d+)?|RECASTS?)$/i,
     signal: 'update',
     stage: 'follow-up',
+  },
+  // A re-send: the item filed again, hours later at times (Reuters' REFILE, RPT and
+  // 再送, Yonhap's 재송).
+  {
+    pattern: /^(?:REFILE|RPT|REPEAT|재송|再送)$/i,
+    signal: 'update',
+    stage: 'follow-up',
+    resent: true,
   },
   { pattern: cjkFollowUp, signal: 'update', stage: 'follow-up' },
   { pattern: /^(?:CORRECTION|CORRECTED|CORRECTS?|2nd CORRECTION)$/i, signal: 'correction' },
   { pattern: /^(?:수정|정정|訂正|订正)$/, signal: 'correction' },
-  { pattern: /^(?:再送)$/, signal: 'update', stage: 'follow-up' },
   // A wire's kill advisory: the story is withdrawn, clients must not use it.
   { pattern: /^(?:KILL|KILLED|WITHDRAWN|WITHDRAWAL|ELIMINATION)$/i, signal: 'kill' },
   { pattern: /^(?:삭제|취소)$/, signal: 'kill' },
@@ -66,10 +77,11 @@ const dashRules: PrefixRule[] = [
     stage: 'flash',
   },
   {
-    pattern: /^(?:UPDATE(?: \d+)?|WRAPUP(?: \d+)?|REFILE|RPT|RECAST)$/,
+    pattern: /^(?:UPDATE(?: \d+)?|WRAPUP(?: \d+)?|RECAST)$/,
     signal: 'update',
     stage: 'follow-up',
   },
+  { pattern: /^(?:REFILE|RPT|REPEAT)$/, signal: 'update', stage: 'follow-up', resent: true },
   {
     pattern: /^(?:CORRECTED|CORRECTION|CORRECTS|RECTIFICATIF|BERICHTIGUNG)$/,
     signal: 'correction',
@@ -99,7 +111,12 @@ function nextPrefix(rest: string): { match: RegExpExecArray; rule: PrefixRule } 
 function trailingMarker(rest: string): { match: RegExpExecArray; rule: PrefixRule } | undefined {
   const bracketed = trailingBracket.exec(rest);
   const inner = bracketed?.[1]?.trim();
-  if (!bracketed || !inner || !(cjkFlash.test(inner) || cjkFollowUp.test(inner))) return undefined;
+  if (
+    !bracketed ||
+    !inner ||
+    !(cjkFlash.test(inner) || cjkFollowUp.test(inner) || cjkResent.test(inner))
+  )
+    return undefined;
   const rule = prefixRules.find((r) => r.pattern.test(inner));
   return rule && bracketed.index > 0 ? { match: bracketed, rule } : undefined;
 }
@@ -112,6 +129,8 @@ export interface HeadlinePrefixes {
   urgent: boolean;
   /** A flash, or a later filing of a developing story; absent when no marker says. */
   stage?: FilingStage;
+  /** A marker says the item is a re-send of one filed before (REFILE, RPT, 再送, 재송). */
+  resent?: true;
 }
 
 const strength: Record<SourceSignal, number> = { none: 0, update: 1, correction: 2, kill: 3 };
@@ -122,10 +141,12 @@ export function splitWirePrefix(headline: string): HeadlinePrefixes {
   let signal: SourceSignal = 'none';
   let urgent = false;
   let stage: FilingStage | undefined;
+  let resent = false;
   const take = (match: RegExpExecArray, rule: PrefixRule) => {
     taken.push(match[0].trim());
     if (strength[rule.signal] > strength[signal]) signal = rule.signal;
     urgent ||= rule.urgent === true;
+    resent ||= rule.resent === true;
     // A later filing's marker wins over a flash's: "[속보] ... (종합)" is a follow-up.
     if (rule.stage === 'follow-up' || (rule.stage === 'flash' && stage === undefined))
       stage = rule.stage;
@@ -143,5 +164,6 @@ export function splitWirePrefix(headline: string): HeadlinePrefixes {
   const result: HeadlinePrefixes = { headline: rest.trim(), signal, urgent };
   if (taken.length > 0) result.prefix = taken.join(' ');
   if (stage) result.stage = stage;
+  if (resent) result.resent = true;
   return result;
 }

@@ -89,13 +89,40 @@ describe('splitWirePrefix', () => {
       'follow-up',
     ],
   ])('reads %j', (input, headline, prefix, signal, urgent, stage) => {
-    expect(splitWirePrefix(input)).toEqual({
+    const { resent: _, ...split } = splitWirePrefix(input);
+    expect(split).toEqual({
       headline,
       prefix,
       signal,
       urgent,
       ...(stage && { stage }),
     });
+  });
+
+  it.each([
+    ['REFILE-UPDATE 1-Oil rises', 'Oil rises'],
+    ['RPT-Oil rises', 'Oil rises'],
+    ['(REFILE) Oil rises', 'Oil rises'],
+    ['再送-英裁判所、支払い命令', '英裁判所、支払い命令'],
+    ['再送米メタ訴訟の審理開始', '米メタ訴訟の審理開始'],
+    ['(재송) 북한 미사일', '북한 미사일'],
+    ['북한 미사일(종합)(재송)', '북한 미사일'],
+  ])('says %j is a re-send of an earlier item, a later filing', (input, headline) => {
+    expect(splitWirePrefix(input)).toMatchObject({
+      headline,
+      stage: 'follow-up',
+      signal: 'update',
+      resent: true,
+    });
+  });
+
+  it.each([
+    '(LEAD) Story',
+    'UPDATE 1-Oil rises',
+    '[속보] 尹 비상계엄 선포(종합)',
+    '詳報：日銀が利上げ',
+  ])('says %j is no re-send', (input) => {
+    expect(splitWirePrefix(input).resent).toBeUndefined();
   });
 
   it.each([

@@ -59,8 +59,20 @@ export function readBackground(file: string): LabelledItem[] {
 const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+// The laapy pool names its feeds by file, not by host: Yahoo! JAPAN's news and
+// finance feeds both carry Reuters' Japanese service, msn its English one, and
+// swissinfo Bloomberg's stories.
+const poolAgencies: Record<string, string> = {
+  'laapy pool: yahoo_news_jp_reuters.xml': 'reuters',
+  'laapy pool: yahoo_finance_jp_reuters.xml': 'reuters',
+  'laapy pool: reuters_official_msn.xml': 'reuters',
+  'laapy pool: swissinfo_discovery.xml': 'bloomberg',
+};
+
 /** The agency an item comes from: the outlet, whichever of its feeds carried it. */
 function agencyOf(item: LabelledItem): string {
+  const pooled = poolAgencies[item.feed];
+  if (pooled) return pooled;
   const host = /^https?:\/\/([^/]+)/.exec(item.feed)?.[1];
   const name = host ? host.replace(/^(?:www|rss|biz)\./, '').split('.')[0] : item.feed;
   return (name ?? 'agency').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
