@@ -23,6 +23,11 @@ export interface FilingText {
    */
   digest?: boolean;
   /**
+   * The days the headline names ("7-29" for 7월 29일, 7月29日, July 29): a box score,
+   * a day's market table, a tally to a date. Absent when it names none.
+   */
+  dates?: string[];
+  /**
    * Whom a quote headline quotes: the few words before its quote or colon
    * (`국정원 "…"`, `伊朗外交部：…`), NFKC and lower case.
    */
@@ -38,6 +43,25 @@ const sessionWords: [string, RegExp][] = [
   ['evening', /晚间|晚盘|夜盘|저녁|後場|\bevening\b/iu],
   ['morning', /早间|早盘|早报|晨报|아침|오전|\bmorning\b/iu],
 ];
+
+// A day as headlines write it: 7월 29일, 7月29日, 7月1-12日 (a span counts as its own
+// day), July 29, 29 July.
+const months = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+const cjkDate = /(\d{1,2})\s*[월月]\s*(\d{1,2})(?:\s*[-~～至]\s*(\d{1,2}))?\s*[일日]/gu;
+const englishDate =
+  /\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})|(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b/giu;
+
+function datesOf(title: string): string[] {
+  const text = title.normalize('NFKC');
+  const dates = new Set<string>();
+  for (const [, month, day, until] of text.matchAll(cjkDate))
+    dates.add(`${Number(month)}-${Number(day)}${until ? `-${Number(until)}` : ''}`);
+  for (const [, monthFirst, dayAfter, dayFirst, monthAfter] of text.matchAll(englishDate)) {
+    const month = months.indexOf(((monthFirst ?? monthAfter) as string).toLowerCase()) + 1;
+    dates.add(`${month}-${Number(dayAfter ?? dayFirst)}`);
+  }
+  return [...dates];
+}
 
 /** How much of the body counts as its lead: about the first sentence or two. */
 export const leadLength = 240;
@@ -105,7 +129,9 @@ export function filingTextOf(headline: string, body: string): FilingText {
     headline.trim() || (firstSentence.exec(opening.trim())?.[0] ?? opening.slice(0, 120));
   const head = new Set(tokensOf(title, numbers));
   const lead = new Set(tokensOf(opening.slice(0, leadLength)));
+  const dates = datesOf(title);
   return {
+    ...(dates.length > 0 && { dates }),
     ...(headline.trim() === '' && { untitled: true }),
     ...(opensWithList.test(opening.trim()) && { digest: true }),
     ...speakerOf(headline),
@@ -141,6 +167,8 @@ export interface FilingOverlap {
   numbersDiffer: boolean;
   /** Both headlines name a session, and not the same: a market's open and its close. */
   sessionsDiffer: boolean;
+  /** Both headlines name a day, and not the same: one game's box score and the next's. */
+  datesDiffer: boolean;
   /** Every figure of the earlier headline is in the later filing's headline or lead. */
   earlierFiguresKept: boolean;
   /** Share of the earlier headline's words, figures left out, in the later headline and lead. */
@@ -168,6 +196,10 @@ export function filingOverlap(earlier: FilingText, later: FilingText): FilingOve
     earlierInLater: covered(earlier.headline, inLater),
     laterInEarlier: covered(later.headline, allTokens(earlier)),
     numbersDiffer: earlier.numbers.length > 0 && later.numbers.length > 0 && !shared,
+    datesDiffer:
+      earlier.dates !== undefined &&
+      later.dates !== undefined &&
+      !earlier.dates.some((d) => later.dates?.includes(d)),
     sessionsDiffer:
       earlier.sessions.length > 0 &&
       later.sessions.length > 0 &&

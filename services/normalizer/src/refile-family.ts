@@ -159,7 +159,9 @@ export function familyScore(
     (earlier.stage === 'flash' || earlier.stage === 'follow-up') &&
     overlap.earlierWordsInLater >= settings.figuresMovedOverlap &&
     overlap.laterWordsInEarlier >= settings.figuresMovedFloor;
-  if ((overlap.numbersDiffer && !figuresMoved) || overlap.sessionsDiffer) return 0;
+  // Two days named are two days' reports, whatever else the headlines share.
+  if ((overlap.numbersDiffer && !figuresMoved) || overlap.sessionsDiffer || overlap.datesDiffer)
+    return 0;
   // A digest tells many stories, the first of them in its lead, and continues none.
   if (earlier.text.digest || later.text.digest) return 0;
   const most = Math.max(overlap.earlierInLater, overlap.laterInEarlier);

@@ -128,6 +128,29 @@ describe('familyScore', () => {
     expect(familyScore(first, second, defaultFamilySettings)).toBe(0);
   });
 
+  it('keeps apart two days named in the headlines, and joins one day named twice', () => {
+    const game = (uri: string, at: number, day: string) =>
+      filing(uri, at, `[2022 KBO리그 기록실] 롯데 vs 삼성 (7월 ${day}일)`);
+    expect(
+      familyScore(game('a', 0, '29'), game('b', 4 * 60_000, '30'), defaultFamilySettings),
+    ).toBe(0);
+    const tally = (uri: string, at: number, days: string) =>
+      filing(uri, at, `乘联分会：7月${days}日全国乘用车市场零售44.3万辆`);
+    expect(familyScore(tally('c', 0, '1-5'), tally('d', hour, '1-12'), defaultFamilySettings)).toBe(
+      0,
+    );
+    const english = (uri: string, at: number, day: string) =>
+      filing(uri, at, `Fed minutes of the ${day} meeting show split over rates`);
+    expect(
+      familyScore(english('e', 0, 'July 29'), english('f', hour, '30 Jul'), defaultFamilySettings),
+    ).toBe(0);
+    expect(
+      familyScore(english('g', 0, 'July 29'), english('h', hour, '29 July'), defaultFamilySettings),
+    ).toBe(1);
+    expect(filingTextOf('７月２９日の試合', '').dates).toEqual(['7-29']);
+    expect(filingTextOf('Seoul shares open higher', '').dates).toBeUndefined();
+  });
+
   it('joins the same filing sent again without a marker, not a look-alike', () => {
     const again = filing('b', hour, '尹锡悦宣布紧急戒严');
     expect(familyScore(filing('a', 0, '尹锡悦宣布紧急戒严'), again, defaultFamilySettings)).toBe(1);
