@@ -6,6 +6,7 @@ export {
   kafkaSecurity,
   redisClientSettings,
   redisSecurity,
+  topicReplication,
 } from './connect-adapters.js';
 export { errorKindOf } from './error-kind.js';
 export {
