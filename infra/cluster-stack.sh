@@ -58,6 +58,8 @@ start_node() { # node-id: starts it unless its broker port answers (the JVM star
       -t "$(cat "$cluster/cluster-id")" -c "$kafka_run/server.properties" > "$kafka_run/logs/format.log" 2>&1 ||
       { cat "$kafka_run/logs/format.log" >&2; die "formatting node $n's storage failed"; }
   fi
+  # The log of the run before stays, for whoever looks into a failover.
+  [ -s "$kafka_run/logs/server.log" ] && mv "$kafka_run/logs/server.log" "$kafka_run/logs/server.log.previous"
   launch_broker
 }
 
