@@ -671,6 +671,8 @@ function publishPauses(
 ): string[] {
   const times = events.map((r) => Number(r.timestamp)).sort((a, b) => a - b);
   return faultTimes.map(({ fault, from, to }) => {
+    // Nothing published after it began: the agency had filed everything by then.
+    if ((times.at(-1) ?? 0) <= from) return `${fault} idle`;
     let longest = 0;
     for (let i = 1; i < times.length; i++) {
       const before = times[i - 1] as number;

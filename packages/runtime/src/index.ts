@@ -17,6 +17,7 @@ export {
   type ServiceLogger,
 } from './run-service.js';
 export {
+  replicatedBeforeCommit,
   type StageContext,
   type StageDefinition,
   type StageParts,
