@@ -660,26 +660,30 @@ describe('chaos', () => {
 });
 
 /**
- * Per fault, the longest stretch without a public event that was under way while
- * the fault lasted or in the 15 s after it, counted from the fault's start at the
- * earliest: how long publishing stopped around it, by the events' own timestamps
- * (set when the publisher sent them; an aborted attempt's events are not read).
+ * Per fault, the longest stretch without a public event that it is to blame for,
+ * by the events' own timestamps (set when the publisher sent them; an aborted
+ * attempt's events are not read). Each stretch between two events goes to the
+ * fault that had begun last by its start (or within a second after it: a fault
+ * lands amid the usual gap between two events), measured from the fault's start
+ * at the earliest; a fault after the last event says idle.
  */
 function publishPauses(
   events: ReadRecord[],
   faultTimes: { fault: string; from: number; to: number }[],
 ): string[] {
   const times = events.map((r) => Number(r.timestamp)).sort((a, b) => a - b);
-  return faultTimes.map(({ fault, from, to }) => {
-    // Nothing published after it began: the agency had filed everything by then.
-    if ((times.at(-1) ?? 0) <= from) return `${fault} idle`;
-    let longest = 0;
-    for (let i = 1; i < times.length; i++) {
-      const before = times[i - 1] as number;
-      const after = times[i] as number;
-      if (after <= from || before > to + 15_000) continue;
-      longest = Math.max(longest, after - Math.max(before, from));
-    }
-    return `${fault} ${(longest / 1000).toFixed(1)}s`;
-  });
+  const longest = faultTimes.map(() => 0);
+  for (let i = 1; i < times.length; i++) {
+    const before = times[i - 1] as number;
+    const after = times[i] as number;
+    let blamed = -1;
+    for (const [k, { from }] of faultTimes.entries()) if (from <= before + 1_000) blamed = k;
+    if (blamed < 0) continue;
+    const from = (faultTimes[blamed] as { from: number }).from;
+    longest[blamed] = Math.max(longest[blamed] as number, after - Math.max(before, from));
+  }
+  const last = times.at(-1) ?? 0;
+  return faultTimes.map(({ fault, from }, k) =>
+    last <= from ? `${fault} idle` : `${fault} ${((longest[k] as number) / 1000).toFixed(1)}s`,
+  );
 }
