@@ -36,7 +36,8 @@ fi
 # The production topology (infra/stack.sh start --cluster: three KRaft brokers,
 # Redis with a replica and three Sentinels), started for this and stopped after:
 # the Redis failover test, then the chaos test once on it (CHAOS_TOPOLOGY=cluster,
-# its summary line with brokers=3 and a line of publish pauses per fault).
+# its summary line with brokers=3 and a line of publish pauses per fault); its
+# data is deleted after, so the next start is a fresh one (about 10 s).
 cluster="$WIRE_ROOT/.wire/test-results-cluster.json"
 rm -f "$cluster"
 if [ "$#" -eq 0 ]; then
@@ -44,7 +45,7 @@ if [ "$#" -eq 0 ]; then
   WIRE_CLUSTER=1 CHAOS_TOPOLOGY=cluster pnpm exec vitest run --project integration \
     --reporter=default --reporter=json --outputFile.json="$cluster" \
     packages/runtime/test/redis-failover.integration.test.ts test/e2e/chaos.integration.test.ts || status=$?
-  bash infra/stack.sh stop --cluster
+  bash infra/stack.sh reset --cluster
 fi
 # The plain closing line CI reads: "tests: N passed, N failed".
 node -e 'const fs = require("node:fs");

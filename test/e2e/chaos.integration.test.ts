@@ -10,8 +10,8 @@
 // the Kafka library the services run on; CI runs the test once per library.
 // CHAOS_TOPOLOGY=cluster runs it on `infra/stack.sh start --cluster` instead: three
 // brokers (any one killed or paused, the KRaft leader among them), Redis behind
-// Sentinels (its primary killed, paused or failed over), and it reports how long
-// publishing paused around each fault.
+// Sentinels (its primary killed, paused or failed over, one service instance cut
+// off from it), and it reports how long publishing paused around each fault.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -471,6 +471,36 @@ describe('chaos', () => {
           paused.delete(pid);
           const now = await redisPrimary();
           return `pause redis primary ${primary}${now !== primary ? ` (failed over to ${now})` : ''}`;
+        },
+      },
+      'partition-redis': {
+        weight: 8,
+        async run() {
+          // One instance cut off from Redis alone (the others go on): every
+          // connection it makes to the primary is closed at once, for 2-8 s. Its
+          // connections carry its name (wire-<service>-<instance>, CLIENT SETNAME).
+          const name = victims();
+          const service = name.replace(/-\d$/, '');
+          const until = Date.now() + between(2_000, 8_000);
+          let cut = 0;
+          while (Date.now() < until) {
+            try {
+              const primary = String(await redisPrimary());
+              const { stdout } = await run('redis-cli', ['-p', primary, 'client', 'list']);
+              for (const line of stdout.split('\n')) {
+                if (!line.includes(` name=wire-${service}-${name} `)) continue;
+                const id = /^id=(\d+)/.exec(line)?.[1];
+                if (id) {
+                  await run('redis-cli', ['-p', primary, 'client', 'kill', 'id', id]);
+                  cut++;
+                }
+              }
+            } catch {
+              // Redis moving meanwhile: try again.
+            }
+            await sleep(100);
+          }
+          return `partition ${name} from redis (${cut} connections cut)`;
         },
       },
       'failover-redis': {

@@ -25,6 +25,8 @@ export interface RedisClientSettings {
   password?: string | undefined;
   /** With a rediss:// URL: a PEM file of the CA(s) to check the server against, instead of the system's. */
   tlsCaFile?: string | undefined;
+  /** The name the connection gives itself (CLIENT SETNAME): who it is in CLIENT LIST. */
+  connectionName?: string | undefined;
   /** Ask these Sentinels (host:port) for the primary of the master `name`, instead of the URL's host. */
   sentinels?: { addresses: string[]; name: string } | undefined;
 }
@@ -90,9 +92,12 @@ function withoutCredentials(err: Error): void {
 
 export async function connectRedis(settings: RedisClientSettings): Promise<Redis> {
   const target = connectionTarget(settings);
+  const named: RedisOptions =
+    settings.connectionName === undefined ? {} : { connectionName: settings.connectionName };
   const options: RedisOptions = settings.failFast
     ? {
         ...target.options,
+        ...named,
         lazyConnect: true,
         enableAutoPipelining: true,
         maxRetriesPerRequest: 1,
@@ -101,6 +106,7 @@ export async function connectRedis(settings: RedisClientSettings): Promise<Redis
       }
     : {
         ...target.options,
+        ...named,
         lazyConnect: true,
         enableAutoPipelining: true,
         maxRetriesPerRequest: null,

@@ -37,6 +37,8 @@ export interface ConnectionSettings {
 
 export interface AdapterSettings extends ConnectionSettings {
   service: string;
+  /** Names the Redis connection `wire-<service>-<INSTANCE_ID>` in CLIENT LIST. */
+  INSTANCE_ID?: string | undefined;
 }
 
 /** The Kafka client's settings: brokers, library, TLS and SASL; KAFKA_CLIENT_ID wins over `clientId`. */
@@ -102,6 +104,10 @@ export async function connectAdapters(
 ): Promise<{ kafka: KafkaClient; redis: Redis }> {
   const redis = await connectRedis({
     ...redisClientSettings(settings),
+    connectionName: `wire-${settings.service}-${settings.INSTANCE_ID ?? process.pid}`.replace(
+      /[^\w.-]/g,
+      '_',
+    ),
     onError: (err) => logger.warn({ err }, 'redis connection error'),
   });
   const kafkaLog = logger.child({ component: 'kafka' });
