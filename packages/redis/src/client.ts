@@ -152,9 +152,12 @@ export async function waitForReplicas(
   if (replicas <= 0) return;
   const acknowledged = await redis.wait(replicas, timeoutMs);
   if (acknowledged < replicas) {
-    throw new RedisAdapterError('REDIS_NOT_REPLICATED', 'transient', {
+    const err = new RedisAdapterError('REDIS_NOT_REPLICATED', 'transient', {
       cause: new Error(`${acknowledged} of ${replicas} replicas within ${timeoutMs} ms`),
     });
+    // The wait was the back-off: the run may be tried again at once, not after a
+    // back-off grown over a failover's seconds.
+    throw Object.assign(err, { retryDelayMs: 250 });
   }
 }
 

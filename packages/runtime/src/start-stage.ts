@@ -113,9 +113,10 @@ export function replicatedBeforeCommit(
     const output = await handle(batch);
     await waitForReplicas(redis, replicas, timeoutMs);
     if (connection !== before) {
-      throw new RedisAdapterError('REDIS_NOT_REPLICATED', 'transient', {
+      const err = new RedisAdapterError('REDIS_NOT_REPLICATED', 'transient', {
         cause: new Error('the connection to Redis was made again during the run'),
       });
+      throw Object.assign(err, { retryDelayMs: 250 });
     }
     return output;
   };
