@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Validates docker-compose.yml with Debian's docker-compose (no Docker engine
+# Validates docker-compose.yml (alone and with docker-compose.cluster.yml) with Debian's docker-compose (no Docker engine
 # needed for `config`), installing it when missing and allowed.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,4 +15,7 @@ if ! command -v docker-compose >/dev/null; then
   fi
 fi
 docker-compose -f "$root/docker-compose.yml" --project-directory "$root" config --quiet
-echo "[compose] docker-compose.yml is valid ($(docker-compose version --short))" >&2
+# The production topology over it: three Kafka nodes, Redis with a replica and Sentinels.
+docker-compose -f "$root/docker-compose.yml" -f "$root/docker-compose.cluster.yml" \
+  --project-directory "$root" config --quiet
+echo "[compose] docker-compose.yml and docker-compose.cluster.yml are valid ($(docker-compose version --short))" >&2
