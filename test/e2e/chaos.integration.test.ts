@@ -164,15 +164,19 @@ const run = promisify(execFile);
 const startStack = async () => {
   await run('bash', stackArgs);
 };
-/** The KRaft quorum's leader, as the nodes last wrote it down. */
+/** The KRaft quorum's leader: of what the nodes wrote down (quorum-state), the latest epoch's. */
 const quorumLeader = (): number => {
+  let leader = 1;
+  let latest = -1;
   for (const node of [1, 2, 3]) {
     const file = join(clusterDir, `kafka-${node}`, 'data', '__cluster_metadata-0', 'quorum-state');
     if (!existsSync(file)) continue;
-    const leader = Number(/"leaderId":(\d+)/.exec(readFileSync(file, 'utf8'))?.[1] ?? 0);
-    if (leader > 0) return leader;
+    const state = readFileSync(file, 'utf8');
+    const id = Number(/"leaderId":(-?\d+)/.exec(state)?.[1] ?? -1);
+    const epoch = Number(/"leaderEpoch":(\d+)/.exec(state)?.[1] ?? -1);
+    if (id > 0 && epoch > latest) [leader, latest] = [id, epoch];
   }
-  return 1;
+  return leader;
 };
 /** The Redis port the Sentinels name primary now. */
 const redisPrimary = async (): Promise<number> => {
