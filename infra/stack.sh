@@ -103,5 +103,5 @@ case "${1:-}" in
   stop) stop_kafka; stop_redis ;;
   status) status ;;
   reset) stop_kafka; stop_redis; rm -rf "$kafka_run" "$redis_run"; log "data deleted" ;;
-  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
