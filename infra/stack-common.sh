@@ -2,7 +2,7 @@
 # What infra/stack.sh and infra/secure-stack.sh share: messages, waiting for a
 # port, running Kafka's JVM from the jars Maven resolved, and stopping a process
 # by its pid file. Sourced after the caller set stack_name, root, kafka_home and
-# kafka_run (and kafka_heap, the JVM's largest heap).
+# kafka_run (and kafka_heap, the JVM's largest heap), and data (where .wire is).
 
 log() { printf '\033[1;34m[%s]\033[0m %s\n' "$stack_name" "$*" >&2; }
 die() { printf '\033[1;31m[%s]\033[0m %s\n' "$stack_name" "$*" >&2; exit 1; }
@@ -47,3 +47,17 @@ stop_by_pid_file() { # pid-file seconds: TERM, then KILL after that long
   fi
   rm -f "$1"
 }
+
+fetch_kafka() { # the jars of the pinned Kafka, once, into $kafka_home
+  [ -f "$kafka_home/.complete" ] && return 0
+  command -v java >/dev/null || die "java is missing: Kafka $kafka_version needs Java 17"
+  command -v mvn >/dev/null || die "mvn is missing: the Kafka jars come from Maven Central"
+  log "resolving Kafka $kafka_version jars from Maven Central"
+  rm -rf "$kafka_home" && mkdir -p "$kafka_home"
+  mkdir -p "$data/kafka"
+  mvn -B -ntp -Dstyle.color=never -f "$root/infra/kafka/pom.xml" dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$kafka_home/libs" > "$data/kafka/maven.log" 2>&1 ||
+    { tail -40 "$data/kafka/maven.log" >&2; die "Maven could not resolve Kafka $kafka_version (log: $data/kafka/maven.log)"; }
+  touch "$kafka_home/.complete"
+}
+

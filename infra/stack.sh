@@ -8,8 +8,16 @@
 #   infra/stack.sh status   say what runs
 #   infra/stack.sh reset    stop both and delete their data
 #
+# With --cluster (start|stop|status|reset --cluster), the three-node Kafka and the
+# Redis with a replica and three Sentinels of infra/cluster-stack.sh instead.
+#
 # Ports: WIRE_KAFKA_PORT (9092), WIRE_KAFKA_CONTROLLER_PORT (9093), WIRE_REDIS_PORT (6379).
 set -euo pipefail
+
+if [ "${2:-}" = --cluster ] || [ "${1:-}" = --cluster ]; then
+  action="$1"; [ "$action" = --cluster ] && action="${2:-}"
+  exec bash "$(dirname "${BASH_SOURCE[0]}")/cluster-stack.sh" "$action"
+fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${WIRE_DATA_DIR:-$root/.wire}"
@@ -58,19 +66,6 @@ stop_redis() {
 
 # --- Kafka -----------------------------------------------------------------
 
-fetch_kafka() {
-  [ -f "$kafka_home/.complete" ] && return 0
-  command -v java >/dev/null || die "java is missing: Kafka $kafka_version needs Java 17"
-  command -v mvn >/dev/null || die "mvn is missing: the Kafka jars come from Maven Central"
-  log "resolving Kafka $kafka_version jars from Maven Central"
-  rm -rf "$kafka_home" && mkdir -p "$kafka_home"
-  mkdir -p "$data/kafka"
-  mvn -B -ntp -Dstyle.color=never -f "$root/infra/kafka/pom.xml" dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$kafka_home/libs" > "$data/kafka/maven.log" 2>&1 ||
-    { tail -40 "$data/kafka/maven.log" >&2; die "Maven could not resolve Kafka $kafka_version (log: $data/kafka/maven.log)"; }
-  touch "$kafka_home/.complete"
-}
-
 kafka_pid() { [ -f "$kafka_run/kafka.pid" ] && cat "$kafka_run/kafka.pid"; }
 
 start_kafka() {
@@ -108,5 +103,5 @@ case "${1:-}" in
   stop) stop_kafka; stop_redis ;;
   status) status ;;
   reset) stop_kafka; stop_redis; rm -rf "$kafka_run" "$redis_run"; log "data deleted" ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -1,8 +1,9 @@
 // Redis memory per 100,000 stories, for sizing (docs/operations.md): new stories
 // through the normalizer's stores as the service builds them, and each published
 // event remembered as the publisher remembers it, in a fresh key prefix; then
-// every key of the prefix weighed with MEMORY USAGE. The reference is the same
-// articles' normalized JSON, what keeping the stories themselves would take.
+// every key of the prefix weighed with MEMORY USAGE, and Redis's used_memory read
+// before and after. The reference is the same articles' normalized JSON, what
+// keeping the stories themselves would take.
 import { randomBytes } from 'node:crypto';
 import { createPublishedEvents } from '@wire/publisher';
 import { connectRedis, type Redis } from '@wire/redis';
@@ -34,10 +35,17 @@ async function weighKeys(redis: Redis, prefix: string) {
   return kinds;
 }
 
+/** Redis's own count of the memory it uses, the allocator's overhead included. */
+async function usedMemory(redis: Redis): Promise<number> {
+  const info = await redis.info('memory');
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? Number.NaN);
+}
+
 export async function benchRedisSizing(documents: Buffer[], namespace: string): Promise<Figure[]> {
   const redis = await connectRedis({ url: testRedisUrl });
   const prefix = `${namespace}${randomBytes(3).toString('hex')}.`;
   try {
+    const usedBefore = await usedMemory(redis);
     const published = createPublishedEvents(redis, prefix, dedupeTtlMs);
     let stories = 0;
     let articleBytes = 0;
@@ -48,6 +56,7 @@ export async function benchRedisSizing(documents: Buffer[], namespace: string): 
       eventIds.push(article.eventId);
     });
     await published.remember(eventIds);
+    const usedGrowth = (await usedMemory(redis)) - usedBefore;
     const kinds = await weighKeys(redis, prefix);
     const total = [...kinds.values()].reduce((n, k) => n + k.bytes, 0);
     const scale = perStories / stories;
@@ -64,6 +73,16 @@ export async function benchRedisSizing(documents: Buffer[], namespace: string): 
         'the same articles as normalized JSON, MB',
         mb(articleBytes),
         `${stories} stories measured; MB by key: ${breakdown}`,
+      ),
+      // The same writes as Redis counts them: what `maxmemory` is set against. Other
+      // clients of the same Redis move it too, so it is a reading, not a sum.
+      figure(
+        'Redis used_memory growth per 100,000 new stories',
+        mb(usedGrowth),
+        'MB',
+        'the keys alone (MEMORY USAGE), MB',
+        mb(total),
+        'INFO memory before and after, the allocator included',
       ),
     ];
   } finally {

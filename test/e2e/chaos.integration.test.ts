@@ -8,10 +8,15 @@
 // Sizes: CHAOS_ITEMS filings (2,000 here; `pnpm test:chaos` runs 10,000) and
 // CHAOS_FAULTS (8; 30). KAFKA_CLIENT (kafkajs, the default, or platformatic) is
 // the Kafka library the services run on; CI runs the test once per library.
-import { execFileSync } from 'node:child_process';
+// CHAOS_TOPOLOGY=cluster runs it on `infra/stack.sh start --cluster` instead: three
+// brokers (any one killed or paused, the KRaft leader among them), Redis behind
+// Sentinels (its primary killed, paused or failed over, one service instance cut
+// off from it), and it reports how long publishing paused around each fault.
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import {
   type FeedServer,
   type ServiceName,
@@ -21,6 +26,10 @@ import {
 } from '@wire/cli';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
 import {
+  clusterBrokers,
+  clusterEnv,
+  clusterRedisPorts,
+  clusterSentinels,
   groupLag,
   pipelineEnv,
   type ReadRecord,
@@ -38,8 +47,14 @@ const filingsWanted = Number(process.env.CHAOS_ITEMS ?? 2_000);
 const faultsWanted = Number(process.env.CHAOS_FAULTS ?? 8);
 const feedCount = 20;
 const feedWindow = 100;
+const topology = process.env.CHAOS_TOPOLOGY ?? 'single';
+if (topology !== 'single' && topology !== 'cluster') {
+  throw new Error(`CHAOS_TOPOLOGY: single or cluster, not ${topology}`);
+}
+const onCluster = topology === 'cluster';
+const brokers = onCluster ? clusterBrokers : testBrokers;
 const ns = uniqueNamespace('chaos');
-const topics = topicCatalogue(ns);
+const topics = topicCatalogue(ns, onCluster ? { factor: 3, minInsync: 2 } : undefined);
 
 type Kind = 'new' | 'lead' | 'correction' | 'kill';
 interface Filing {
@@ -123,6 +138,9 @@ function feedDocument(filings: Filing[]): Buffer {
 
 // The local stack's processes, to kill and pause (infra/stack.sh keeps their pids).
 const dataDir = process.env.WIRE_DATA_DIR ?? join(repoRoot, '.wire');
+const clusterDir = join(dataDir, 'cluster');
+const nodePidFile = (node: number) => join(clusterDir, `kafka-${node}`, 'kafka.pid');
+const clusterRedisPidFile = (port: number) => join(clusterDir, `redis-${port}`, 'redis.pid');
 const kafkaPidFile = join(
   dataDir,
   'kafka',
@@ -138,8 +156,48 @@ const pidIn = (file: string) => {
   }
   return Number(readFileSync(file, 'utf8').trim());
 };
-const startStack = () =>
-  execFileSync('bash', [join(repoRoot, 'infra/stack.sh'), 'start'], { stdio: 'ignore' });
+const stackArgs = [join(repoRoot, 'infra/stack.sh'), 'start', ...(onCluster ? ['--cluster'] : [])];
+const startStackNow = () => execFileSync('bash', stackArgs, { stdio: 'ignore' });
+// Without blocking the test's event loop: the feeds it serves go on answering
+// while a broker starts again.
+const run = promisify(execFile);
+const startStack = async () => {
+  await run('bash', stackArgs);
+};
+/** The KRaft quorum's leader: of what the nodes wrote down (quorum-state), the latest epoch's. */
+const quorumLeader = (): number => {
+  let leader = 1;
+  let latest = -1;
+  for (const node of [1, 2, 3]) {
+    const file = join(clusterDir, `kafka-${node}`, 'data', '__cluster_metadata-0', 'quorum-state');
+    if (!existsSync(file)) continue;
+    const state = readFileSync(file, 'utf8');
+    const id = Number(/"leaderId":(-?\d+)/.exec(state)?.[1] ?? -1);
+    const epoch = Number(/"leaderEpoch":(\d+)/.exec(state)?.[1] ?? -1);
+    if (id > 0 && epoch > latest) [leader, latest] = [id, epoch];
+  }
+  return leader;
+};
+/** The Redis port the Sentinels name primary now. */
+const redisPrimary = async (): Promise<number> => {
+  for (const sentinel of clusterSentinels) {
+    const port = sentinel.split(':')[1] as string;
+    try {
+      const { stdout } = await run('redis-cli', [
+        '-p',
+        port,
+        'sentinel',
+        'get-master-addr-by-name',
+        'wire',
+      ]);
+      const primary = Number(stdout.trim().split('\n')[1]);
+      if (clusterRedisPorts.includes(primary)) return primary;
+    } catch {
+      // That Sentinel is away: ask the next.
+    }
+  }
+  throw new Error('no Sentinel names a primary');
+};
 const signal = (pid: number, name: NodeJS.Signals) => {
   try {
     process.kill(pid, name);
@@ -159,7 +217,7 @@ describe('chaos', () => {
   afterAll(async () => {
     stopping = true;
     for (const pid of paused) signal(pid, 'SIGCONT');
-    startStack();
+    startStackNow();
     await Promise.all([...running.values()].map((s) => s.stop()));
     await feeds?.close();
   });
@@ -167,10 +225,15 @@ describe('chaos', () => {
   it('loses no revision and repeats none, whatever fails when', {
     timeout: 1_800_000,
   }, async () => {
-    // Both pid files must be there before anything starts.
-    pidIn(kafkaPidFile);
-    pidIn(redisPidFile);
-    const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'chaos-test' });
+    // The pid files must be there before anything starts.
+    if (onCluster) {
+      for (const node of [1, 2, 3]) pidIn(nodePidFile(node));
+      for (const port of clusterRedisPorts) pidIn(clusterRedisPidFile(port));
+    } else {
+      pidIn(kafkaPidFile);
+      pidIn(redisPidFile);
+    }
+    const kafka = createKafkaClient({ brokers, clientId: 'chaos-test' });
     await ensureTopics(kafka, allTopics(topics));
 
     // The agency: each feed moves on only once its current document went out, so a
@@ -216,8 +279,9 @@ describe('chaos', () => {
 
     const env = {
       ...pipelineEnv(ns),
+      ...(onCluster && clusterEnv()),
       KAFKA_CLIENT: testKafkaClient,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
       FEEDS_FILE: registry,
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       CLAIM_PENDING_TTL_MS: '3000',
@@ -231,7 +295,12 @@ describe('chaos', () => {
     let restarts = 0;
     const start = (name: string) => {
       const service = name.replace(/-\d$/, '') as ServiceName;
-      const child = startServiceProcess(service, { env: { ...env, INSTANCE_ID: name } });
+      // CHAOS_LOG_DIR keeps each instance's log lines there (name.log), for a failed run.
+      const logDir = process.env.CHAOS_LOG_DIR;
+      const child = startServiceProcess(service, {
+        env: { ...env, INSTANCE_ID: name },
+        ...(logDir && { logFile: join(logDir, `${name}.log`) }),
+      });
       running.set(name, child);
       void child.exited.then(async () => {
         if (stopping) return;
@@ -274,6 +343,7 @@ describe('chaos', () => {
 
     // The faults, one after another while the agency files.
     const faults: string[] = [];
+    const faultTimes: { fault: string; from: number; to: number }[] = [];
     const victims = () => names[Math.floor(Math.random() * names.length)] as string;
     // The faults begin once the pipeline is at work.
     const faultKinds: Record<string, { weight: number; run(): Promise<string> }> = {
@@ -304,7 +374,7 @@ describe('chaos', () => {
         async run() {
           signal(pidIn(redisPidFile), 'SIGKILL');
           await sleep(between(500, 3_000));
-          startStack();
+          await startStack();
           return 'kill redis';
         },
       },
@@ -325,7 +395,7 @@ describe('chaos', () => {
         async run() {
           signal(pidIn(kafkaPidFile), 'SIGKILL');
           await sleep(between(500, 2_000));
-          startStack();
+          await startStack();
           return 'kill broker';
         },
       },
@@ -342,11 +412,127 @@ describe('chaos', () => {
         },
       },
     };
+    // On the cluster: any one of three brokers, the KRaft leader among them, and
+    // the Redis primary behind its Sentinels (a pause past 2 s or a kill past it
+    // fails it over to the replica; the old primary comes back as a replica).
+    const node = () => 1 + Math.floor(Math.random() * 3);
+    const clusterFaultKinds: Record<string, { weight: number; run(): Promise<string> }> = {
+      'kill-service': faultKinds['kill-service'] as (typeof faultKinds)[string],
+      'pause-service': faultKinds['pause-service'] as (typeof faultKinds)[string],
+      'kill-broker': {
+        weight: 8,
+        async run() {
+          const victim = node();
+          signal(pidIn(nodePidFile(victim)), 'SIGKILL');
+          await sleep(between(1_000, 8_000));
+          await startStack();
+          return `kill broker-${victim}`;
+        },
+      },
+      'kill-controller': {
+        weight: 6,
+        async run() {
+          const victim = quorumLeader();
+          signal(pidIn(nodePidFile(victim)), 'SIGKILL');
+          await sleep(between(1_000, 8_000));
+          await startStack();
+          return `kill broker-${victim} (KRaft leader)`;
+        },
+      },
+      'pause-broker': {
+        weight: 8,
+        async run() {
+          const victim = node();
+          const pid = pidIn(nodePidFile(victim));
+          paused.add(pid);
+          signal(pid, 'SIGSTOP');
+          await sleep(between(1_000, 9_000));
+          signal(pid, 'SIGCONT');
+          paused.delete(pid);
+          return `pause broker-${victim}${victim === quorumLeader() ? ' (KRaft leader)' : ''}`;
+        },
+      },
+      'kill-redis': {
+        weight: 10,
+        async run() {
+          const primary = await redisPrimary();
+          signal(pidIn(clusterRedisPidFile(primary)), 'SIGKILL');
+          await sleep(between(1_000, 6_000));
+          await startStack();
+          const now = await redisPrimary();
+          return `kill redis primary ${primary}${now !== primary ? ` (failed over to ${now})` : ''}`;
+        },
+      },
+      'pause-redis': {
+        weight: 6,
+        async run() {
+          const primary = await redisPrimary();
+          const pid = pidIn(clusterRedisPidFile(primary));
+          paused.add(pid);
+          signal(pid, 'SIGSTOP');
+          await sleep(between(1_000, 5_000));
+          signal(pid, 'SIGCONT');
+          paused.delete(pid);
+          const now = await redisPrimary();
+          return `pause redis primary ${primary}${now !== primary ? ` (failed over to ${now})` : ''}`;
+        },
+      },
+      'partition-redis': {
+        weight: 8,
+        async run() {
+          // One instance cut off from Redis alone (the others go on): every
+          // connection it makes to the primary is closed at once, for 2-8 s. Its
+          // connections carry its name (wire-<service>-<instance>, CLIENT SETNAME).
+          const name = victims();
+          const service = name.replace(/-\d$/, '');
+          const until = Date.now() + between(2_000, 8_000);
+          let cut = 0;
+          while (Date.now() < until) {
+            try {
+              const primary = String(await redisPrimary());
+              const { stdout } = await run('redis-cli', ['-p', primary, 'client', 'list']);
+              for (const line of stdout.split('\n')) {
+                if (!line.includes(` name=wire-${service}-${name} `)) continue;
+                const id = /^id=(\d+)/.exec(line)?.[1];
+                if (id) {
+                  await run('redis-cli', ['-p', primary, 'client', 'kill', 'id', id]);
+                  cut++;
+                }
+              }
+            } catch {
+              // Redis moving meanwhile: try again.
+            }
+            await sleep(100);
+          }
+          return `partition ${name} from redis (${cut} connections cut)`;
+        },
+      },
+      'failover-redis': {
+        weight: 8,
+        async run() {
+          const primary = await redisPrimary();
+          const sentinel = clusterSentinels[Math.floor(Math.random() * 3)] as string;
+          await run('redis-cli', [
+            '-p',
+            sentinel.split(':')[1] as string,
+            'sentinel',
+            'failover',
+            'wire',
+          ]).catch(() => undefined);
+          await waitUntil(async () => (await redisPrimary()) !== primary, {
+            timeoutMs: 30_000,
+            what: 'the Sentinels to move the primary',
+          });
+          return `sentinel failover ${primary} -> ${await redisPrimary()}`;
+        },
+      },
+    };
+    const kinds = onCluster ? clusterFaultKinds : faultKinds;
     // CHAOS_FAULT_KINDS=kill-broker,pause-redis narrows the faults, to reproduce one.
-    const chosen = (process.env.CHAOS_FAULT_KINDS ?? Object.keys(faultKinds).join(','))
+    const chosen = (process.env.CHAOS_FAULT_KINDS ?? Object.keys(kinds).join(','))
       .split(',')
-      .map((kind) => [kind, faultKinds[kind]] as const)
-      .filter((entry): entry is readonly [string, (typeof faultKinds)[string]] => !!entry[1]);
+      .map((kind) => [kind, kinds[kind]] as const)
+      .filter((entry): entry is readonly [string, (typeof kinds)[string]] => !!entry[1]);
     const totalWeight = chosen.reduce((sum, [, f]) => sum + f.weight, 0);
     const pick = () => {
       let roll = Math.random() * totalWeight;
@@ -358,7 +544,10 @@ describe('chaos', () => {
     };
     while (faults.length < faultsWanted) {
       await sleep(between(2_000, 5_000));
-      faults.push(await pick().run());
+      const from = Date.now();
+      const fault = await pick().run();
+      faults.push(fault);
+      faultTimes.push({ fault, from, to: Date.now() });
     }
     console.log(`chaos faults: ${faults.join(', ')}`);
     await Promise.race([
@@ -376,12 +565,12 @@ describe('chaos', () => {
     await sleep(3_000);
     await waitUntil(
       async () =>
-        (await groupLag(testBrokers, `${ns}wire-normalizer`, topics.raw.name)) === 0 &&
-        (await groupLag(testBrokers, `${ns}wire-publisher`, topics.normalized.name)) === 0,
+        (await groupLag(brokers, `${ns}wire-normalizer`, topics.raw.name)) === 0 &&
+        (await groupLag(brokers, `${ns}wire-publisher`, topics.normalized.name)) === 0,
       { timeoutMs: 300_000, what: 'the pipeline to drain' },
     );
 
-    const reader = await readTopics(testBrokers, [
+    const reader = await readTopics(brokers, [
       topics.normalized.name,
       topics.articles.name,
       topics.latest.name,
@@ -429,8 +618,10 @@ describe('chaos', () => {
     const stories = new Set(filings.map((f) => f.story)).size;
     stopping = true;
     console.log(`chaos restarts: ${restarts}`);
+    if (onCluster)
+      console.log(`chaos publish pauses: ${publishPauses(events, faultTimes).join(', ')}`);
     console.log(
-      `chaos: client=${testKafkaClient} items=${stories} revisions=${filings.length} faults=${faults.length} lost=${lost.length} duplicated=${duplicated}`,
+      `chaos: client=${testKafkaClient}${onCluster ? ' brokers=3' : ''} items=${stories} revisions=${filings.length} faults=${faults.length} lost=${lost.length} duplicated=${duplicated}`,
     );
     expect(faults).toHaveLength(faultsWanted);
     expect(lost.map((f) => f.guid)).toEqual([]);
@@ -501,3 +692,32 @@ describe('chaos', () => {
     expect(letterBodies.has(lastBroken)).toBe(true);
   });
 });
+
+/**
+ * Per fault, the longest stretch without a public event that it is to blame for,
+ * by the events' own timestamps (set when the publisher sent them; an aborted
+ * attempt's events are not read). Each stretch between two events goes to the
+ * fault that had begun last by its start (or within a second after it: a fault
+ * lands amid the usual gap between two events), measured from the fault's start
+ * at the earliest; a fault after the last event says idle.
+ */
+function publishPauses(
+  events: ReadRecord[],
+  faultTimes: { fault: string; from: number; to: number }[],
+): string[] {
+  const times = events.map((r) => Number(r.timestamp)).sort((a, b) => a - b);
+  const longest = faultTimes.map(() => 0);
+  for (let i = 1; i < times.length; i++) {
+    const before = times[i - 1] as number;
+    const after = times[i] as number;
+    let blamed = -1;
+    for (const [k, { from }] of faultTimes.entries()) if (from <= before + 1_000) blamed = k;
+    if (blamed < 0) continue;
+    const from = (faultTimes[blamed] as { from: number }).from;
+    longest[blamed] = Math.max(longest[blamed] as number, after - Math.max(before, from));
+  }
+  const last = times.at(-1) ?? 0;
+  return faultTimes.map(({ fault, from }, k) =>
+    last <= from ? `${fault} idle` : `${fault} ${((longest[k] as number) / 1000).toFixed(1)}s`,
+  );
+}

@@ -15,7 +15,19 @@ const commaList = z
   .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).min(1));
 
 export const commonSettings = {
+  /** Every broker of the cluster (host:port, comma-separated): a client still finds one when another is down. */
   KAFKA_BROKERS: commaList.default(['127.0.0.1:9092']),
+  /**
+   * Replicas of each topic wire creates (`pnpm topics`, routed topics): 1 on the
+   * single-node stack, 3 on a cluster (infra/stack.sh start --cluster).
+   */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
+  /**
+   * The topics' min.insync.replicas: an acks=all write (every write of wire's)
+   * succeeds only once this many replicas have it. 2 with 3 replicas: one broker
+   * may go without losing an acknowledged record or stopping writes.
+   */
+  KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).default(1),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
   /**
    * The library behind the Kafka adapter: kafkajs (one transactional producer per
@@ -45,6 +57,22 @@ export const commonSettings = {
   REDIS_PASSWORD: z.string().min(1).optional(),
   /** PEM file of the CA(s) Redis's certificate is checked against (rediss:// only). */
   REDIS_TLS_CA_FILE: z.string().min(1).optional(),
+  /**
+   * Redis Sentinels (host:port, comma-separated): the client asks them for the
+   * primary of REDIS_SENTINEL_NAME and follows a failover, and REDIS_URL gives only
+   * the scheme (rediss:// for TLS, to Redis and to the Sentinels) and the user.
+   */
+  REDIS_SENTINELS: commaList.optional(),
+  /** The master name the Sentinels watch (`sentinel monitor <name> ...`). */
+  REDIS_SENTINEL_NAME: z.string().min(1).optional(),
+  /**
+   * Replicas that must have a stage's Redis writes (claims, story placements,
+   * event ids) before its Kafka transaction commits (Redis WAIT). Unset: 1 with
+   * REDIS_SENTINELS, else 0. See docs/reliability.md, "Redis failover".
+   */
+  REDIS_WAIT_REPLICAS: z.coerce.number().int().min(0).optional(),
+  /** How long a commit waits for those replicas before the run fails and is done again. */
+  REDIS_WAIT_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: z.stringbool().optional(),
   /** Prefixed to every topic name, so tests and sandboxes never share topics. */
@@ -75,6 +103,10 @@ export const clientConfigSchema = z.object(commonSettings).pick({
   REDIS_URL: true,
   REDIS_PASSWORD: true,
   REDIS_TLS_CA_FILE: true,
+  REDIS_SENTINELS: true,
+  REDIS_SENTINEL_NAME: true,
+  KAFKA_REPLICATION_FACTOR: true,
+  KAFKA_MIN_INSYNC_REPLICAS: true,
   WIRE_TOPIC_PREFIX: true,
   WIRE_REDIS_PREFIX: true,
 });
@@ -103,6 +135,18 @@ export function commonSettingsProblems(config: Readonly<Record<string, unknown>>
   const redisUrl = config.REDIS_URL;
   if (has('REDIS_TLS_CA_FILE') && typeof redisUrl === 'string' && !redisUrl.startsWith('rediss:')) {
     problems.push('REDIS_TLS_CA_FILE: needs a rediss:// REDIS_URL');
+  }
+  if (has('REDIS_SENTINELS') !== has('REDIS_SENTINEL_NAME')) {
+    problems.push(
+      has('REDIS_SENTINELS')
+        ? 'REDIS_SENTINEL_NAME: required when REDIS_SENTINELS is set'
+        : 'REDIS_SENTINEL_NAME: set without REDIS_SENTINELS',
+    );
+  }
+  const factor = config.KAFKA_REPLICATION_FACTOR;
+  const minInsync = config.KAFKA_MIN_INSYNC_REPLICAS;
+  if (typeof factor === 'number' && typeof minInsync === 'number' && minInsync > factor) {
+    problems.push('KAFKA_MIN_INSYNC_REPLICAS: more than KAFKA_REPLICATION_FACTOR');
   }
   return problems;
 }

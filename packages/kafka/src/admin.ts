@@ -2,7 +2,12 @@
 import { type KafkaClient, kafkajsOf } from './client.js';
 import { classifyKafkaError } from './errors.js';
 import { whileMetadataSettles } from './metadata-settling.js';
-import { routedTopicSpec, type TopicSpec } from './topics.js';
+import {
+  routedTopicSpec,
+  singleNodeReplication,
+  type TopicReplication,
+  type TopicSpec,
+} from './topics.js';
 
 export async function ensureTopics(
   kafka: KafkaClient,
@@ -29,7 +34,7 @@ async function createMissing(kafka: KafkaClient, specs: TopicSpec[]): Promise<st
       topics: missing.map((spec) => ({
         topic: spec.name,
         numPartitions: spec.partitions,
-        replicationFactor: 1,
+        replicationFactor: spec.replicationFactor,
         configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
       })),
     });
@@ -46,12 +51,16 @@ async function createMissing(kafka: KafkaClient, specs: TopicSpec[]): Promise<st
 export function createRoutedTopicEnsurer(
   kafka: KafkaClient,
   known: Iterable<string>,
+  replication: TopicReplication = singleNodeReplication,
 ): (names: string[]) => Promise<string[]> {
   const seen = new Set(known);
   return async (names) => {
     const missing = [...new Set(names)].filter((name) => !seen.has(name));
     if (missing.length === 0) return [];
-    const created = await ensureTopics(kafka, missing.map(routedTopicSpec));
+    const created = await ensureTopics(
+      kafka,
+      missing.map((name) => routedTopicSpec(name, replication)),
+    );
     for (const name of missing) seen.add(name);
     return created;
   };

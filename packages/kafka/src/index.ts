@@ -59,7 +59,9 @@ export {
   allTopics,
   maxRawDocumentBytes,
   routedTopicSpec,
+  singleNodeReplication,
   type TopicCatalogue,
+  type TopicReplication,
   type TopicSpec,
   topicCatalogue,
 } from './topics.js';

@@ -133,7 +133,11 @@ export function createRunPolicy(
           }
           return mergedOutputs(outputs);
         }
-        if (!(await backOff(retryDelayMs(attempt), control))) return undefined;
+        // An error may say how soon trying again makes sense (a failed Redis WAIT
+        // has waited already): then no growing back-off.
+        const hinted = (err as { retryDelayMs?: unknown } | undefined)?.retryDelayMs;
+        const delay = typeof hinted === 'number' ? hinted : retryDelayMs(attempt);
+        if (!(await backOff(delay, control))) return undefined;
       }
     }
   };

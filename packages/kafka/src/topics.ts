@@ -3,9 +3,23 @@
 export interface TopicSpec {
   name: string;
   partitions: number;
+  /** Copies of each partition, on as many brokers. */
+  replicationFactor: number;
   config: Record<string, string>;
   purpose: string;
 }
+
+/**
+ * How many brokers hold each partition, and how many of them an acks=all write
+ * needs (min.insync.replicas). 1 and 1 on the single-node stack; 3 and 2 on a
+ * cluster, where one broker may go without losing a record or stopping writes.
+ */
+export interface TopicReplication {
+  factor: number;
+  minInsync: number;
+}
+
+export const singleNodeReplication: TopicReplication = { factor: 1, minInsync: 1 };
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -20,8 +34,13 @@ export interface TopicCatalogue {
   latest: TopicSpec;
 }
 
-export function topicCatalogue(prefix = ''): TopicCatalogue {
-  return {
+export function topicCatalogue(
+  prefix = '',
+  replication: TopicReplication = singleNodeReplication,
+): TopicCatalogue {
+  const replicated = (spec: Omit<TopicSpec, 'replicationFactor'>): TopicSpec =>
+    withReplication(spec, replication);
+  const catalogue: Record<keyof TopicCatalogue, Omit<TopicSpec, 'replicationFactor'>> = {
     raw: {
       name: `${prefix}wire.raw.v1`,
       partitions: 6,
@@ -65,6 +84,24 @@ export function topicCatalogue(prefix = ''): TopicCatalogue {
       purpose: 'latest state of each story, compacted; a tombstone when withdrawn',
     },
   };
+  return {
+    raw: replicated(catalogue.raw),
+    normalized: replicated(catalogue.normalized),
+    dlq: replicated(catalogue.dlq),
+    articles: replicated(catalogue.articles),
+    latest: replicated(catalogue.latest),
+  };
+}
+
+function withReplication(
+  spec: Omit<TopicSpec, 'replicationFactor'>,
+  replication: TopicReplication,
+): TopicSpec {
+  return {
+    ...spec,
+    replicationFactor: replication.factor,
+    config: { ...spec.config, 'min.insync.replicas': String(replication.minInsync) },
+  };
 }
 
 export function allTopics(catalogue: TopicCatalogue): TopicSpec[] {
@@ -72,11 +109,17 @@ export function allTopics(catalogue: TopicCatalogue): TopicSpec[] {
 }
 
 /** A routed public topic (news.agency.yna.v1 and the like), created when first used. */
-export function routedTopicSpec(name: string): TopicSpec {
-  return {
-    name,
-    partitions: 6,
-    config: { 'retention.ms': String(30 * day) },
-    purpose: 'routed public topic: a subset of the firehose chosen by the publisher routes',
-  };
+export function routedTopicSpec(
+  name: string,
+  replication: TopicReplication = singleNodeReplication,
+): TopicSpec {
+  return withReplication(
+    {
+      name,
+      partitions: 6,
+      config: { 'retention.ms': String(30 * day) },
+      purpose: 'routed public topic: a subset of the firehose chosen by the publisher routes',
+    },
+    replication,
+  );
 }

@@ -37,7 +37,13 @@ describe('Kafka over SASL_SSL with SCRAM-SHA-512', () => {
 
   beforeAll(async () => {
     await ensureTopics(kafka, [
-      { name: topic, partitions: 1, config: {}, purpose: 'the secure round trip' },
+      {
+        name: topic,
+        partitions: 1,
+        replicationFactor: 1,
+        config: {},
+        purpose: 'the secure round trip',
+      },
     ]);
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ export const redisErrorCodes = {
   REDIS_UNAVAILABLE: 'Redis is away or not serving yet',
   REDIS_DENIED: 'Redis refused these credentials or this user',
   REDIS_REJECTED: 'Redis refused the command',
+  REDIS_NOT_REPLICATED: 'no replica confirmed the writes in time',
 } as const;
 
 export type RedisErrorCode = keyof typeof redisErrorCodes;

@@ -9,6 +9,7 @@ export {
   type Redis,
   type RedisClientSettings,
   redisUrlForDisplay,
+  waitForReplicas,
 } from './client.js';
 export { compareAndDelete } from './compare-and-delete.js';
 export {

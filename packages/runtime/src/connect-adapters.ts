@@ -4,7 +4,12 @@
 // KAFKA_CLIENT names. TLS and credentials come from the common settings; none
 // set means plaintext, as on the local stack. The commands people run (`wire
 // ...`, `pnpm topics`) build their clients with the same two functions.
-import { createKafkaClient, type KafkaClient, type KafkaClientSettings } from '@wire/kafka';
+import {
+  createKafkaClient,
+  type KafkaClient,
+  type KafkaClientSettings,
+  type TopicReplication,
+} from '@wire/kafka';
 import type { Logger } from '@wire/logging';
 import { connectRedis, type Redis, type RedisClientSettings } from '@wire/redis';
 
@@ -22,10 +27,18 @@ export interface ConnectionSettings {
   REDIS_URL: string;
   REDIS_PASSWORD?: string | undefined;
   REDIS_TLS_CA_FILE?: string | undefined;
+  /** With REDIS_SENTINEL_NAME: ask these Sentinels for the primary instead of REDIS_URL's host. */
+  REDIS_SENTINELS?: string[] | undefined;
+  REDIS_SENTINEL_NAME?: string | undefined;
+  /** 1 and 1 when unset (the single-node stack). */
+  KAFKA_REPLICATION_FACTOR?: number | undefined;
+  KAFKA_MIN_INSYNC_REPLICAS?: number | undefined;
 }
 
 export interface AdapterSettings extends ConnectionSettings {
   service: string;
+  /** Names the Redis connection `wire-<service>-<INSTANCE_ID>` in CLIENT LIST. */
+  INSTANCE_ID?: string | undefined;
 }
 
 /** The Kafka client's settings: brokers, library, TLS and SASL; KAFKA_CLIENT_ID wins over `clientId`. */
@@ -41,9 +54,25 @@ export function kafkaClientSettings(
   };
 }
 
-/** The Redis client's settings: the URL (with its user), password and CA file. */
+/** The Redis client's settings: the URL (with its user), password, CA file and Sentinels. */
 export function redisClientSettings(settings: ConnectionSettings): RedisClientSettings {
-  return { url: settings.REDIS_URL, ...redisSecurity(settings) };
+  const { REDIS_SENTINELS: sentinels, REDIS_SENTINEL_NAME: name } = settings;
+  return {
+    url: settings.REDIS_URL,
+    ...redisSecurity(settings),
+    ...(sentinels !== undefined &&
+      name !== undefined && { sentinels: { addresses: sentinels, name } }),
+  };
+}
+
+/** The replication of the topics wire creates (KAFKA_REPLICATION_FACTOR, KAFKA_MIN_INSYNC_REPLICAS). */
+export function topicReplication(
+  settings: Pick<ConnectionSettings, 'KAFKA_REPLICATION_FACTOR' | 'KAFKA_MIN_INSYNC_REPLICAS'>,
+): TopicReplication {
+  return {
+    factor: settings.KAFKA_REPLICATION_FACTOR ?? 1,
+    minInsync: settings.KAFKA_MIN_INSYNC_REPLICAS ?? 1,
+  };
 }
 
 /** The TLS and SASL part of the kafkajs client's settings (the config checked they go together). */
@@ -75,6 +104,10 @@ export async function connectAdapters(
 ): Promise<{ kafka: KafkaClient; redis: Redis }> {
   const redis = await connectRedis({
     ...redisClientSettings(settings),
+    connectionName: `wire-${settings.service}-${settings.INSTANCE_ID ?? process.pid}`.replace(
+      /[^\w.-]/g,
+      '_',
+    ),
     onError: (err) => logger.warn({ err }, 'redis connection error'),
   });
   const kafkaLog = logger.child({ component: 'kafka' });

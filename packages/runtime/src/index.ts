@@ -6,6 +6,7 @@ export {
   kafkaSecurity,
   redisClientSettings,
   redisSecurity,
+  topicReplication,
 } from './connect-adapters.js';
 export { errorKindOf } from './error-kind.js';
 export {
@@ -16,6 +17,7 @@ export {
   type ServiceLogger,
 } from './run-service.js';
 export {
+  replicatedBeforeCommit,
   type StageContext,
   type StageDefinition,
   type StageParts,

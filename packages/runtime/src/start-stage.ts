@@ -21,9 +21,9 @@ import {
   startLagMonitor,
   startOpsServer,
 } from '@wire/ops';
-import type { Redis } from '@wire/redis';
+import { type Redis, RedisAdapterError, waitForReplicas } from '@wire/redis';
 import type { Registry } from 'prom-client';
-import { type AdapterSettings, connectAdapters } from './connect-adapters.js';
+import { type AdapterSettings, connectAdapters, topicReplication } from './connect-adapters.js';
 import { errorKindOf } from './error-kind.js';
 import { runService } from './run-service.js';
 
@@ -38,6 +38,9 @@ export type StageSettings = Omit<AdapterSettings, 'service'> & {
   KAFKA_SESSION_TIMEOUT_MS: number;
   /** Names this instance's transactional producer on @platformatic/kafka. */
   INSTANCE_ID: string;
+  /** Replicas that must have a run's Redis writes before it commits (1 with Sentinels when unset). */
+  REDIS_WAIT_REPLICAS?: number | undefined;
+  REDIS_WAIT_TIMEOUT_MS?: number | undefined;
 };
 
 /** What a stage is given once its connections are up. */
@@ -82,6 +85,43 @@ export interface StageDefinition {
   setUp(context: StageContext): Promise<StageParts> | StageParts;
 }
 
+/**
+ * The stage's handler, made to hold its run's commit until a Redis replica has
+ * every write of the run (the claims, story placements and event ids the run
+ * relies on once committed): a failover then cannot lose one of them while the
+ * Kafka records they stand for are out. The run's writes must all have gone over
+ * one connection for WAIT to vouch for them: a reconnect during the run (to a new
+ * primary, say) fails it, and it is done again like any run that met a Redis
+ * failure. Without replicas to wait for (no Sentinels, REDIS_WAIT_REPLICAS=0) the
+ * handler as it is. See docs/reliability.md, "Redis failover".
+ */
+export function replicatedBeforeCommit(
+  redis: Redis,
+  settings: Pick<
+    StageSettings,
+    'REDIS_WAIT_REPLICAS' | 'REDIS_WAIT_TIMEOUT_MS' | 'REDIS_SENTINELS'
+  >,
+  handle: (batch: InputBatch) => Promise<BatchOutput>,
+): (batch: InputBatch) => Promise<BatchOutput> {
+  const replicas = settings.REDIS_WAIT_REPLICAS ?? (settings.REDIS_SENTINELS ? 1 : 0);
+  if (replicas === 0) return handle;
+  const timeoutMs = settings.REDIS_WAIT_TIMEOUT_MS ?? 2_000;
+  let connection = 0;
+  redis.on('ready', () => connection++);
+  return async (batch) => {
+    const before = connection;
+    const output = await handle(batch);
+    await waitForReplicas(redis, replicas, timeoutMs);
+    if (connection !== before) {
+      const err = new RedisAdapterError('REDIS_NOT_REPLICATED', 'transient', {
+        cause: new Error('the connection to Redis was made again during the run'),
+      });
+      throw Object.assign(err, { retryDelayMs: 250 });
+    }
+    return output;
+  };
+}
+
 /** Runs the stage until SIGTERM or SIGINT, then stops it in order (see runService). */
 export async function startStage(stage: StageDefinition): Promise<void> {
   const { settings } = stage;
@@ -93,7 +133,7 @@ export async function startStage(stage: StageDefinition): Promise<void> {
   await runService(
     async (fail) => {
       const prefix = settings.WIRE_TOPIC_PREFIX;
-      const topics = topicCatalogue(prefix);
+      const topics = topicCatalogue(prefix, topicReplication(settings));
       const { kafka, redis } = await connectAdapters(
         { service: stage.service, ...settings },
         logger,
@@ -134,7 +174,7 @@ export async function startStage(stage: StageDefinition): Promise<void> {
           },
         },
         producers,
-        (batch) => parts.handle(batch),
+        replicatedBeforeCommit(redis, settings, (batch) => parts.handle(batch)),
       );
       const readiness: Record<string, ReadinessCheck> = {
         redis: async () => (await redis.ping()) === 'PONG',

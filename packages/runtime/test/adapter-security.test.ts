@@ -59,3 +59,24 @@ describe('the adapters’ security settings', () => {
     });
   });
 });
+
+describe('the Redis client settings on a cluster', () => {
+  it('ask the Sentinels for the primary when both Sentinel settings are there', () => {
+    const base = { KAFKA_BROKERS: ['k:9092'], REDIS_URL: 'rediss://wire@redis:6380' };
+    expect(redisClientSettings(base).sentinels).toBeUndefined();
+    expect(
+      redisClientSettings({
+        ...base,
+        REDIS_PASSWORD: 'p',
+        REDIS_TLS_CA_FILE: '/ca.crt',
+        REDIS_SENTINELS: ['s1:26379', 's2:26379'],
+        REDIS_SENTINEL_NAME: 'wire',
+      }),
+    ).toEqual({
+      url: 'rediss://wire@redis:6380',
+      password: 'p',
+      tlsCaFile: '/ca.crt',
+      sentinels: { addresses: ['s1:26379', 's2:26379'], name: 'wire' },
+    });
+  });
+});

@@ -2,6 +2,10 @@ export { groupLag } from './consumer-lag.js';
 export { type TestFeed, writeFeedRegistry } from './feed-registry.js';
 export { createIptcNinjsValidator, type NinjsValidator } from './iptc-ninjs-validator.js';
 export {
+  clusterBrokers,
+  clusterEnv,
+  clusterRedisPorts,
+  clusterSentinels,
   pipelineEnv,
   testBrokers,
   testKafkaClient,

@@ -7,6 +7,8 @@ export interface ReadRecord {
   topic: string;
   partition: number;
   offset: string;
+  /** The record's timestamp (ms since the epoch, as a string): when its producer sent it. */
+  timestamp: string;
   key: string | null;
   value: Buffer | null;
   headers: Record<string, string>;
@@ -29,6 +31,7 @@ function toRecord(topic: string, partition: number, message: KafkaMessage): Read
     topic,
     partition,
     offset: message.offset,
+    timestamp: message.timestamp,
     key: message.key?.toString() ?? null,
     value: message.value,
     headers,

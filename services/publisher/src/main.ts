@@ -2,7 +2,7 @@
 // records, dead letters and consumer offsets in one Kafka transaction, so readers
 // with read_committed never see an event twice.
 import { createRoutedTopicEnsurer } from '@wire/kafka';
-import { startStage } from '@wire/runtime';
+import { startStage, topicReplication } from '@wire/runtime';
 import { loadPublisherConfig } from './config.js';
 import { createPublishBatch } from './publish-batch.js';
 import { createPublishedEvents } from './published-events.js';
@@ -37,6 +37,7 @@ await startStage({
         ensureRoutedTopics: createRoutedTopicEnsurer(
           kafka,
           Object.values(topics).map((spec) => spec.name),
+          topicReplication(config),
         ),
         metrics,
         logger,

@@ -5,6 +5,7 @@ import {
   createRoutedTopicEnsurer,
   type KafkaClient,
   type OutgoingRecord,
+  type TopicReplication,
   toKafkaHeaders,
 } from '@wire/kafka';
 
@@ -48,9 +49,10 @@ export async function kafkaSink(
   kafka: KafkaClient,
   transactionalId: string,
   catalogueTopics: string[],
+  replication?: TopicReplication,
 ): Promise<RecordSink> {
   const producer = await connectTransactionalProducer(kafka, transactionalId);
-  const ensureRouted = createRoutedTopicEnsurer(kafka, catalogueTopics);
+  const ensureRouted = createRoutedTopicEnsurer(kafka, catalogueTopics, replication);
   return {
     async write(records) {
       if (records.length === 0) return;

@@ -14,7 +14,7 @@ import {
 import { type NormalizerConfig, normalizerConfigSchema } from '@wire/normalizer';
 import { loadRoutes, publisherConfigSchema } from '@wire/publisher';
 import { connectRedis, type Redis, redisUrlForDisplay } from '@wire/redis';
-import { kafkaClientSettings, redisClientSettings } from '@wire/runtime';
+import { kafkaClientSettings, redisClientSettings, topicReplication } from '@wire/runtime';
 import { kafkaSink, printingSink, type RecordSink } from './record-sink.js';
 import { createReplayStages, type ReplayStages } from './replay-stages.js';
 
@@ -55,7 +55,7 @@ export async function openReplaySession(settings: ReplaySessionSettings): Promis
       `cannot reach Redis at ${redisUrlForDisplay(config.REDIS_URL)}: ${(err as Error).message}`,
     );
   }
-  const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX);
+  const topics = topicCatalogue(config.WIRE_TOPIC_PREFIX, topicReplication(config));
   const kafka = createKafkaClient(kafkaClientSettings(config, settings.name));
   let sink: RecordSink;
   try {
@@ -68,6 +68,7 @@ export async function openReplaySession(settings: ReplaySessionSettings): Promis
         kafka,
         `${config.WIRE_TOPIC_PREFIX}${settings.name}-${randomBytes(4).toString('hex')}`,
         catalogue.map((spec) => spec.name),
+        topicReplication(config),
       );
     }
   } catch (err) {

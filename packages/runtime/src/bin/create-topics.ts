@@ -4,16 +4,18 @@
 // job: the adapter knows nothing of the environment.
 import { clientConfigSchema, loadConfigOrExit } from '@wire/config';
 import { allTopics, createKafkaClient, ensureTopics, topicCatalogue } from '@wire/kafka';
-import { kafkaClientSettings } from '../connect-adapters.js';
+import { kafkaClientSettings, topicReplication } from '../connect-adapters.js';
 
 const config = loadConfigOrExit(clientConfigSchema, process.env, 'topics');
 const kafka = createKafkaClient(kafkaClientSettings(config, 'wire-topics'));
-const specs = allTopics(topicCatalogue(config.WIRE_TOPIC_PREFIX));
+const specs = allTopics(topicCatalogue(config.WIRE_TOPIC_PREFIX, topicReplication(config)));
 try {
   const created = await ensureTopics(kafka, specs);
   for (const spec of specs) {
     const state = created.includes(spec.name) ? 'created' : 'exists ';
-    console.log(`${state}  ${spec.name.padEnd(36)} partitions=${spec.partitions}  ${spec.purpose}`);
+    console.log(
+      `${state}  ${spec.name.padEnd(36)} partitions=${spec.partitions} replicas=${spec.replicationFactor}  ${spec.purpose}`,
+    );
   }
 } catch (err) {
   console.error(`topics: ${(err as Error).message}`);
