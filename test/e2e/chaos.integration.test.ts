@@ -511,19 +511,27 @@ describe('chaos', () => {
         weight: 8,
         async run() {
           const primary = await redisPrimary();
-          const sentinel = clusterSentinels[Math.floor(Math.random() * 3)] as string;
-          await run('redis-cli', [
-            '-p',
-            sentinel.split(':')[1] as string,
-            'sentinel',
-            'failover',
-            'wire',
-          ]).catch(() => undefined);
-          await waitUntil(async () => (await redisPrimary()) !== primary, {
-            timeoutMs: 30_000,
-            what: 'the Sentinels to move the primary',
-          });
-          return `sentinel failover ${primary} -> ${await redisPrimary()}`;
+          // A Sentinel refuses a failover while the last one settles or the replica
+          // still syncs (INPROG, NOGOODSLAVE): ask again until one moves the primary.
+          const deadline = Date.now() + 90_000;
+          let asked = 0;
+          while ((await redisPrimary()) === primary) {
+            if (Date.now() > deadline)
+              throw new Error(`the Sentinels did not move the primary ${primary} in 90 s`);
+            const sentinel = clusterSentinels[asked++ % 3] as string;
+            await run('redis-cli', [
+              '-p',
+              sentinel.split(':')[1] as string,
+              'sentinel',
+              'failover',
+              'wire',
+            ]).catch(() => undefined);
+            await waitUntil(async () => (await redisPrimary()) !== primary, {
+              timeoutMs: 5_000,
+              what: 'the Sentinels to move the primary',
+            }).catch(() => undefined);
+          }
+          return `sentinel failover ${primary} -> ${await redisPrimary()}${asked > 1 ? ` (asked ${asked} times)` : ''}`;
         },
       },
     };
