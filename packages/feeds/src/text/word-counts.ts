@@ -80,23 +80,11 @@ export function countWords(text: string): number {
 
 /** How many coverage tokens the text holds: `textTokens(text).length`, without the tokens. */
 export function countTextTokens(text: string): number {
-  let tokens = 0;
-  let inRun = false;
-  for (let i = 0; i < text.length; i++) {
-    const kind = units[text.charCodeAt(i)] as number;
-    if (kind & nfkcMay) return text.normalize('NFKC').match(tokenPattern)?.length ?? 0;
-    if (kind & tokenEach) {
-      tokens++;
-      inRun = false;
-    } else if (kind & tokenRun) {
-      if (!inRun) tokens++;
-      inRun = true;
-    } else {
-      inRun = false;
-    }
-  }
-  return tokens;
+  return textCounts(text).tokens;
 }
+
+// Where the table cannot answer: the regex, after NFKC as the coverage check reads.
+const tokensByPattern = (text: string) => text.normalize('NFKC').match(tokenPattern)?.length ?? 0;
 
 export interface TextCounts {
   /** `countWords(text)`: the published word count. */
@@ -117,7 +105,7 @@ export function textCounts(text: string): TextCounts {
   for (let i = 0; i < text.length; i++) {
     const kind = units[text.charCodeAt(i)] as number;
     // A surrogate is marked too: the regexes count what the table cannot.
-    if (kind & nfkcMay) return { words: countWords(text), tokens: countTextTokens(text) };
+    if (kind & nfkcMay) return { words: countWords(text), tokens: tokensByPattern(text) };
     if (kind & wordStart) {
       if (!inWord) words++;
       inWord = true;
