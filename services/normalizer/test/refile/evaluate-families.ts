@@ -260,6 +260,14 @@ export interface FamilyScores {
   /** Pairs of filings of one re-file series, and how many of them share a story. */
   refilePairs: number;
   refilePairsJoined: number;
+  /**
+   * The pairs whose marker says they are one developing story (the earlier is a
+   * flash, or the later is marked as a later filing or a re-send), and how many
+   * share a story: the re-files the issue describes. The rest are re-angled
+   * rewrites that only their words can join.
+   */
+  markedPairs: number;
+  markedPairsJoined: number;
   /** Re-file series whose filings all share one story. */
   refileSeries: number;
   refileSeriesWhole: number;
@@ -283,6 +291,23 @@ function pairs<T>(list: T[]): [T, T][] {
   return out;
 }
 
+/** Each item's marker as the parser reads it: its stage, and whether it says it is a later filing. */
+function markersOf(set: LabelledSet): Map<string, { stage?: string; later: boolean }> {
+  const markers = new Map<string, { stage?: string; later: boolean }>();
+  for (const item of set.items) {
+    const [parsed] = parseDocument(rssOf([item]), {
+      feedId: feedIdOf(item),
+      fetchedAt: item.published,
+      language: item.lang,
+    }).articles;
+    markers.set(item.id, {
+      ...(parsed?.filing && { stage: parsed.filing }),
+      later: parsed?.filing === 'follow-up' || parsed?.resent === true,
+    });
+  }
+  return markers;
+}
+
 export function scoreFamilies(set: LabelledSet, placement: Placement): FamilyScores {
   const story = (id: string) => placement.storyOf.get(id) ?? `unplaced:${id}`;
   const titleOf = new Map(set.items.map((i) => [i.id, i.title]));
@@ -290,6 +315,8 @@ export function scoreFamilies(set: LabelledSet, placement: Placement): FamilySco
   const scores: FamilyScores = {
     refilePairs: 0,
     refilePairsJoined: 0,
+    markedPairs: 0,
+    markedPairsJoined: 0,
     refileSeries: set.labels.refileSeries.length,
     refileSeriesWhole: 0,
     recurringPairs: 0,
@@ -301,14 +328,23 @@ export function scoreFamilies(set: LabelledSet, placement: Placement): FamilySco
     merged: [],
     mergedIds: [],
   };
+  const markerOf = markersOf(set);
+  const publishedAt = new Map(set.items.map((i) => [i.id, Date.parse(i.published)]));
   for (const series of set.labels.refileSeries) {
     const stories = new Set(series.items.map(story));
     if (stories.size === 1) scores.refileSeriesWhole++;
-    for (const [a, b] of pairs(series.items)) {
+    const inTime = [...series.items].sort(
+      (a, b) => (publishedAt.get(a) ?? 0) - (publishedAt.get(b) ?? 0),
+    );
+    for (const [a, b] of pairs(inTime)) {
       sameRefile.add(`${a}\n${b}`).add(`${b}\n${a}`);
       scores.refilePairs++;
-      if (story(a) === story(b)) scores.refilePairsJoined++;
-      else scores.missed.push([titleOf.get(a) ?? a, titleOf.get(b) ?? b]);
+      const marked = markerOf.get(a)?.stage === 'flash' || markerOf.get(b)?.later === true;
+      if (marked) scores.markedPairs++;
+      if (story(a) === story(b)) {
+        scores.refilePairsJoined++;
+        if (marked) scores.markedPairsJoined++;
+      } else scores.missed.push([titleOf.get(a) ?? a, titleOf.get(b) ?? b]);
     }
   }
   for (const [group, key] of [
