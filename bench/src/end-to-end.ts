@@ -19,6 +19,7 @@ import { readProcessStats } from './process-stats.js';
 import { runProducerPerfTest } from './producer-ceiling.js';
 import { rawHeaders } from './raw-records.js';
 import { startWatched, type Watched } from './service-watch.js';
+import { freePort, phasesBetween, readStagePhases, type StagePhases } from './stage-phases.js';
 
 export interface EndToEndSettings {
   /** Topic and key prefix of this run. */
@@ -41,6 +42,10 @@ export interface EndToEndRun {
   latencies: number[];
   /** Each service process's peak RSS (VmHWM) over the run, in bytes. */
   peakRssBytes: { normalizer: number; publisher: number };
+  /** Seconds from the first document sent to the last event readable. */
+  seconds: number;
+  /** Where each stage's time went during the load (its /metrics). */
+  phases: { normalizer: StagePhases; publisher: StagePhases };
 }
 
 interface Arrival {
@@ -88,6 +93,28 @@ export async function benchEndToEnd(settings: EndToEndSettings): Promise<Figure[
       ceilingArticles,
       `${run.articles} articles in ${settings.load.length} documents`,
     ),
+    ...(['normalizer', 'publisher'] as const).flatMap((stage) => {
+      const p = run.phases[stage];
+      const note = `${p.runs} runs of ${(p.records / Math.max(1, p.runs)).toFixed(1)} records; after the commit ${p.afterCommitSeconds.toFixed(2)} s`;
+      return [
+        figure(
+          `end to end, ${stage} seconds making its output`,
+          p.handleSeconds,
+          's',
+          'seconds of the load, first document sent to last event readable',
+          run.seconds,
+          note,
+        ),
+        figure(
+          `end to end, ${stage} seconds committing transactions`,
+          p.commitSeconds,
+          's',
+          'seconds of the load, first document sent to last event readable',
+          run.seconds,
+          note,
+        ),
+      ];
+    }),
     figure(
       'end to end latency p50, fetch to readable',
       quantile(run.latencies, 0.5),
@@ -125,8 +152,24 @@ export async function runEndToEnd(settings: EndToEndSettings): Promise<EndToEndR
     settings.profileDir
       ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(settings.profileDir, name)}` }
       : {};
-  const publisher = startWatched('publisher', { ...env, ...profiled('publisher') });
-  const normalizer = startWatched('normalizer', { ...env, ...profiled('normalizer') });
+  const ops = {
+    normalizer: `127.0.0.1:${await freePort()}`,
+    publisher: `127.0.0.1:${await freePort()}`,
+  };
+  const publisher = startWatched('publisher', {
+    ...env,
+    OPS_ADDRESS: ops.publisher,
+    ...profiled('publisher'),
+  });
+  const normalizer = startWatched('normalizer', {
+    ...env,
+    OPS_ADDRESS: ops.normalizer,
+    ...profiled('normalizer'),
+  });
+  const phasesNow = async () => ({
+    normalizer: await readStagePhases(`http://${ops.normalizer}`),
+    publisher: await readStagePhases(`http://${ops.publisher}`),
+  });
   const services: Watched[] = [publisher, normalizer];
   const arrivals: Arrival[] = [];
   const reader = await readArrivals(topics.articles.name, arrivals);
@@ -154,6 +197,7 @@ export async function runEndToEnd(settings: EndToEndSettings): Promise<EndToEndR
       what: 'the warmup documents on the public topic',
     });
     const before = arrivals.length;
+    const phasesBefore = await phasesNow();
     const loadArticles = settings.load.length * settings.itemsPerDocument;
     const start = Date.now();
     // The load goes in batches of ten documents, each stamped when it is sent.
@@ -167,9 +211,15 @@ export async function runEndToEnd(settings: EndToEndSettings): Promise<EndToEndR
     });
     const loaded = arrivals.slice(before, before + loadArticles);
     const end = Math.max(...loaded.map((a) => a.at));
+    const phasesAfter = await phasesNow();
     return {
       articles: loadArticles,
       articlesPerSecond: loadArticles / ((end - start) / 1000),
+      seconds: (end - start) / 1000,
+      phases: {
+        normalizer: phasesBetween(phasesBefore.normalizer, phasesAfter.normalizer),
+        publisher: phasesBetween(phasesBefore.publisher, phasesAfter.publisher),
+      },
       latencies: latenciesOf(loaded, fetchedAt, settings.itemsPerDocument),
       // Read before the processes stop: /proc forgets them once they exit.
       peakRssBytes: {

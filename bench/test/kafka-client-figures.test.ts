@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { EndToEndRun } from '../src/end-to-end.js';
 import { type ClientMeasures, kafkaClientFigures } from '../src/kafka-client-figures.js';
 
+const noPhases = { runs: 0, records: 0, handleSeconds: 0, commitSeconds: 0, afterCommitSeconds: 0 };
+
 const run = (articlesPerSecond: number, rssMb: number): EndToEndRun => ({
   articles: 100,
   articlesPerSecond,
   latencies: [10, 20, 30],
   peakRssBytes: { normalizer: rssMb * 2 ** 20, publisher: rssMb * 2 ** 20 },
+  seconds: 100 / articlesPerSecond,
+  phases: { normalizer: noPhases, publisher: noPhases },
 });
 
 const measures: ClientMeasures = {

@@ -211,6 +211,12 @@ describe('the pipeline on the Yonhap sample feeds', () => {
     expect(text).toMatch(
       /wire_normalizer_fetched_to_acked_seconds_count\{service="normalizer"\} [1-9]/,
     );
+    // Each committed run's phases, and the records it took.
+    for (const phase of ['handle', 'commit', 'after_commit'])
+      expect(text).toMatch(
+        new RegExp(`wire_stage_run_seconds_count\\{service="normalizer",phase="${phase}"\\} [1-9]`),
+      );
+    expect(text).toMatch(/wire_stage_run_records_sum\{service="normalizer"\} [1-9]/);
     expect(text).toMatch(
       new RegExp(
         `wire_consumer_lag_messages\\{topic="${topics.raw.name}",partition="0",service="normalizer"\\} \\d+`,
@@ -220,6 +226,9 @@ describe('the pipeline on the Yonhap sample feeds', () => {
 
   it("counts the public records by kind of topic, latency and lag in the publisher's /metrics", async () => {
     const text = await scrape(services[0]);
+    expect(text).toMatch(
+      /wire_stage_run_seconds_count\{service="publisher",phase="commit"\} [1-9]/,
+    );
     // The four events read from the public topic above, each written once.
     expect(text).toContain('wire_publisher_records_total{kind="articles",service="publisher"} 4');
     expect(text).toContain(

@@ -7,6 +7,7 @@ import { readHeaders, type StringHeaders } from './headers.js';
 import { whileMetadataSettles } from './metadata-settling.js';
 import type { OutgoingRecord, PartitionProducers } from './producer.js';
 import { createRunPolicy, nextOffset, runsOf } from './run-policy.js';
+import { type RunTiming, secondsSince } from './run-timing.js';
 import { maxRawDocumentBytes } from './topics.js';
 import { createTransactionRecovery } from './transaction-recovery.js';
 
@@ -136,6 +137,8 @@ export interface TransactionalConsumerSettings extends ConsumerSettings {
   onConfigurationError?: (err: unknown) => void;
   /** The back-off before the n-th retry of a run (default 250 ms doubling to 30 s). */
   retryDelayMs?: (attempt: number) => number;
+  /** Told how long each committed run spent in each phase: what bounds a stage. */
+  onRunTimed?: (timing: RunTiming) => void;
 }
 
 /**
@@ -187,9 +190,12 @@ export async function startTransactionalBatchConsumer(
         if (await recovery.settle(topic, partition, first.offset)) return;
         const control = { active: () => isRunning() && !isStale(), heartbeat };
         const input = { topic, partition, records: run.map(inputRecord) };
+        const handled = performance.now();
         const output = await policy.outputOf(input, control);
         if (output === undefined) return;
+        const handleSeconds = secondsSince(handled);
         const afterCommit = output.afterCommit ?? (async () => undefined);
+        const committing = performance.now();
         const producer = await producers.forPartition(topic, partition);
         try {
           await producer.commitTransaction({
@@ -203,7 +209,15 @@ export async function startTransactionalBatchConsumer(
           await recovery.settle(topic, partition, first.offset);
           return;
         }
+        const commitSeconds = secondsSince(committing);
+        const after = performance.now();
         await afterCommit();
+        settings.onRunTimed?.({
+          records: run.length,
+          handleSeconds,
+          commitSeconds,
+          afterCommitSeconds: secondsSince(after),
+        });
         resolveOffset(through);
         await heartbeat();
       }

@@ -49,6 +49,7 @@ export {
   type TransactionalProducer,
   type TransactionContent,
 } from './producer.js';
+export type { RunTiming } from './run-timing.js';
 export {
   type PartitionRange,
   type RangeRecord,

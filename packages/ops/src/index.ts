@@ -20,3 +20,4 @@ export {
   type ReadinessCheck,
   startOpsServer,
 } from './ops-server.js';
+export { createStageRunMetrics } from './stage-run-metrics.js';

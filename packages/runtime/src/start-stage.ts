@@ -17,6 +17,7 @@ import { createLogger, type Logger } from '@wire/logging';
 import {
   createAdminLagSource,
   createMetricsRegistry,
+  createStageRunMetrics,
   type ReadinessCheck,
   startLagMonitor,
   startOpsServer,
@@ -154,6 +155,7 @@ export async function startStage(stage: StageDefinition): Promise<void> {
           groupId,
           topics: [input],
           sessionTimeoutMs: settings.KAFKA_SESSION_TIMEOUT_MS,
+          onRunTimed: createStageRunMetrics(registry),
           ...(stage.recordsPerTransaction !== undefined && {
             recordsPerTransaction: stage.recordsPerTransaction,
           }),

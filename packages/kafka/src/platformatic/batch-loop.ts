@@ -46,6 +46,7 @@ import type {
 import { classifyKafkaError } from '../errors.js';
 import type { GroupMember, PartitionProducers } from '../producer.js';
 import { createRunPolicy, runsOf } from '../run-policy.js';
+import { secondsSince } from '../run-timing.js';
 import { maxRawDocumentBytes } from '../topics.js';
 import { committedRecords, type FetchedRecord } from './fetched-records.js';
 
@@ -321,6 +322,7 @@ export async function startPlatformaticBatchConsumer(
       const control = { active: () => stillOwner(owned, key), heartbeat: async () => undefined };
       const input = { topic, partition, records: run.map(inputRecord) };
       let output: BatchOutput | undefined;
+      const handled = performance.now();
       try {
         output = await policy.outputOf(input, control);
       } catch (err) {
@@ -329,7 +331,9 @@ export async function startPlatformaticBatchConsumer(
         throw err;
       }
       if (output === undefined) return;
+      const handleSeconds = secondsSince(handled);
       const afterCommit = output.afterCommit ?? (async () => undefined);
+      const committing = performance.now();
       try {
         const producer = await producers.forPartition(topic, partition);
         await producer.commitTransaction({
@@ -363,7 +367,15 @@ export async function startPlatformaticBatchConsumer(
       }
       // Committed: read on past the run even if its after-commit work fails.
       if (ownership === owned && !doubts.has(key)) positions.set(key, through + 1n);
+      const commitSeconds = secondsSince(committing);
+      const after = performance.now();
       await afterCommit();
+      settings.onRunTimed?.({
+        records: run.length,
+        handleSeconds,
+        commitSeconds,
+        afterCommitSeconds: secondsSince(after),
+      });
     }
   };
 
