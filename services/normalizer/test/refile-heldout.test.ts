@@ -33,6 +33,15 @@ const sets = [
     markedJoined: [18, 22, 18],
     distinctJoined: [2, 7, 7],
   },
+  // A second pair of sets, labelled blind on other days, measured once as the rules
+  // stood when they came (2026-12-08); heldout2-ko-en-ja is Korean only.
+  { name: 'heldout2-zh', joined: [8, 8, 8], markedJoined: [0, 0, 0], distinctJoined: [1, 2, 1] },
+  {
+    name: 'heldout2-ko-en-ja',
+    joined: [40, 41, 40],
+    markedJoined: [29, 29, 29],
+    distinctJoined: [1, 1, 1],
+  },
 ].map(({ name, joined, markedJoined, distinctJoined }) => ({
   ...readLabelledSet(join(fixtures, name)),
   name,
