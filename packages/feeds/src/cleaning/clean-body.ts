@@ -115,20 +115,19 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
   }
 
   // Page chrome out first: FeedBurner's flare block, its buttons, tracking pixels.
-  const chrome = findAll(
+  const chrome = body.elements(
     (el) =>
       (el.name === 'div' && /\bfeedflare\b/.test(el.attribs.class ?? '')) ||
       (el.name === 'a' && isChromeLink(el.attribs.href ?? '')) ||
       (el.name === 'img' &&
         isChromeImage(el.attribs.src ?? '', el.attribs.width, el.attribs.height)),
-    document.children,
   );
   for (const element of chrome) body.remove(element);
   if (chrome.length > 0)
     result.removed.push(`${chrome.length} page chrome elements (flare, pixels)`);
 
   // Every image of the body, with the caption of its figure when it has one.
-  for (const img of findAll((el) => el.name === 'img', document.children)) {
+  for (const img of body.elements((el) => el.name === 'img')) {
     const src = img.attribs.src;
     if (!src) continue;
     const figure = enclosing(img, 'figure');
@@ -140,7 +139,7 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
   }
 
   const captions = new Set(
-    findAll((el) => el.name === 'figcaption', document.children).map((el) => body.textOf(el)),
+    body.elements((el) => el.name === 'figcaption').map((el) => body.textOf(el)),
   );
   for (const paragraph of body.paragraphs()) {
     const text = body.textOf(paragraph);
