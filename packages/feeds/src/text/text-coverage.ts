@@ -3,7 +3,7 @@
 // since those scripts put no spaces between words), as a multiset, so a body
 // that keeps only its first paragraph shows as the loss it is.
 
-import { countTextTokens, tokenPattern } from './word-counts.js';
+import { countTextTokens, coverageTokens } from './word-counts.js';
 
 /** What a document's content parts held, against what its article keeps. */
 export interface TextCoverage {
@@ -23,9 +23,9 @@ export const coverageDeadLetterRatio = 0.3;
 export const coverageMinimumTokens = 12;
 
 // Han, Hiragana, Katakana and Thai run together without spaces: a token each.
-// Other letters and digits make words (tokenPattern).
+// Other letters and digits make words (tokenPattern, in word-counts.ts).
 export function textTokens(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(tokenPattern) ?? [];
+  return coverageTokens(text);
 }
 
 function counts(tokens: string[]): Map<string, number> {
