@@ -48,22 +48,42 @@ function keptWhole(sourceText: string, keptText: string): boolean {
   );
 }
 
+/**
+ * Whether the source's tokens stand in a row among the kept ones: then each has
+ * its own kept match, as when the text stands whole, though the two texts part
+ * in what is no token (NITF's body read from its XML and from its HTML part in
+ * line breaks and quotes). A line break ends every token, so tokens joined by
+ * one match only at a token's edges.
+ */
+function keptInARow(source: string[], kept: string[]): boolean {
+  return `\n${kept.join('\n')}\n`.includes(`\n${source.join('\n')}\n`);
+}
+
 /** `sourceTokens`, when given, is `countTextTokens(sourceText)`, counted already. */
 export function textCoverage(
   sourceText: string,
   keptText: string,
   sourceTokens?: number,
 ): TextCoverage {
-  if (!keptWhole(sourceText, keptText)) return wordByWordCoverage(sourceText, keptText);
+  if (!keptWhole(sourceText, keptText)) {
+    const source = textTokens(sourceText);
+    const kept = textTokens(keptText);
+    if (source.length > 0 && keptInARow(source, kept))
+      return { sourceTokens: source.length, keptTokens: source.length, ratio: 1 };
+    return tokenByTokenCoverage(source, kept);
+  }
   const tokens = sourceTokens ?? countTextTokens(sourceText);
   return { sourceTokens: tokens, keptTokens: tokens, ratio: 1 };
 }
 
-/** The coverage counted token by token (what textCoverage's shortcut must equal). */
+/** The coverage counted token by token (what textCoverage's shortcuts must equal). */
 export function wordByWordCoverage(sourceText: string, keptText: string): TextCoverage {
-  const source = textTokens(sourceText);
+  return tokenByTokenCoverage(textTokens(sourceText), textTokens(keptText));
+}
+
+function tokenByTokenCoverage(source: string[], keptTokens: string[]): TextCoverage {
   if (source.length === 0) return { sourceTokens: 0, keptTokens: 0, ratio: 1 };
-  const kept = counts(textTokens(keptText));
+  const kept = counts(keptTokens);
   let matched = 0;
   for (const t of source) {
     const left = kept.get(t) ?? 0;
