@@ -57,6 +57,17 @@ const attnLine = /^\(?\s*ATTN\s*:\s*(.+?)\s*\)?$/i;
 const closingCredit = /\s*\((Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\)\s*$/;
 // The end mark of Korean and Chinese copy: "(끝)", "（完）".
 const endMark = /\s*[(（](?:끝|完)[)）]\s*$/;
+/**
+ * Whether a text ends, but for whitespace, in a closing parenthesis: neither a
+ * credit nor an end mark can be there otherwise, and the two patterns, which try
+ * every position of a body held in one text, need not run.
+ */
+function endsInParenthesis(text: string): boolean {
+  // trimEnd takes exactly what \s matches (white space and line terminators).
+  const end = text.trimEnd();
+  const last = end.charAt(end.length - 1);
+  return last === ')' || last === '）';
+}
 
 function firstTextNode(node: ChildNode | Document): Text | undefined {
   if (isText(node)) return node.data.trim() ? node : undefined;
@@ -184,7 +195,7 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
 
   const last = bodyParagraphs.at(-1) ?? document;
   const lastText = last && lastTextNode(last);
-  if (lastText && isText(lastText)) {
+  if (lastText && isText(lastText) && endsInParenthesis(lastText.data)) {
     const credit = closingCredit.exec(lastText.data);
     if (credit?.[1]) {
       result.credit = credit[1];
