@@ -4,7 +4,7 @@
 // rounds. Two builds named side by side are compared on the same load, which a
 // shared machine needs.
 //   node bench/dist/src/parse-cpu.js [rounds] [name=path/to/feeds/dist/src/index.js ...]
-//   FORMATS=RSS,Atom limits the formats.
+//   FORMATS=RSS,Atom limits the formats; PEERS=all adds every JavaScript feed parser.
 import { pathToFileURL } from 'node:url';
 import * as current from '@wire/feeds';
 import { loadCorpus } from './corpus.js';
@@ -24,9 +24,10 @@ const context = { feedId: 'bench', fetchedAt: '2026-01-01T00:00:00Z' };
 const rowan = feedParsers.find((p) => p.name === '@rowanmanning/feed-parser');
 if (!rowan) throw new Error('no @rowanmanning peer');
 
-function cpuSeconds(work: () => void): number {
+// rss-parser answers with a promise: its work is awaited, and nothing else runs meanwhile.
+async function cpuSeconds(work: () => unknown): Promise<number> {
   const start = process.cpuUsage();
-  work();
+  await work();
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
 }
@@ -35,22 +36,23 @@ const formats = (process.env.FORMATS ?? 'RSS,Atom,NewsML-G2,NITF').split(',');
 for (const group of loadCorpus().filter((g) => formats.includes(g.format))) {
   // Each timing reads at least 3 MB, so that it is long enough to read.
   const repeat = Math.max(1, Math.round(3e6 / group.bytes));
-  const each = (parse: (bytes: Buffer) => unknown) => () => {
-    for (let r = 0; r < repeat; r++) for (const d of group.documents) parse(d.bytes);
+  const each = (parse: (bytes: Buffer) => unknown) => async () => {
+    for (let r = 0; r < repeat; r++) for (const d of group.documents) await parse(d.bytes);
   };
-  const runs: [string, () => void][] = builds.map(([name, parse]) => [
+  const runs: [string, () => Promise<void>][] = builds.map(([name, parse]) => [
     name,
     each((bytes) => parse(bytes, context)),
   ]);
   runs.push(['fast-xml-parser', each((bytes) => fastXmlParser.parse(bytes))]);
-  if (group.format === 'RSS' || group.format === 'Atom')
-    runs.push(['@rowanmanning', each((bytes) => rowan.parse(bytes))]);
+  const peers = process.env.PEERS === 'all' ? feedParsers : [rowan];
+  for (const peer of peers.filter((p) => p.formats.includes(group.format)))
+    runs.push([peer.name, each((bytes) => peer.parse(bytes))]);
   const seconds = new Map<string, number[]>(runs.map(([name]) => [name, []]));
   for (let round = -1; round < Number(roundsArg); round++) {
     // The order turns each round, so no contender always runs after the same one.
     const shift = (round + 1) % runs.length;
     for (const [name, work] of [...runs.slice(shift), ...runs.slice(0, shift)]) {
-      const s = cpuSeconds(work);
+      const s = await cpuSeconds(work);
       if (round >= 0) seconds.get(name)?.push(s);
     }
   }
