@@ -65,6 +65,49 @@ describe('textCoverage', () => {
     );
   });
 
+  it("counts the same when the source's tokens stand in a row in the kept text as word by word", () => {
+    const piece = fc.constantFrom(
+      'Seoul',
+      'kospi',
+      '한국',
+      '股市',
+      ' ',
+      '-',
+      '"',
+      '\n',
+      'é',
+      'e\u0301',
+      '1',
+      'İ',
+      '…',
+    );
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    // The source as another reader gives it: breaks, quotes and dashes moved or
+    // doubled, which part the texts but not their tokens; or words glued or cut.
+    const retold = (source: string, how: number) =>
+      [
+        source.replaceAll('\n', '\n\n'),
+        source.replaceAll(' ', ' " '),
+        source.replaceAll('-', ' '),
+        source.replaceAll(' ', ''),
+        source.slice(1),
+        source.slice(0, -1),
+      ][how] as string;
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 0, max: 5 }), (source, around, how) => {
+        for (const kept of [
+          `${around}\n${retold(source, how)}`,
+          `${retold(source, how)} ${around}`,
+          `${around}${retold(source, how)}`,
+          around,
+        ]) {
+          expect(textCoverage(source, kept)).toEqual(wordByWordCoverage(source, kept));
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
   it('is 0 when the article keeps nothing of a text that has words', () => {
     expect(textCoverage(paragraph, '')).toMatchObject({
       sourceTokens: 12,

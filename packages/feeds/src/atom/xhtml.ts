@@ -16,11 +16,16 @@ export interface RawEntry {
   child(localName: string): string | undefined;
 }
 
-/** The source text of the entries named `entryName`, by their index among those. */
+/**
+ * The source text of the entries named `entryName`, by their index among those.
+ * The text is scanned when an entry's markup is first asked for: most feeds'
+ * entries hold none (no xhtml, their HTML escaped), and never ask.
+ */
 export function rawEntries(xmlText: string, entryName: string, prefix: string) {
-  const entries = innerXmlOfAll(xmlText, entryName);
+  let entries: string[] | undefined;
   return (index: number): RawEntry => ({
     child(localName) {
+      entries ??= innerXmlOfAll(xmlText, entryName);
       const entry = entries[index];
       return entry === undefined
         ? undefined

@@ -57,6 +57,17 @@ const attnLine = /^\(?\s*ATTN\s*:\s*(.+?)\s*\)?$/i;
 const closingCredit = /\s*\((Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\)\s*$/;
 // The end mark of Korean and Chinese copy: "(끝)", "（完）".
 const endMark = /\s*[(（](?:끝|完)[)）]\s*$/;
+/**
+ * Whether a text ends, but for whitespace, in a closing parenthesis: neither a
+ * credit nor an end mark can be there otherwise, and the two patterns, which try
+ * every position of a body held in one text, need not run.
+ */
+function endsInParenthesis(text: string): boolean {
+  // trimEnd takes exactly what \s matches (white space and line terminators).
+  const end = text.trimEnd();
+  const last = end.charAt(end.length - 1);
+  return last === ')' || last === '）';
+}
 
 function firstTextNode(node: ChildNode | Document): Text | undefined {
   if (isText(node)) return node.data.trim() ? node : undefined;
@@ -115,20 +126,19 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
   }
 
   // Page chrome out first: FeedBurner's flare block, its buttons, tracking pixels.
-  const chrome = findAll(
+  const chrome = body.elements(
     (el) =>
       (el.name === 'div' && /\bfeedflare\b/.test(el.attribs.class ?? '')) ||
       (el.name === 'a' && isChromeLink(el.attribs.href ?? '')) ||
       (el.name === 'img' &&
         isChromeImage(el.attribs.src ?? '', el.attribs.width, el.attribs.height)),
-    document.children,
   );
   for (const element of chrome) body.remove(element);
   if (chrome.length > 0)
     result.removed.push(`${chrome.length} page chrome elements (flare, pixels)`);
 
   // Every image of the body, with the caption of its figure when it has one.
-  for (const img of findAll((el) => el.name === 'img', document.children)) {
+  for (const img of body.elements((el) => el.name === 'img')) {
     const src = img.attribs.src;
     if (!src) continue;
     const figure = enclosing(img, 'figure');
@@ -140,7 +150,7 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
   }
 
   const captions = new Set(
-    findAll((el) => el.name === 'figcaption', document.children).map((el) => body.textOf(el)),
+    body.elements((el) => el.name === 'figcaption').map((el) => body.textOf(el)),
   );
   for (const paragraph of body.paragraphs()) {
     const text = body.textOf(paragraph);
@@ -185,7 +195,7 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
 
   const last = bodyParagraphs.at(-1) ?? document;
   const lastText = last && lastTextNode(last);
-  if (lastText && isText(lastText)) {
+  if (lastText && isText(lastText) && endsInParenthesis(lastText.data)) {
     const credit = closingCredit.exec(lastText.data);
     if (credit?.[1]) {
       result.credit = credit[1];

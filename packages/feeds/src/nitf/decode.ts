@@ -131,7 +131,7 @@ function decodeBodyHead(doc: NitfDocument, xml: string | undefined): void {
   const dateline = findRawElement(xml, 'dateline')?.inner;
   const located = dateline === undefined ? undefined : nitfDatelinePlace(dateline);
   const fields = {
-    dateline: text('dateline'),
+    dateline: dateline === undefined ? undefined : nitfInlineText(dateline),
     located,
     abstract: text('abstract'),
     distributor: text('distributor'),
@@ -204,8 +204,8 @@ export function decodeNitf(nitf: XmlNode, xmlText: string): NitfDocument {
   if (published) doc.published = published;
   decodeDocdata(doc, childOf(head, 'docdata'));
 
-  const rawNitf = findRawElement(xmlText, 'nitf')?.inner ?? xmlText;
-  const rawBody = findRawElement(rawNitf, 'body')?.inner ?? '';
+  // The root is nitf, so its first body is the text's first: no scan for the root.
+  const rawBody = findRawElement(xmlText, 'body')?.inner ?? '';
   decodeBodyHead(doc, findRawElement(rawBody, 'body.head')?.inner);
   const contents = findRawElements(rawBody, 'body.content');
   if (contents.length > 0) doc.bodyXml = contents.map((content) => content.inner).join('\n');

@@ -20,10 +20,10 @@
 // The XML declaration inside `text` may still name the old encoding: the XML parser gets a
 // string, not bytes.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { analyse } from 'chardet';
 import iconv from 'iconv-lite';
 import { ParseError } from '../errors.js';
 import { declaredLabels, shownCharset } from './charset-evidence.js';
+import { cjkGuesses } from './cjk-detector.js';
 
 export interface DecodedText {
   text: string;
@@ -122,13 +122,15 @@ function resolveLabel(label: string): string | undefined {
 
 // Rule 5: the first declared charset that fits, else UTF-8 if valid, else a fallback.
 function choose(bytes: Buffer, declared: Declared[], warnings: string[]): Attempt {
+  const utf8 = isUtf8(bytes);
   const tried = new Map<string, Attempt>();
   const decode = (charset: string) => {
-    const done = tried.get(charset) ?? attempt(bytes, charset);
+    const done =
+      tried.get(charset) ??
+      (charset === 'utf-8' && utf8 ? validUtf8(bytes) : attempt(bytes, charset));
     tried.set(charset, done);
     return done;
   };
-  const utf8 = isUtf8(bytes);
   const multiByte = utf8 && !isAscii(bytes);
   const fits = ({ charset }: Declared) =>
     charset === 'utf-8' ? utf8 : !multiByte && decode(charset).replaced === 0;
@@ -165,7 +167,10 @@ function describeDeclared(declared: Declared[]): string {
  * decode.
  */
 function detectCjk(bytes: Buffer, decode: (charset: string) => Attempt): string | undefined {
-  const matches = analyse(bytes).map((match) => ({ ...match, charset: resolveLabel(match.name) }));
+  const matches = cjkGuesses(bytes).map((match) => ({
+    ...match,
+    charset: resolveLabel(match.name),
+  }));
   const isCjk = (match: (typeof matches)[number]) =>
     match.charset !== undefined && cjkCharsets.has(match.charset);
   // Only when the detector's best guess is CJK: GB18030 decodes nearly any bytes.
@@ -191,6 +196,12 @@ function explainMismatch(declared: Declared[], chosen: string, utf8: boolean) {
   if (first && first.charset !== chosen)
     return `${first.source} ${first.charset} does not fit: the bytes are ${utf8 ? '' : 'not '}valid UTF-8; decoded as ${chosen}`;
   return undefined;
+}
+
+// Bytes known to be valid UTF-8: nothing to replace, so neither iconv-lite's
+// streaming decoder nor a count of U+FFFD is needed; the text is the same.
+function validUtf8(bytes: Buffer): Attempt {
+  return { charset: 'utf-8', text: bytes.toString('utf8'), replaced: 0 };
 }
 
 // Decodes with replacement and counts the U+FFFD the decoder introduced (not ones encoded).

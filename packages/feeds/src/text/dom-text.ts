@@ -21,6 +21,20 @@ function collect(nodes: ChildNode[], out: string[]): void {
   }
 }
 
+/** Whether domText reads nothing of an element named so. */
+export const hidesElement = (name: string): boolean => nonTextElements.has(name);
+
+/**
+ * Whether domText reads an element named so as its children's text and nothing
+ * more (no line break, no space, not hidden): unwrapping it leaves the text as it is.
+ */
+export const readsAsItsChildren = (name: string): boolean =>
+  !nonTextElements.has(name) &&
+  !blockElements.has(name) &&
+  name !== 'br' &&
+  name !== 'td' &&
+  name !== 'th';
+
 export function domText(nodes: ChildNode[]): string {
   const out: string[] = [];
   collect(nodes, out);

@@ -26,9 +26,19 @@ const voidElements = new Set([
 
 export const maxHtmlDepth = 1_000;
 
+/** Whether the text has more than `limit` tag openings ("<"), counted up to limit + 1. */
+function hasMoreTagsThan(html: string, limit: number): boolean {
+  let count = 0;
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+    if (++count > limit) return true;
+  }
+  return false;
+}
+
 export function limitNesting(html: string, maxDepth = maxHtmlDepth): string {
-  // Fewer tags than the limit cannot nest deeper than it.
-  if (html.length < maxDepth * 3) return html;
+  // Fewer tags than the limit cannot nest deeper than it; a body rarely has a
+  // thousand, and counting "<" costs a fraction of reading each tag.
+  if (html.length < maxDepth * 3 || !hasMoreTagsThan(html, maxDepth)) return html;
   let depth = 0;
   let dropped = false;
   const limited = html.replace(tag, (whole, slash: string, name: string) => {

@@ -8,6 +8,7 @@
 // sanitize-html itself runs.
 import { type ChildNode, type Element, isTag, isText, type ParentNode } from 'domhandler';
 import launder from 'launder';
+import { hidesElement, readsAsItsChildren } from './dom-text.js';
 
 /** The elements a body may keep (the list sanitize-html was given before). */
 export const allowedTags: ReadonlySet<string> = new Set([
@@ -94,9 +95,11 @@ function keepAttributes(element: Element): void {
 }
 
 /**
- * The children of `parent` made safe, in place. Returns whether an element was
- * taken out or unwrapped, which may change the body's text; attributes, comments
- * and directives, which hold none of it, do not count.
+ * The children of `parent` made safe, in place. Returns whether the text domText
+ * reads may have changed: an element taken out whose content it read, or one
+ * unwrapped that it reads as more than its children (hidden, a break). An inline
+ * element unwrapped (font, abbr, o:p), a script taken out, attributes, comments
+ * and directives change none of it.
  */
 export function sanitizeDom(parent: ParentNode): boolean {
   const children = parent.children;
@@ -110,14 +113,14 @@ export function sanitizeDom(parent: ParentNode): boolean {
         keepAttributes(child);
         if (sanitizeDom(child)) changed = true;
         kept.push(child);
+      } else if (nonTextTags.has(child.name)) {
+        if (!hidesElement(child.name)) changed = true;
       } else {
-        changed = true;
-        if (!nonTextTags.has(child.name)) {
-          sanitizeDom(child);
-          for (const grandchild of child.children) {
-            grandchild.parent = parent;
-            kept.push(grandchild);
-          }
+        if (!readsAsItsChildren(child.name)) changed = true;
+        if (sanitizeDom(child)) changed = true;
+        for (const grandchild of child.children) {
+          grandchild.parent = parent;
+          kept.push(grandchild);
         }
       }
     }

@@ -3,7 +3,7 @@
 // since those scripts put no spaces between words), as a multiset, so a body
 // that keeps only its first paragraph shows as the loss it is.
 
-import { countTextTokens, tokenPattern } from './word-counts.js';
+import { countTextTokens, coverageTokens } from './word-counts.js';
 
 /** What a document's content parts held, against what its article keeps. */
 export interface TextCoverage {
@@ -23,9 +23,9 @@ export const coverageDeadLetterRatio = 0.3;
 export const coverageMinimumTokens = 12;
 
 // Han, Hiragana, Katakana and Thai run together without spaces: a token each.
-// Other letters and digits make words (tokenPattern).
+// Other letters and digits make words (tokenPattern, in word-counts.ts).
 export function textTokens(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(tokenPattern) ?? [];
+  return coverageTokens(text);
 }
 
 function counts(tokens: string[]): Map<string, number> {
@@ -48,22 +48,42 @@ function keptWhole(sourceText: string, keptText: string): boolean {
   );
 }
 
+/**
+ * Whether the source's tokens stand in a row among the kept ones: then each has
+ * its own kept match, as when the text stands whole, though the two texts part
+ * in what is no token (NITF's body read from its XML and from its HTML part in
+ * line breaks and quotes). A line break ends every token, so tokens joined by
+ * one match only at a token's edges.
+ */
+function keptInARow(source: string[], kept: string[]): boolean {
+  return `\n${kept.join('\n')}\n`.includes(`\n${source.join('\n')}\n`);
+}
+
 /** `sourceTokens`, when given, is `countTextTokens(sourceText)`, counted already. */
 export function textCoverage(
   sourceText: string,
   keptText: string,
   sourceTokens?: number,
 ): TextCoverage {
-  if (!keptWhole(sourceText, keptText)) return wordByWordCoverage(sourceText, keptText);
+  if (!keptWhole(sourceText, keptText)) {
+    const source = textTokens(sourceText);
+    const kept = textTokens(keptText);
+    if (source.length > 0 && keptInARow(source, kept))
+      return { sourceTokens: source.length, keptTokens: source.length, ratio: 1 };
+    return tokenByTokenCoverage(source, kept);
+  }
   const tokens = sourceTokens ?? countTextTokens(sourceText);
   return { sourceTokens: tokens, keptTokens: tokens, ratio: 1 };
 }
 
-/** The coverage counted token by token (what textCoverage's shortcut must equal). */
+/** The coverage counted token by token (what textCoverage's shortcuts must equal). */
 export function wordByWordCoverage(sourceText: string, keptText: string): TextCoverage {
-  const source = textTokens(sourceText);
+  return tokenByTokenCoverage(textTokens(sourceText), textTokens(keptText));
+}
+
+function tokenByTokenCoverage(source: string[], keptTokens: string[]): TextCoverage {
   if (source.length === 0) return { sourceTokens: 0, keptTokens: 0, ratio: 1 };
-  const kept = counts(textTokens(keptText));
+  const kept = counts(keptTokens);
   let matched = 0;
   for (const t of source) {
     const left = kept.get(t) ?? 0;

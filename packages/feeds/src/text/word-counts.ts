@@ -22,8 +22,19 @@ const wordJoin = 2; // ['’-]: inside a word, not at its start
 const tokenRun = 4; // [\p{L}\p{N}\p{M}] but not CJK: runs make one token
 const tokenEach = 8; // CJK and Thai: a token each
 // NFKC may change the count where this unit is: it rewrites the unit itself, or,
-// as a combining mark or a Hangul jamo, joins it to the one before.
+// as a combining mark or a Hangul jamo, joins it to the one before. A unit it
+// rewrites into what is no letter, digit or mark either (a no-break space, an
+// ellipsis, fullwidth punctuation: common in news copy) separates tokens before
+// and after, so the count stays the table's.
 const nfkcMay = 16;
+
+const letterDigitOrMark = /[\p{L}\p{N}\p{M}]/u;
+/** Whether NFKC changes the unit in a way that can change a token count. */
+function nfkcMayCount(unit: string): boolean {
+  const normalized = unit.normalize('NFKC');
+  if (normalized === unit) return false;
+  return letterDigitOrMark.test(unit) || letterDigitOrMark.test(normalized);
+}
 
 const units = unitClasses();
 
@@ -51,8 +62,7 @@ function unitClasses(): Uint8Array {
   mark(/[^\p{M}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff]/gu, nfkcMay);
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue;
-    const unit = String.fromCharCode(c);
-    if (unit.normalize('NFKC') !== unit) table[c] = (table[c] as number) | nfkcMay;
+    if (nfkcMayCount(String.fromCharCode(c))) table[c] = (table[c] as number) | nfkcMay;
   }
   for (let c = 0xd800; c <= 0xdfff; c++) table[c] = nfkcMay;
   return table;
@@ -85,6 +95,42 @@ export function countTextTokens(text: string): number {
 
 // Where the table cannot answer: the regex, after NFKC as the coverage check reads.
 const tokensByPattern = (text: string) => text.normalize('NFKC').match(tokenPattern)?.length ?? 0;
+
+/** The coverage tokens by their definition: the regex over the text after NFKC, lower case. */
+export const coverageTokensByPattern = (text: string): string[] =>
+  text.normalize('NFKC').toLowerCase().match(tokenPattern) ?? [];
+
+const hasUnitNfkcMayCount = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++)
+    if ((units[text.charCodeAt(i)] as number) & nfkcMay) return true;
+  return false;
+};
+
+/**
+ * The coverage tokens themselves (`coverageTokensByPattern`), cut by the table:
+ * when NFKC leaves every letter of the text as it is, the tokens are the runs of
+ * its lower case that the table marks, with no regex and no normalizing.
+ */
+export function coverageTokens(text: string): string[] {
+  if (hasUnitNfkcMayCount(text)) return coverageTokensByPattern(text);
+  const lower = text.toLowerCase();
+  const tokens: string[] = [];
+  let runStart = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const kind = units[lower.charCodeAt(i)] as number;
+    // Lower case may bring a mark (İ is i and a dot above): the regex answers.
+    if (kind & nfkcMay) return coverageTokensByPattern(text);
+    if (kind & tokenRun) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0) tokens.push(lower.slice(runStart, i));
+    runStart = -1;
+    if (kind & tokenEach) tokens.push(lower.charAt(i));
+  }
+  if (runStart >= 0) tokens.push(lower.slice(runStart));
+  return tokens;
+}
 
 export interface TextCounts {
   /** `countWords(text)`: the published word count. */

@@ -76,9 +76,18 @@ export function findRawElements(
   name: string,
   options: FindOptions = {},
 ): RawElement[] {
+  return [...rawElements(xml, name, options)];
+}
+
+/** The first of them: the scan stops there, not at the end of the text. */
+export function findRawElement(xml: string, name: string): RawElement | undefined {
+  for (const element of rawElements(xml, name, {})) return element;
+  return undefined;
+}
+
+function* rawElements(xml: string, name: string, options: FindOptions): Generator<RawElement> {
   const matches = (candidate: string) =>
     (options.qualified ? candidate : localName(candidate)) === name;
-  const found: RawElement[] = [];
   let open: { name: string; attributes: string; contentStart: number; depth: number } | undefined;
   let depth = 0;
   for (const token of xmlTokens(xml)) {
@@ -86,7 +95,7 @@ export function findRawElements(
       const wanted =
         open === undefined && matches(token.name) && (!options.childrenOnly || depth === 0);
       if (wanted && token.selfClosing) {
-        found.push({ name: token.name, attributes: parseAttributes(token.attributes), inner: '' });
+        yield { name: token.name, attributes: parseAttributes(token.attributes), inner: '' };
       } else if (wanted) {
         open = { name: token.name, attributes: token.attributes, contentStart: token.end, depth };
       }
@@ -95,16 +104,11 @@ export function findRawElements(
       depth--;
       if (open && depth === open.depth && token.name === open.name) {
         const inner = xml.slice(open.contentStart, token.start);
-        found.push({ name: open.name, attributes: parseAttributes(open.attributes), inner });
+        yield { name: open.name, attributes: parseAttributes(open.attributes), inner };
         open = undefined;
       }
     }
   }
-  return found;
-}
-
-export function findRawElement(xml: string, name: string): RawElement | undefined {
-  return findRawElements(xml, name)[0];
 }
 
 /** The character data of a fragment: text with entities decoded, CDATA as is, no markup. */

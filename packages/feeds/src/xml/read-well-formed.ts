@@ -207,7 +207,9 @@ class WellFormedReader {
  * not well-formed or this reader is not sure it reads it the same way.
  */
 export function readWellFormed(text: string): XmlNode | undefined {
-  if (longNumericReference.test(text)) return undefined;
+  // Searched for only in a text with a numeric reference at all (most feeds have
+  // none): the string search is several times faster than the pattern's scan.
+  if (text.includes('&#') && longNumericReference.test(text)) return undefined;
   try {
     return new WellFormedReader(text).read();
   } catch {

@@ -44,8 +44,14 @@ const escapedCdata = (region: string) =>
 // windows-1252's characters for 0x80 to 0x9F; the five it leaves undefined are dropped.
 const windows1252 = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
 const c1 = /&#(?:(1[2-5]\d)|[xX]0*([89][0-9a-fA-F]));|[\u0080-\u009f]/g;
+// Its two halves, each a pattern the regex engine scans for fast: a text with
+// neither (nearly every one) is as it was, without the scan for the alternation,
+// which was 3 % of RSS parse time.
+const c1Character = /[\u0080-\u009f]/;
+const c1Reference = /&#(?:1[2-5]\d|[xX]0*[89][0-9a-fA-F]);/;
 
-function c1AsWindows1252(text: string): { text: string; mapped: number } {
+export function c1AsWindows1252(text: string): { text: string; mapped: number } {
+  if (!c1Character.test(text) && !c1Reference.test(text)) return { text, mapped: 0 };
   let mapped = 0;
   const result = text.replace(c1, (match, decimal?: string, hex?: string) => {
     const code = decimal ? Number(decimal) : hex ? Number.parseInt(hex, 16) : match.charCodeAt(0);

@@ -36,6 +36,20 @@ describe('cleanBodyHtml', () => {
     expect(cleanBodyHtml('<p>마지막 문장이다. (끝)</p>').html).toBe('<p>마지막 문장이다.</p>');
   });
 
+  it('recognises the credit and the end mark before any whitespace the patterns allow', () => {
+    // Every character \s matches after them, as the patterns' \s*$ reads it.
+    const spaces = [...'\t\n\v\f\r \u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'];
+    for (const space of spaces) {
+      expect(/^\s$/.test(space)).toBe(true);
+      const credited = cleanBodyHtml(`<p>A.</p><p>Last words. (Yonhap)${space}${space}</p>`);
+      expect(credited.credit, JSON.stringify(space)).toBe('Yonhap');
+      expect(cleanBodyHtml(`<p>最后一句。（完）${space}</p>`).html).toBe('<p>最后一句。</p>');
+    }
+    // Anything else after them, and they stay.
+    expect(cleanBodyHtml('<p>Last words. (Yonhap).</p>').credit).toBeUndefined();
+    expect(cleanBodyHtml('<p>最后一句。（完）。</p>').html).toBe('<p>最后一句。（完）。</p>');
+  });
+
   it('removes navigation boilerplate but not a paragraph that only mentions it', () => {
     const cleaned = cleanBodyHtml(
       '<p><a href="#top">Back To Top</a></p><p>Go back to top of the list.</p>',

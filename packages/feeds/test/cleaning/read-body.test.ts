@@ -36,7 +36,14 @@ const bodies = [
 describe('readBody', () => {
   it("counts the source text's coverage tokens only when it is the plain text", () => {
     expect(readBody('<p>Nothing to take out, 股市.</p>').sourceTokens).toBe(6);
-    expect(readBody('<p>Hello</p><script>alert(1)</script>').sourceTokens).toBeUndefined();
+    // A script, which no reader sees, taken out, or an inline element unwrapped:
+    // the text stays the source's.
+    expect(readBody('<p>Hello</p><script>alert(1)</script>').sourceTokens).toBe(1);
+    expect(readBody('<p>Hello <font>world</font></p>').sourceTokens).toBe(2);
+    // What the source shows and the article does not (a frame's fallback), or a
+    // hidden part unwrapped into sight: not the source's text any more.
+    expect(readBody('<p>Hello</p><iframe>fallback</iframe>').sourceTokens).toBeUndefined();
+    expect(readBody('<p>Hello</p><noscript>shown</noscript>').sourceTokens).toBeUndefined();
   });
 
   it('gives the text read afresh after sanitizing and cleaning', () => {
@@ -62,6 +69,16 @@ describe('readBody', () => {
         '<script>x</script>',
         '<noscript>y</noscript>',
         '<font>z</font>',
+        '<abbr>',
+        '</abbr>',
+        '<o:p>',
+        '</o:p>',
+        '<iframe>f</iframe>',
+        '<xmp>x</xmp>',
+        '<noembed>n</noembed>',
+        '<style>s</style>',
+        '<textarea>t</textarea>',
+        '<select><option>o</option></select>',
         '<!-- c -->',
         '<img src="https://a.example/p.jpg" width="1" height="1">',
       ),
@@ -75,7 +92,7 @@ describe('readBody', () => {
         const { sourceText, sourceTokens } = readBody(html);
         if (sourceTokens !== undefined) expect(sourceTokens).toBe(textTokens(sourceText).length);
       }),
-      { numRuns: 1_000 },
+      { numRuns: 3_000 },
     );
   });
 });

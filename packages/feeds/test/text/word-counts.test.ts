@@ -1,17 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textTokens } from '../../src/text/text-coverage.js';
-import { countTextTokens, countWords, textCounts } from '../../src/text/word-counts.js';
+import {
+  countTextTokens,
+  countWords,
+  coverageTokensByPattern,
+  textCounts,
+} from '../../src/text/word-counts.js';
 
 // The definitions as they were written before the counts walked a table: the
-// counts must equal them whatever the text.
+// counts, and the tokens cut by the table, must equal them whatever the text.
 const wordsByRegex = (text: string) => text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
-const tokensByRegex = (text: string) => textTokens(text).length;
+const tokensByRegex = (text: string) => coverageTokensByPattern(text).length;
 
 // Characters where a table could go wrong: CJK and Thai (a token each), marks
 // that NFKC joins to the letter before (か + ゙ is が), jamo that make a syllable,
 // compatibility forms NFKC rewrites (ﬁ, ①, ㍻, ¼, fullwidth), apostrophes and
-// hyphens inside words, emoji and letters beyond the BMP, a lone surrogate.
+// hyphens inside words, emoji and letters beyond the BMP, a lone surrogate; and
+// what NFKC rewrites into no letter (a no-break space, an ellipsis, fullwidth
+// punctuation), which the table counts, or into a space and a mark (¨), which it
+// does not.
 const tricky = fc.constantFrom(
   'a',
   'Z',
@@ -50,17 +58,30 @@ const tricky = fc.constantFrom(
   '\udc00',
   '.',
   '，',
+  '\u00a0',
+  '…',
+  '\u3000',
+  '（',
+  '¨',
 );
 
-describe('countWords, countTextTokens and textCounts', () => {
-  it('count as the regexes do for every character of the Basic Multilingual Plane, alone and between others', () => {
+describe('countWords, countTextTokens, textCounts and textTokens', () => {
+  it('count and cut as the regexes do for every character of the Basic Multilingual Plane, alone and between others', () => {
     const wrong: string[] = [];
     for (let c = 0; c < 0x10000; c++) {
       const unit = String.fromCharCode(c);
-      for (const text of [unit, `a${unit}b`, `か${unit}`, `${unit}${unit}`]) {
+      for (const text of [
+        unit,
+        `a${unit}b`,
+        `か${unit}`,
+        `${unit}${unit}`,
+        `a${unit}\u0301`,
+        `\u1100${unit}\u1161`,
+      ]) {
         if (
           countWords(text) !== wordsByRegex(text) ||
-          countTextTokens(text) !== tokensByRegex(text)
+          countTextTokens(text) !== tokensByRegex(text) ||
+          textTokens(text).join('|') !== coverageTokensByPattern(text).join('|')
         )
           wrong.push(text);
       }
@@ -68,7 +89,7 @@ describe('countWords, countTextTokens and textCounts', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('count as the regexes do on any text', () => {
+  it('count and cut as the regexes do on any text', () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme' }),
       fc.string({ unit: 'binary' }),
@@ -78,6 +99,7 @@ describe('countWords, countTextTokens and textCounts', () => {
       fc.property(text, (t) => {
         expect(countWords(t)).toBe(wordsByRegex(t));
         expect(countTextTokens(t)).toBe(tokensByRegex(t));
+        expect(textTokens(t)).toEqual(coverageTokensByPattern(t));
         expect(textCounts(t)).toEqual({ words: wordsByRegex(t), tokens: tokensByRegex(t) });
       }),
       { numRuns: 2_000 },

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/index.js';
-import { repairEndTags, repairXml } from '../../src/xml/repair-xml.js';
+import { c1AsWindows1252, repairEndTags, repairXml } from '../../src/xml/repair-xml.js';
 
 describe('repairXml', () => {
   it('escapes bare ampersands and counts them, leaving entity references alone', () => {
@@ -59,6 +60,48 @@ describe('repairXml on the C1 range', () => {
     const { text, warnings } = repairXml('<t>don&#146;t &#128;5 &#x93;q&#X94; \u0096 &#129;x</t>');
     expect(text).toBe('<t>don’t €5 “q” – x</t>');
     expect(warnings).toEqual(['6 C1 characters read as windows-1252']);
+  });
+
+  it('maps what the one C1 pattern maps, whether the text holds a C1 character, a reference or neither', () => {
+    // The mapping as one pattern over the whole text, the way it was written first:
+    // the quick test for either half must not skip a text it would change.
+    const windows1252 = '€\u0000‚ƒ„…†‡ˆ‰Š‹Œ\u0000Ž\u0000\u0000‘’“”•–—˜™š›œ\u0000žŸ';
+    const c1 = /&#(?:(1[2-5]\d)|[xX]0*([89][0-9a-fA-F]));|[\u0080-\u009f]/g;
+    const byOnePattern = (text: string) =>
+      text.replace(c1, (match, decimal?: string, hex?: string) => {
+        const code = decimal
+          ? Number(decimal)
+          : hex
+            ? Number.parseInt(hex, 16)
+            : match.charCodeAt(0);
+        if (code < 0x80 || code > 0x9f) return match;
+        const char = windows1252[code - 0x80] as string;
+        return char === '\u0000' ? '' : char;
+      });
+    const piece = fc.constantFrom(
+      'a',
+      ' ',
+      '&#146;',
+      '&#x93;',
+      '&#X094;',
+      '&#0150;',
+      '&#160;',
+      '&#15',
+      '\u0096',
+      '\u0081',
+      '\u00a0',
+      '&#128;',
+      '&#x7f;',
+      'é',
+      '股',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = `<t>${pieces.join('')}</t>`;
+        expect(c1AsWindows1252(text).text).toBe(byOnePattern(text));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 
   it('leaves references outside the C1 range alone', () => {
