@@ -35,17 +35,19 @@ if [ "$#" -eq 0 ]; then
 fi
 # The production topology (infra/stack.sh start --cluster: three KRaft brokers,
 # Redis with a replica and three Sentinels), started for this and stopped after:
-# the Redis failover test. The chaos test on it (`pnpm test:chaos:cluster`) is
-# not run here: on 2026-12-07 a CI-size run after four Redis failovers in a row
-# published wrong verdicts (docs/reliability.md, "On the cluster"). Its data is
-# deleted after, so the next start is a fresh one (about 10 s).
+# the Redis failover test, and the story ledger's test across a failover. The
+# chaos test on it (`pnpm test:chaos:cluster`) is not run here: on 2026-12-07 a
+# CI-size run after four Redis failovers in a row published wrong verdicts
+# (docs/reliability.md, "On the cluster"). Its data is deleted after, so the
+# next start is a fresh one (about 10 s).
 cluster="$WIRE_ROOT/.wire/test-results-cluster.json"
 rm -f "$cluster"
 if [ "$#" -eq 0 ]; then
   bash infra/stack.sh start --cluster
   WIRE_CLUSTER=1 pnpm exec vitest run --project integration \
     --reporter=default --reporter=json --outputFile.json="$cluster" \
-    packages/runtime/test/redis-failover.integration.test.ts || status=$?
+    packages/runtime/test/redis-failover.integration.test.ts \
+    services/normalizer/test/story-ledger-failover.integration.test.ts || status=$?
   bash infra/stack.sh reset --cluster
 fi
 # The plain closing line CI reads: "tests: N passed, N failed".

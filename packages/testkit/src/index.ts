@@ -1,3 +1,8 @@
+export {
+  clusterRedisPrimary,
+  clusterRedisReplicated,
+  failOverClusterRedis,
+} from './cluster-redis.js';
 export { groupLag } from './consumer-lag.js';
 export { type TestFeed, writeFeedRegistry } from './feed-registry.js';
 export { createIptcNinjsValidator, type NinjsValidator } from './iptc-ninjs-validator.js';
