@@ -31,6 +31,7 @@ import {
   clusterRedisPorts,
   clusterSentinels,
   groupLag,
+  groupsStable,
   pipelineEnv,
   type ReadRecord,
   readTopics,
@@ -566,12 +567,16 @@ describe('chaos', () => {
       const kind = pick();
       // One broker lost at a time, as the cluster is built to bear: a broker that
       // came back has its replicas in sync again before the next one goes (two
-      // brokers away leave partitions under min.insync.replicas, a stop by design).
+      // brokers away leave partitions under min.insync.replicas, a stop by design),
+      // and the stages' groups have settled from the last fault, so the pause
+      // measured is this broker's.
       if (onCluster && kind.brokerLoss)
-        await waitUntil(async () => (await underReplicatedPartitions(brokers)) === 0, {
-          timeoutMs: 120_000,
-          what: 'every partition to have its replicas in sync',
-        });
+        await waitUntil(
+          async () =>
+            (await underReplicatedPartitions(brokers)) === 0 &&
+            (await groupsStable(brokers, [`${ns}wire-normalizer`, `${ns}wire-publisher`])),
+          { timeoutMs: 120_000, what: 'every partition in sync and both groups settled' },
+        );
       const from = Date.now();
       const fault = await kind.run();
       faults.push(fault);

@@ -19,7 +19,7 @@ export {
   waitUntil,
 } from './namespace.js';
 export { numberedItemsFeed, rawFetchRecord } from './raw-documents.js';
-export { underReplicatedPartitions } from './replication.js';
+export { groupsStable, underReplicatedPartitions } from './replication.js';
 export {
   secureBrokers,
   secureCaFile,
