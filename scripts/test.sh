@@ -2,8 +2,8 @@
 # Quick start, part two: every check and test. Sets up what is missing, starts the
 # local Redis and Kafka, then runs lint, the compose file check, and the unit and
 # integration tests against the real services; with no arguments, the chaos test
-# a second time on the other Kafka client, and the Redis failover test on the
-# production topology (three brokers, Redis behind Sentinels; see below).
+# a second time on the other Kafka client, and once more on the production
+# topology (three brokers, Redis behind Sentinels; see below).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$WIRE_ROOT"
@@ -35,17 +35,19 @@ if [ "$#" -eq 0 ]; then
 fi
 # The production topology (infra/stack.sh start --cluster: three KRaft brokers,
 # Redis with a replica and three Sentinels), started for this and stopped after:
-# the Redis failover test. The chaos test on it (`pnpm test:chaos:cluster`) is
-# not run here: on 2026-12-07 a CI-size run after four Redis failovers in a row
-# published wrong verdicts (docs/reliability.md, "On the cluster"). Its data is
+# the Redis failover test, the story ledger's test across a failover, then the
+# chaos test once on it (CHAOS_TOPOLOGY=cluster, at the same size: its summary
+# line with brokers=3, and a line of publish pauses per fault). Its data is
 # deleted after, so the next start is a fresh one (about 10 s).
 cluster="$WIRE_ROOT/.wire/test-results-cluster.json"
 rm -f "$cluster"
 if [ "$#" -eq 0 ]; then
   bash infra/stack.sh start --cluster
-  WIRE_CLUSTER=1 pnpm exec vitest run --project integration \
+  WIRE_CLUSTER=1 CHAOS_TOPOLOGY=cluster pnpm exec vitest run --project integration \
     --reporter=default --reporter=json --outputFile.json="$cluster" \
-    packages/runtime/test/redis-failover.integration.test.ts || status=$?
+    packages/runtime/test/redis-failover.integration.test.ts \
+    services/normalizer/test/story-ledger-failover.integration.test.ts \
+    test/e2e/chaos.integration.test.ts || status=$?
   bash infra/stack.sh reset --cluster
 fi
 # The plain closing line CI reads: "tests: N passed, N failed".

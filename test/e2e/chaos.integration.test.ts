@@ -31,12 +31,14 @@ import {
   clusterRedisPorts,
   clusterSentinels,
   groupLag,
+  groupsStable,
   pipelineEnv,
   type ReadRecord,
   readTopics,
   repoRoot,
   testBrokers,
   testKafkaClient,
+  underReplicatedPartitions,
   uniqueNamespace,
   waitUntil,
   writeFeedRegistry,
@@ -208,6 +210,13 @@ const signal = (pid: number, name: NodeJS.Signals) => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (low: number, high: number) => low + Math.random() * (high - low);
 
+interface FaultKind {
+  weight: number;
+  /** The fault takes a broker away (killed or paused). */
+  brokerLoss?: boolean;
+  run(): Promise<string>;
+}
+
 describe('chaos', () => {
   const running = new Map<string, ServiceProcess>();
   let feeds: FeedServer | undefined;
@@ -346,7 +355,7 @@ describe('chaos', () => {
     const faultTimes: { fault: string; from: number; to: number }[] = [];
     const victims = () => names[Math.floor(Math.random() * names.length)] as string;
     // The faults begin once the pipeline is at work.
-    const faultKinds: Record<string, { weight: number; run(): Promise<string> }> = {
+    const faultKinds: Record<string, FaultKind> = {
       'kill-service': {
         weight: 30,
         async run() {
@@ -416,11 +425,12 @@ describe('chaos', () => {
     // the Redis primary behind its Sentinels (a pause past 2 s or a kill past it
     // fails it over to the replica; the old primary comes back as a replica).
     const node = () => 1 + Math.floor(Math.random() * 3);
-    const clusterFaultKinds: Record<string, { weight: number; run(): Promise<string> }> = {
+    const clusterFaultKinds: Record<string, FaultKind> = {
       'kill-service': faultKinds['kill-service'] as (typeof faultKinds)[string],
       'pause-service': faultKinds['pause-service'] as (typeof faultKinds)[string],
       'kill-broker': {
         weight: 8,
+        brokerLoss: true,
         async run() {
           const victim = node();
           signal(pidIn(nodePidFile(victim)), 'SIGKILL');
@@ -431,6 +441,7 @@ describe('chaos', () => {
       },
       'kill-controller': {
         weight: 6,
+        brokerLoss: true,
         async run() {
           const victim = quorumLeader();
           signal(pidIn(nodePidFile(victim)), 'SIGKILL');
@@ -441,6 +452,7 @@ describe('chaos', () => {
       },
       'pause-broker': {
         weight: 8,
+        brokerLoss: true,
         async run() {
           const victim = node();
           const pid = pidIn(nodePidFile(victim));
@@ -552,12 +564,27 @@ describe('chaos', () => {
     };
     while (faults.length < faultsWanted) {
       await sleep(between(2_000, 5_000));
+      const kind = pick();
+      // One broker lost at a time, as the cluster is built to bear: a broker that
+      // came back has its replicas in sync again before the next one goes (two
+      // brokers away leave partitions under min.insync.replicas, a stop by design),
+      // and the stages' groups have settled from the last fault, so the pause
+      // measured is this broker's.
+      if (onCluster && kind.brokerLoss)
+        await waitUntil(
+          async () =>
+            (await underReplicatedPartitions(brokers)) === 0 &&
+            (await groupsStable(brokers, [`${ns}wire-normalizer`, `${ns}wire-publisher`])),
+          { timeoutMs: 120_000, what: 'every partition in sync and both groups settled' },
+        );
       const from = Date.now();
-      const fault = await pick().run();
+      const fault = await kind.run();
       faults.push(fault);
       faultTimes.push({ fault, from, to: Date.now() });
     }
-    console.log(`chaos faults: ${faults.join(', ')}`);
+    // When each began, to find it in the services' and brokers' logs.
+    const at = (ms: number) => new Date(ms).toISOString().slice(11, 22);
+    console.log(`chaos faults: ${faultTimes.map((f) => `${f.fault} at ${at(f.from)}`).join(', ')}`);
     await Promise.race([
       agency,
       sleep(600_000).then(() => {

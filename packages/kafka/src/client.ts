@@ -130,10 +130,11 @@ export function createKafkaClient(settings: KafkaClientSettings): KafkaClient {
     brokers: settings.brokers,
     connectionTimeout: 3_000,
     requestTimeout: 30_000,
-    // A retry at most every 2 s: when a broker of a cluster dies, its partitions
-    // have new leaders within seconds, and a back-off grown to 10 s (as before)
-    // kept a send waiting that long after they had. 25 retries: about 45 s in all.
-    retry: { initialRetryTime: 300, retries: 25, maxRetryTime: 2_000 },
+    // A retry at most every second: when a broker of a cluster dies, its
+    // partitions have new leaders within seconds, and a back-off grown to 10 s (as
+    // before), or 2 s, kept a send waiting that long after they had. 45 retries:
+    // about 45 s in all.
+    retry: { initialRetryTime: 300, retries: 45, maxRetryTime: 1_000 },
     logLevel: sink ? logLevel.INFO : logLevel.NOTHING,
     logCreator: () => (entry) => {
       const { message, ...extra } = entry.log;

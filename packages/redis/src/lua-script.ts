@@ -1,6 +1,11 @@
-// A Lua script run by its SHA-1 (EVALSHA): its text goes to Redis once per server,
-// by EVAL the first time Redis answers NOSCRIPT (first call, a restart, SCRIPT
-// FLUSH), not with every call. That answer is told apart here, at the adapter.
+// A Lua script as an ioredis custom command: ioredis sends its text (EVAL) the
+// first time it goes over a connection, then only its SHA-1 (EVALSHA). A new
+// connection (a restarted Redis, a replica promoted by a failover, neither of
+// which knows the script) thus gets the text before any SHA-1, in the order the
+// calls were made. Sending EVALSHA first and EVAL on NOSCRIPT, as this module did,
+// let a later call overtake an earlier one whenever another client taught Redis
+// the script between the two: the story ledger then placed a story's second
+// revision before its first (docs/reliability.md, "On the cluster").
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
@@ -9,14 +14,11 @@ export type LuaScript = (
   args: readonly (string | number)[],
 ) => Promise<unknown>;
 
+type ScriptCommand = (keyCount: number, ...keysThenArgs: (string | number)[]) => Promise<unknown>;
+
 export function luaScript(redis: Redis, source: string): LuaScript {
-  const sha = createHash('sha1').update(source).digest('hex');
-  return async (keys, args) => {
-    try {
-      return await redis.evalsha(sha, keys.length, ...keys, ...args);
-    } catch (err) {
-      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      return redis.eval(source, keys.length, ...keys, ...args);
-    }
-  };
+  const name = `wireScript${createHash('sha1').update(source).digest('hex')}`;
+  redis.defineCommand(name, { lua: source });
+  const command = (redis as unknown as Record<string, ScriptCommand>)[name] as ScriptCommand;
+  return (keys, args) => command.call(redis, keys.length, ...keys, ...args);
 }

@@ -25,6 +25,23 @@ describe('luaScript against the real Redis', () => {
     expect(await run([key], [2])).toBe('2');
   });
 
+  it('keeps calls made together in their order when Redis learns the script between them', async () => {
+    // A script Redis does not know, as on a replica a failover just promoted; the
+    // EVAL in between (of another key, sent in the same write) stands for another
+    // client teaching Redis the script while this client's calls are on their way,
+    // as the two revisions of one story the ledger places together.
+    const source = `-- ${randomUUID()}\nreturn redis.call('RPUSH', KEYS[1], ARGV[1])`;
+    const run = luaScript(redis, source);
+    const key = `test:lua:${randomUUID()}`;
+    await Promise.all([
+      run([key], ['first']),
+      redis.eval(source, 1, `${key}:elsewhere`, 'taught'),
+      run([key], ['second']),
+    ]);
+    expect(await redis.lrange(key, 0, -1)).toEqual(['first', 'second']);
+    await redis.del(key, `${key}:elsewhere`);
+  });
+
   it('passes the script error of a failing script on', async () => {
     const run = luaScript(redis, `-- ${randomUUID()}\nreturn redis.call('INCR', KEYS[1])`);
     const key = `test:lua:${randomUUID()}`;

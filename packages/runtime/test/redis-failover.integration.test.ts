@@ -149,4 +149,70 @@ describe.skipIf(process.env.WIRE_CLUSTER !== '1')('a Redis failover', () => {
     await handle(batchAt(2));
     expect(await redis.get(`${ns}event:2`)).toBe('pending:normalizer-1');
   });
+
+  // While the primary is gone the client keeps asking the Sentinels for it; the
+  // failover's announcement (+switch-master) came, at times, while such an
+  // attempt was under way, and ioredis's failover detector took it for a
+  // disconnect the service had asked for: the attempt gave up ("Connection is
+  // closed.") and the client ended for good, every later command refused (two
+  // publishers of a cluster chaos run, stuck until it timed out). The patch
+  // (patches/ioredis@5.11.1.patch) lets the attempt go on.
+  it('keeps a client at work through the failover after its primary died', {
+    timeout: 120_000,
+  }, async () => {
+    await startCluster();
+    await until(async () => {
+      const { stdout } = await run('redis-cli', [
+        '-p',
+        String(await primaryPort()),
+        'info',
+        'replication',
+      ]);
+      return /connected_slaves:1/.test(stdout) && /state=online/.test(stdout);
+    }, 'the replica to be online');
+    const client = await connectRedis({
+      url: 'redis://127.0.0.1',
+      sentinels: { addresses: sentinels, name: 'wire' },
+    });
+    redis?.disconnect();
+    redis = client;
+    client.on('error', () => undefined);
+    const key = `test-failover-client-${Date.now().toString(36)}`;
+    // A service's steady work: a write every 50 ms, whatever answers.
+    let working = true;
+    const work = (async () => {
+      for (let n = 0; working; n++) {
+        await client.set(key, String(n), 'PX', 60_000).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+    // Killed, and started again a moment later (as the chaos test does), while
+    // the Sentinels fail it over: its first connections succeed and fail.
+    const primary = await primaryPort();
+    signal(pidOf(primary), 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await startCluster();
+    await until(
+      async () => (await primaryPort()) !== primary,
+      'the Sentinels to promote the replica',
+    );
+    // Not ended: once the roles settle (the old primary back as a replica), a
+    // write through it reaches the new primary. (What the old primary took after
+    // its restart and before its demotion is lost: no WAIT here.)
+    const written = await until(
+      async () =>
+        (await client.set(`${key}:after`, 'after', 'PX', 60_000)) === 'OK' &&
+        (await client.get(`${key}:after`)) === 'after' &&
+        (await primaryPort()) !== primary,
+      'a write through the client after the failover',
+      30_000,
+    ).then(
+      () => true,
+      () => false,
+    );
+    working = false;
+    await work;
+    expect(client.status).not.toBe('end');
+    expect(written).toBe(true);
+  });
 });

@@ -1,3 +1,8 @@
+export {
+  clusterRedisPrimary,
+  clusterRedisReplicated,
+  failOverClusterRedis,
+} from './cluster-redis.js';
 export { groupLag } from './consumer-lag.js';
 export { type TestFeed, writeFeedRegistry } from './feed-registry.js';
 export { createIptcNinjsValidator, type NinjsValidator } from './iptc-ninjs-validator.js';
@@ -14,6 +19,7 @@ export {
   waitUntil,
 } from './namespace.js';
 export { numberedItemsFeed, rawFetchRecord } from './raw-documents.js';
+export { groupsStable, underReplicatedPartitions } from './replication.js';
 export {
   secureBrokers,
   secureCaFile,

@@ -60,8 +60,9 @@ export interface StoryLedger {
 
 // KEYS[1] story hash; ARGV: eventId, rank, revision, versionCreated ('' if none),
 // ttl seconds, kill ('1' or '0'), version ('' if none), input position
-// ('<stream>\n<offset>', '' if none)
-const placeScript = `
+// ('<stream>\n<offset>', '' if none). Exported for a test that runs it as another
+// instance would, to teach a new primary the script.
+export const placeScript = `
 local key = KEYS[1]
 local eventId, rank, revision, created, ttl = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], tonumber(ARGV[5])
 local kill, version, at = ARGV[6] == '1', ARGV[7], ARGV[8]
