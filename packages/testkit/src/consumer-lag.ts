@@ -1,15 +1,9 @@
 // Whether a consumer group has committed every record of a topic: the precise
 // "the stage has drained" condition, better than sleeping.
-import { Kafka, logLevel } from 'kafkajs';
+import { withTestAdmin } from './test-admin.js';
 
-export async function groupLag(brokers: string[], groupId: string, topic: string): Promise<number> {
-  const admin = new Kafka({
-    brokers,
-    clientId: 'wire-test-lag',
-    logLevel: logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
+export function groupLag(brokers: string[], groupId: string, topic: string): Promise<number> {
+  return withTestAdmin(brokers, 'wire-test-lag', async (admin) => {
     const ends = await admin.fetchTopicOffsets(topic);
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
     let lag = 0;
@@ -19,7 +13,5 @@ export async function groupLag(brokers: string[], groupId: string, topic: string
       lag += Number(end.high) - position;
     }
     return lag;
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }

@@ -8,8 +8,8 @@ import { testRedisUrl } from '@wire/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNormalizerState, createRedisFilingIndex, filingTextOf } from '../src/index.js';
 import {
-  type PollMode,
   placeItems,
+  pollModes,
   readBackground,
   readLabelledSet,
   scoreFamilies,
@@ -21,11 +21,6 @@ const sets = ['zh', 'ko-en-ja'].map((name) => ({
   name,
   background: readBackground(join(fixtures, `background/${name}.jsonl.gz`)),
 }));
-const modes: PollMode[] = [
-  'one item per poll',
-  'one item per poll, newest first',
-  'a poll every 15 minutes',
-];
 
 describe('re-file families against Redis', () => {
   let redis: Redis;
@@ -55,7 +50,7 @@ describe('re-file families against Redis', () => {
       expect(scores.refilePairsJoined).toBeGreaterThan(0);
     });
 
-    it.each(modes)('does so among the full feed rolls too, %s', async (mode) => {
+    it.each(pollModes)('does so among the full feed rolls too, %s', async (mode) => {
       const dense = { ...set, items: [...set.items, ...set.background] };
       const inRedis = await placeItems(dense, mode, redisState());
       const inMemory = await placeItems(dense, mode);

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type PollMode,
   placeItems,
+  pollModes,
   readBackground,
   readLabelledSet,
   scoreFamilies,
@@ -20,12 +21,6 @@ import {
 } from './refile/evaluate-families.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures/refile-families');
-
-const modes: PollMode[] = [
-  'one item per poll',
-  'one item per poll, newest first',
-  'a poll every 15 minutes',
-];
 
 // The re-file pairs each set joins today in each order (of 177 and of 37), alone and
 // among the feed rolls: floors against regressions. The issue's target is 95 %:
@@ -37,13 +32,13 @@ const sets = [
 ].map(({ name, joined, joinedAmongRolls }) => ({
   ...readLabelledSet(join(fixtures, name)),
   name,
-  floor: (mode: PollMode) => joined[modes.indexOf(mode)] as number,
-  floorAmongRolls: (mode: PollMode) => joinedAmongRolls[modes.indexOf(mode)] as number,
+  floor: (mode: PollMode) => joined[pollModes.indexOf(mode)] as number,
+  floorAmongRolls: (mode: PollMode) => joinedAmongRolls[pollModes.indexOf(mode)] as number,
   background: readBackground(join(fixtures, 'background', `${name}.jsonl.gz`)),
 }));
 
 describe.each(sets)('re-file families on $name', (set) => {
-  it.each(modes)('joins re-files and never joins two stories, %s', async (mode) => {
+  it.each(pollModes)('joins re-files and never joins two stories, %s', async (mode) => {
     const placement = await placeItems(set, mode);
     const scores = scoreFamilies(set, placement);
     const recall = scores.refilePairsJoined / scores.refilePairs;
@@ -63,7 +58,7 @@ describe.each(sets)('re-file families on $name', (set) => {
     expect(scores.refilePairsJoined).toBeGreaterThanOrEqual(set.floor(mode));
   });
 
-  it.each(modes)('among the full feed rolls, %s', async (mode) => {
+  it.each(pollModes)('among the full feed rolls, %s', async (mode) => {
     const placement = await placeItems({ ...set, items: [...set.items, ...set.background] }, mode);
     const scores = scoreFamilies(set, placement);
     const recall = scores.refilePairsJoined / scores.refilePairs;

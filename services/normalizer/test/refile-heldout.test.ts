@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type PollMode,
   placeItems,
+  pollModes,
   readLabelledSet,
   scoreFamilies,
   storyChain,
@@ -16,15 +17,9 @@ import {
 
 const fixtures = join(import.meta.dirname, 'fixtures/refile-families');
 
-const modes: PollMode[] = [
-  'one item per poll',
-  'one item per poll, newest first',
-  'a poll every 15 minutes',
-];
-
 // Re-file pairs joined (at least), of them the pairs a marker says are one story
 // (at least), and pairs of distinct same-topic stories joined (at most), in the
-// order of `modes`. heldout-zh's rolls carry no marker.
+// order of `pollModes`. heldout-zh's rolls carry no marker.
 const sets = [
   { name: 'heldout-zh', joined: [20, 20, 20], markedJoined: [0, 0, 0], distinctJoined: [3, 3, 3] },
   {
@@ -45,13 +40,13 @@ const sets = [
 ].map(({ name, joined, markedJoined, distinctJoined }) => ({
   ...readLabelledSet(join(fixtures, name)),
   name,
-  floor: (mode: PollMode) => joined[modes.indexOf(mode)] as number,
-  markedFloor: (mode: PollMode) => markedJoined[modes.indexOf(mode)] as number,
-  ceiling: (mode: PollMode) => distinctJoined[modes.indexOf(mode)] as number,
+  floor: (mode: PollMode) => joined[pollModes.indexOf(mode)] as number,
+  markedFloor: (mode: PollMode) => markedJoined[pollModes.indexOf(mode)] as number,
+  ceiling: (mode: PollMode) => distinctJoined[pollModes.indexOf(mode)] as number,
 }));
 
 describe.each(sets)('re-file families held out: $name', (set) => {
-  it.each(modes)('%s', async (mode) => {
+  it.each(pollModes)('%s', async (mode) => {
     const placement = await placeItems(set, mode);
     const scores = scoreFamilies(set, placement);
     const falseStories = [...new Set(scores.mergedIds.map(([a]) => a))].map((id) =>

@@ -101,6 +101,13 @@ export type PollMode =
   | 'one item per poll, newest first'
   | 'a poll every 15 minutes';
 
+/** Every order a set is run in, as the tests' figures list them. */
+export const pollModes: PollMode[] = [
+  'one item per poll',
+  'one item per poll, newest first',
+  'a poll every 15 minutes',
+];
+
 export interface Placement {
   /** The story each item was placed in, by item id. */
   storyOf: Map<string, string>;
