@@ -29,6 +29,7 @@ import {
   clusterBrokers,
   clusterEnv,
   clusterRedisPorts,
+  clusterRedisPrimary,
   clusterSentinels,
   groupLag,
   groupsStable,
@@ -179,26 +180,6 @@ const quorumLeader = (): number => {
     if (id > 0 && epoch > latest) [leader, latest] = [id, epoch];
   }
   return leader;
-};
-/** The Redis port the Sentinels name primary now. */
-const redisPrimary = async (): Promise<number> => {
-  for (const sentinel of clusterSentinels) {
-    const port = sentinel.split(':')[1] as string;
-    try {
-      const { stdout } = await run('redis-cli', [
-        '-p',
-        port,
-        'sentinel',
-        'get-master-addr-by-name',
-        'wire',
-      ]);
-      const primary = Number(stdout.trim().split('\n')[1]);
-      if (clusterRedisPorts.includes(primary)) return primary;
-    } catch {
-      // That Sentinel is away: ask the next.
-    }
-  }
-  throw new Error('no Sentinel names a primary');
 };
 const signal = (pid: number, name: NodeJS.Signals) => {
   try {
@@ -467,25 +448,25 @@ describe('chaos', () => {
       'kill-redis': {
         weight: 10,
         async run() {
-          const primary = await redisPrimary();
+          const primary = await clusterRedisPrimary();
           signal(pidIn(clusterRedisPidFile(primary)), 'SIGKILL');
           await sleep(between(1_000, 6_000));
           await startStack();
-          const now = await redisPrimary();
+          const now = await clusterRedisPrimary();
           return `kill redis primary ${primary}${now !== primary ? ` (failed over to ${now})` : ''}`;
         },
       },
       'pause-redis': {
         weight: 6,
         async run() {
-          const primary = await redisPrimary();
+          const primary = await clusterRedisPrimary();
           const pid = pidIn(clusterRedisPidFile(primary));
           paused.add(pid);
           signal(pid, 'SIGSTOP');
           await sleep(between(1_000, 5_000));
           signal(pid, 'SIGCONT');
           paused.delete(pid);
-          const now = await redisPrimary();
+          const now = await clusterRedisPrimary();
           return `pause redis primary ${primary}${now !== primary ? ` (failed over to ${now})` : ''}`;
         },
       },
@@ -501,7 +482,7 @@ describe('chaos', () => {
           let cut = 0;
           while (Date.now() < until) {
             try {
-              const primary = String(await redisPrimary());
+              const primary = String(await clusterRedisPrimary());
               const { stdout } = await run('redis-cli', ['-p', primary, 'client', 'list']);
               for (const line of stdout.split('\n')) {
                 if (!line.includes(` name=wire-${service}-${name} `)) continue;
@@ -522,12 +503,12 @@ describe('chaos', () => {
       'failover-redis': {
         weight: 8,
         async run() {
-          const primary = await redisPrimary();
+          const primary = await clusterRedisPrimary();
           // A Sentinel refuses a failover while the last one settles or the replica
           // still syncs (INPROG, NOGOODSLAVE): ask again until one moves the primary.
           const deadline = Date.now() + 90_000;
           let asked = 0;
-          while ((await redisPrimary()) === primary) {
+          while ((await clusterRedisPrimary()) === primary) {
             if (Date.now() > deadline)
               throw new Error(`the Sentinels did not move the primary ${primary} in 90 s`);
             const sentinel = clusterSentinels[asked++ % 3] as string;
@@ -538,12 +519,12 @@ describe('chaos', () => {
               'failover',
               'wire',
             ]).catch(() => undefined);
-            await waitUntil(async () => (await redisPrimary()) !== primary, {
+            await waitUntil(async () => (await clusterRedisPrimary()) !== primary, {
               timeoutMs: 5_000,
               what: 'the Sentinels to move the primary',
             }).catch(() => undefined);
           }
-          return `sentinel failover ${primary} -> ${await redisPrimary()}${asked > 1 ? ` (asked ${asked} times)` : ''}`;
+          return `sentinel failover ${primary} -> ${await clusterRedisPrimary()}${asked > 1 ? ` (asked ${asked} times)` : ''}`;
         },
       },
     };
