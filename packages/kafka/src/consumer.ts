@@ -2,6 +2,7 @@
 // so a crash re-delivers instead of losing. Reads only committed transactions.
 import type { DeadLetterOrigin, ErrorKind } from '@wire/schema';
 import type { Consumer, KafkaMessage } from 'kafkajs';
+import { createAfterCommitOverlap } from './after-commit-overlap.js';
 import { type KafkaClient, kafkajsOf, libraryOf } from './client.js';
 import { readHeaders, type StringHeaders } from './headers.js';
 import { whileMetadataSettles } from './metadata-settling.js';
@@ -114,7 +115,10 @@ export interface BatchOutput {
   records: ReadonlyMap<string, OutgoingRecord[]>;
   /**
    * Runs once the transaction is known to have committed: right after the commit,
-   * or when a failed commit turns out to have committed after all.
+   * or when a failed commit turns out to have committed after all. The loop does
+   * not wait for it before handling the next run, only before the next commit
+   * (after-commit-overlap.ts): what the next run must see, it sends to its store
+   * before it first awaits.
    */
   afterCommit?: () => Promise<void>;
 }
@@ -182,6 +186,7 @@ export async function startTransactionalBatchConsumer(
   const { consumer, running } = await subscribeConsumer(kafka, settings);
   const policy = createRunPolicy(settings, handle);
   const recovery = createTransactionRecovery(kafka, consumer, producers, settings.groupId);
+  const afterCommits = createAfterCommitOverlap();
 
   await consumer.run({
     autoCommit: false,
@@ -206,6 +211,8 @@ export async function startTransactionalBatchConsumer(
         if (output === undefined) return;
         const handleSeconds = secondsSince(handled);
         const afterCommit = output.afterCommit ?? (async () => undefined);
+        // The last run's after-commit work ran beside this run's handling; it ends first.
+        const afterCommitSeconds = await afterCommits.settle();
         const committing = performance.now();
         const producer = await producers.forPartition(topic, partition);
         try {
@@ -221,13 +228,12 @@ export async function startTransactionalBatchConsumer(
           return;
         }
         const commitSeconds = secondsSince(committing);
-        const after = performance.now();
-        await afterCommit();
+        afterCommits.start(afterCommit);
         settings.onRunTimed?.({
           records: run.length,
           handleSeconds,
           commitSeconds,
-          afterCommitSeconds: secondsSince(after),
+          afterCommitSeconds,
         });
         resolveOffset(through);
         await heartbeat();
@@ -238,6 +244,8 @@ export async function startTransactionalBatchConsumer(
     isAssigned: running.isAssigned,
     async stop() {
       await running.stop();
+      // The last run's after-commit work: a failure is the next owner's to redo, as after a crash.
+      await afterCommits.settle().catch(() => undefined);
       await recovery.close();
     },
   };

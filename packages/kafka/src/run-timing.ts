@@ -4,7 +4,8 @@
 /**
  * Where a committed run's time went, in seconds: making its output (the
  * handler, with its Redis questions), committing its transaction (records and
- * offsets), and the work after the commit (done markers).
+ * offsets), and waiting, before that commit, for the work after the last run's
+ * commit (done markers, index writes), which runs beside the handling.
  */
 export interface RunTiming {
   records: number;

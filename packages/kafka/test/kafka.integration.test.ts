@@ -199,6 +199,53 @@ describe.each(clientsFor('kafka-contract'))('the Kafka contract with %s', (libra
     expect(await committedOffset(client, groupId, input)).toBe(4);
   });
 
+  it("handles the next run while the last run's after-commit work goes on, and commits it only after that work ended", async () => {
+    const input = `${ns}overlap-in`;
+    const out = `${ns}overlap-out`;
+    const groupId = `${ns}overlap-group`;
+    await topicsWith(client, [input, out], ['a', 'b', 'c', 'd', 'e', 'f']);
+    const producers = loopProducers('overlap');
+    cleanups.push(() => producers.disconnect());
+    const events: string[] = [];
+    const committedAtEnd: number[] = [];
+    const handled: string[] = [];
+    let failOnce = true;
+    const consumer = await startTransactionalBatchConsumer(
+      client,
+      { groupId, topics: [input], recordsPerTransaction: 2, retryDelayMs: () => 50 },
+      producers,
+      async ({ records }) => {
+        const run = values(records).join('');
+        handled.push(...values(records));
+        events.push(`handle ${run}`);
+        return {
+          records: output(out, values(records)),
+          afterCommit: async () => {
+            events.push(`after ${run}`);
+            await sleep(500);
+            // Its own run committed; the next one, handled meanwhile, not yet.
+            committedAtEnd.push(await committedOffset(client, groupId, input));
+            events.push(`after ${run} done`);
+            if (run === 'cd' && failOnce) {
+              failOnce = false;
+              throw new Error('after-commit work failed');
+            }
+          },
+        };
+      },
+    );
+    await waitFor(() => events.includes('after ef done'), 60_000);
+    await consumer.stop();
+    // The run after ab was handled before ab's after-commit work ended.
+    expect(events.indexOf('handle cd')).toBeLessThan(events.indexOf('after ab done'));
+    expect(committedAtEnd.slice(0, 2)).toEqual([2, 4]);
+    // cd's failed work failed ef's commit: ef came again, and was written once.
+    expect(handled).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'e', 'f']);
+    const seen = await readCommitted(client, [out], (s) => s.length >= 6);
+    expect(seen.map((r) => r.value)).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(await committedOffset(client, groupId, input)).toBe(6);
+  });
+
   it('hides aborted transactions from read_committed readers, its own loop included', async () => {
     const topic = `${ns}aborts`;
     await topicsWith(client, [topic]);

@@ -35,6 +35,7 @@ import {
   findErrorBy,
   ListOffsetTimestamps,
 } from '@platformatic/kafka';
+import { createAfterCommitOverlap } from '../after-commit-overlap.js';
 import { type KafkaClient, logSinkOf, platformaticOptions } from '../client.js';
 import type {
   BatchOutput,
@@ -80,6 +81,7 @@ export async function startPlatformaticBatchConsumer(
 ): Promise<RunningConsumer> {
   const sink = logSinkOf(kafka);
   const policy = createRunPolicy(settings, handle);
+  const afterCommits = createAfterCommitOverlap();
   const sessionTimeout = settings.sessionTimeoutMs ?? 30_000;
   const fromBeginning = settings.fromBeginning ?? true;
   const options = platformaticOptions(kafka);
@@ -333,6 +335,8 @@ export async function startPlatformaticBatchConsumer(
       if (output === undefined) return;
       const handleSeconds = secondsSince(handled);
       const afterCommit = output.afterCommit ?? (async () => undefined);
+      // The last run's after-commit work ran beside this run's handling; it ends first.
+      const afterCommitSeconds = await afterCommits.settle();
       const committing = performance.now();
       try {
         const producer = await producers.forPartition(topic, partition);
@@ -368,13 +372,12 @@ export async function startPlatformaticBatchConsumer(
       // Committed: read on past the run even if its after-commit work fails.
       if (ownership === owned && !doubts.has(key)) positions.set(key, through + 1n);
       const commitSeconds = secondsSince(committing);
-      const after = performance.now();
-      await afterCommit();
+      afterCommits.start(afterCommit);
       settings.onRunTimed?.({
         records: run.length,
         handleSeconds,
         commitSeconds,
-        afterCommitSeconds: secondsSince(after),
+        afterCommitSeconds,
       });
     }
   };
@@ -439,6 +442,8 @@ export async function startPlatformaticBatchConsumer(
     async stop() {
       running = false;
       await loop;
+      // The last run's after-commit work: a failure is the next owner's to redo, as after a crash.
+      await afterCommits.settle().catch(() => undefined);
       await consumer.close(true).catch(() => undefined);
       await admin.close().catch(() => undefined);
     },
