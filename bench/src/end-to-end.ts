@@ -12,9 +12,11 @@ import {
   type KafkaLibrary,
   topicCatalogue,
 } from '@wire/kafka';
+import { connectRedis } from '@wire/redis';
 import { testBrokers, testRedisUrl, waitUntil } from '@wire/testkit';
 import { Kafka, logLevel } from 'kafkajs';
 import { type Figure, figure, quantile } from './harness.js';
+import { type LoadCpu, machineCores, pipelineProcesses, readLoadCpu } from './load-cpu.js';
 import { readProcessStats } from './process-stats.js';
 import { runProducerPerfTest } from './producer-ceiling.js';
 import { rawHeaders } from './raw-records.js';
@@ -46,6 +48,8 @@ export interface EndToEndRun {
   seconds: number;
   /** Where each stage's time went during the load (its /metrics). */
   phases: { normalizer: StagePhases; publisher: StagePhases };
+  /** CPU seconds each process of the pipeline spent during the load. */
+  cpuSeconds: LoadCpu;
 }
 
 interface Arrival {
@@ -115,6 +119,7 @@ export async function benchEndToEnd(settings: EndToEndSettings): Promise<Figure[
         ),
       ];
     }),
+    ...cpuFigures(run, ceilingArticles),
     figure(
       'end to end latency p50, fetch to readable',
       quantile(run.latencies, 0.5),
@@ -134,12 +139,36 @@ export async function benchEndToEnd(settings: EndToEndSettings): Promise<Figure[
   ];
 }
 
+/**
+ * CPU an article by process, and all of it against what the 10 % target leaves:
+ * at a tenth of the producer ceiling, the machine's cores give each article at
+ * most cores / (0.1 × ceiling) seconds of CPU, whatever waits are hidden.
+ */
+function cpuFigures(run: EndToEndRun, ceilingArticles: number): Figure[] {
+  const micros = (seconds: number) => (seconds * 1e6) / run.articles;
+  const total = pipelineProcesses.reduce((sum, name) => sum + run.cpuSeconds[name], 0);
+  const budget = (machineCores() * 1e6) / (0.1 * ceilingArticles);
+  return [
+    figure(
+      'end to end, CPU an article, every process',
+      micros(total),
+      'µs',
+      `CPU an article at 10 % of the ceiling on ${machineCores()} cores, µs`,
+      budget,
+      pipelineProcesses
+        .map((name) => `${name} ${Math.round(micros(run.cpuSeconds[name]))}`)
+        .join(', '),
+    ),
+  ];
+}
+
 /** The normalizer and publisher as processes, the warmup then the load through them. */
 export async function runEndToEnd(settings: EndToEndSettings): Promise<EndToEndRun> {
   const ns = settings.namespace;
   const topics = topicCatalogue(ns);
   const kafka = createKafkaClient({ brokers: testBrokers, clientId: 'bench' });
   await ensureTopics(kafka, allTopics(topics));
+  const redis = await connectRedis({ url: testRedisUrl });
   const env = {
     KAFKA_BROKERS: testBrokers.join(','),
     REDIS_URL: testRedisUrl,
@@ -198,6 +227,11 @@ export async function runEndToEnd(settings: EndToEndSettings): Promise<EndToEndR
     });
     const before = arrivals.length;
     const phasesBefore = await phasesNow();
+    const cpuSince = await readLoadCpu(
+      { normalizer: normalizer.pid, publisher: publisher.pid },
+      redis,
+      (testBrokers[0] ?? '').split(':')[1] ?? '9092',
+    );
     const loadArticles = settings.load.length * settings.itemsPerDocument;
     const start = Date.now();
     // The load goes in batches of ten documents, each stamped when it is sent.
@@ -211,8 +245,10 @@ export async function runEndToEnd(settings: EndToEndSettings): Promise<EndToEndR
     });
     const loaded = arrivals.slice(before, before + loadArticles);
     const end = Math.max(...loaded.map((a) => a.at));
+    const cpuSeconds = cpuSince();
     const phasesAfter = await phasesNow();
     return {
+      cpuSeconds,
       articles: loadArticles,
       articlesPerSecond: loadArticles / ((end - start) / 1000),
       seconds: (end - start) / 1000,
@@ -228,6 +264,7 @@ export async function runEndToEnd(settings: EndToEndSettings): Promise<EndToEndR
       },
     };
   } finally {
+    redis.disconnect();
     await producer.disconnect();
     await reader.disconnect();
     await Promise.all(services.map((s) => s.service.stop()));
