@@ -88,6 +88,18 @@ interface Pass {
   roundTrips: number;
   articles: number;
   published: number;
+  /** CPU seconds over the timed rounds: this process's, and Redis's (when asked). */
+  cpuSeconds: number;
+  redisCpuSeconds: number;
+  /** Articles over the timed rounds. */
+  timedArticles: number;
+}
+
+/** Redis's own CPU seconds so far (INFO cpu: the server's user and system time). */
+async function redisServerCpu(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return field('used_cpu_user') + field('used_cpu_sys');
 }
 
 async function run(
@@ -96,17 +108,33 @@ async function run(
   fresh: () => { stores: Stores; prefix: string },
   repoll: boolean,
   counter?: { count: number; reset(): void },
+  redis?: Redis,
 ): Promise<Pass> {
-  const pass: Pass = { seconds: [], roundTrips: 0, articles: 0, published: 0 };
+  const pass: Pass = {
+    seconds: [],
+    roundTrips: 0,
+    articles: 0,
+    published: 0,
+    cpuSeconds: 0,
+    redisCpuSeconds: 0,
+    timedArticles: 0,
+  };
   for (let round = 0; round < settings.warmupRounds + settings.rounds; round++) {
     const { stores, prefix } = fresh();
     // A re-poll: the same documents once more, every article already known.
     if (repoll) await normalizeAll(documents, stores, prefix);
     counter?.reset();
+    const redisBefore = redis ? await redisServerCpu(redis) : 0;
+    const cpuBefore = process.cpuUsage();
     const start = process.hrtime.bigint();
     const counts = await normalizeAll(documents, stores, prefix);
     const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    const redisAfter = redis ? await redisServerCpu(redis) : 0;
     if (round >= settings.warmupRounds) {
+      pass.cpuSeconds += (cpu.user + cpu.system) / 1e6;
+      pass.redisCpuSeconds += redisAfter - redisBefore;
+      pass.timedArticles += counts.articles;
       pass.seconds.push(elapsed);
       Object.assign(pass, counts, { roundTrips: counter?.count ?? 0 });
     }
@@ -121,14 +149,16 @@ export async function benchNormalizer(
 ): Promise<Figure[]> {
   const redis = await connectRedis({ url: testRedisUrl });
   const counter = countRoundTrips(redis);
+  // Redis's CPU is asked over a connection of its own, not counted as the stores' round trips.
+  const stats = await connectRedis({ url: testRedisUrl });
   const freshRedis = () => {
     const prefix = `${namespace}${randomBytes(3).toString('hex')}.`;
     return { stores: redisStores(redis, prefix), prefix };
   };
   const freshMemory = () => ({ stores: memoryStores(), prefix: 'memory.' });
   try {
-    const newStories = await run(documents, settings, freshRedis, false, counter);
-    const repolled = await run(documents, settings, freshRedis, true, counter);
+    const newStories = await run(documents, settings, freshRedis, false, counter, stats);
+    const repolled = await run(documents, settings, freshRedis, true, counter, stats);
     const inMemory = await run(documents, settings, freshMemory, false);
     const { hostname, port } = new URL(testRedisUrl);
     const redisCeiling = redisRoundTripsPerSecond(hostname, Number(port || 6379), 50_000);
@@ -172,6 +202,22 @@ export async function benchNormalizer(
         494,
         'in-memory stores: parse, identity, fingerprint, encoding',
       ),
+      ...[
+        ['new', newStories],
+        ['re-polled', repolled],
+      ].map(([kind, pass]) => {
+        const { redisCpuSeconds, cpuSeconds, timedArticles } = pass as Pass;
+        const micros = (seconds: number) => (seconds * 1e6) / Math.max(1, timedArticles);
+        // Redis serves every instance from one thread: its CPU an article bounds them all.
+        return figure(
+          `Redis's CPU per ${kind} article`,
+          micros(redisCpuSeconds),
+          'µs',
+          "the normalizer's own CPU per article, Redis stores, µs",
+          micros(cpuSeconds),
+          `one Redis core: at most ${Math.round(1e6 / Math.max(1, micros(redisCpuSeconds))).toLocaleString('en-US')} articles/s across all instances`,
+        );
+      }),
       figure(
         'Redis round trips per new article',
         tripsNew,
@@ -191,5 +237,6 @@ export async function benchNormalizer(
     ];
   } finally {
     await redis.quit();
+    await stats.quit();
   }
 }
