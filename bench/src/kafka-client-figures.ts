@@ -102,6 +102,14 @@ export function kafkaClientFigures(m: ClientMeasures): Figure[] {
       run((r) => quantile(r.latencies, 0.99)),
       'under the full load',
     ),
+    ...(['normalizer', 'publisher'] as const).map((stage) =>
+      versus(
+        `${stage} CPU an article, end to end`,
+        'µs',
+        run((r) => (r.cpuSeconds[stage] * 1e6) / r.articles),
+        'its user and system time over the load (/proc), its GC and I/O threads included',
+      ),
+    ),
     versus(
       'normalizer peak RSS, end to end',
       'MB',

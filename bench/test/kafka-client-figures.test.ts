@@ -11,7 +11,7 @@ const run = (articlesPerSecond: number, rssMb: number): EndToEndRun => ({
   peakRssBytes: { normalizer: rssMb * 2 ** 20, publisher: rssMb * 2 ** 20 },
   seconds: 100 / articlesPerSecond,
   phases: { normalizer: noPhases, publisher: noPhases },
-  cpuSeconds: { normalizer: 1, publisher: 1, broker: 1, redis: 1, bench: 1 },
+  cpuSeconds: { normalizer: 1, publisher: rssMb / 100, broker: 1, redis: 1, bench: 1 },
 });
 
 const measures: ClientMeasures = {
@@ -47,5 +47,10 @@ describe('kafkaClientFigures', () => {
   it('reads the end-to-end runs of each client, memory in MB', () => {
     expect(named('kafka client end to end, raw')?.ratio).toBe(0.5);
     expect(named('kafka client normalizer peak RSS')).toMatchObject({ value: 180, reference: 150 });
+    // CPU seconds of the load over its 100 articles, in µs an article.
+    expect(named('kafka client publisher CPU an article')).toMatchObject({
+      value: 18_000,
+      reference: 15_000,
+    });
   });
 });
