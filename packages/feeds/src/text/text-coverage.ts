@@ -76,6 +76,48 @@ export function textCoverage(
   return { sourceTokens: tokens, keptTokens: tokens, ratio: 1 };
 }
 
+/**
+ * Whether the source text is one of the kept parts, or two of them in a row with
+ * the line break that joins them: an article whose cleaning took nothing out keeps
+ * its body's text as the very string its source text is.
+ */
+function isKeptParts(sourceText: string, keptParts: readonly string[]): boolean {
+  const length = sourceText.length;
+  for (let i = 0; i < keptParts.length; i++) {
+    const part = keptParts[i] as string;
+    if (part.length === length) {
+      if (part === sourceText) return true;
+      continue;
+    }
+    const next = keptParts[i + 1];
+    if (
+      next !== undefined &&
+      part.length + 1 + next.length === length &&
+      sourceText.charCodeAt(part.length) === 0x0a &&
+      sourceText.startsWith(part) &&
+      sourceText.endsWith(next)
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * `textCoverage(sourceText, keptParts.join('\n'), sourceTokens)`. When the source
+ * is one part or two in a row, it stands whole in the kept text and every token is
+ * kept: the tokens are counted (or given), and the kept text is never joined or searched.
+ */
+export function textCoverageOfParts(
+  sourceText: string,
+  keptParts: readonly string[],
+  sourceTokens?: number,
+): TextCoverage {
+  if (!isKeptParts(sourceText, keptParts))
+    return textCoverage(sourceText, keptParts.join('\n'), sourceTokens);
+  const tokens = sourceTokens ?? countTextTokens(sourceText);
+  return { sourceTokens: tokens, keptTokens: tokens, ratio: 1 };
+}
+
 /** The coverage counted token by token (what textCoverage's shortcuts must equal). */
 export function wordByWordCoverage(sourceText: string, keptText: string): TextCoverage {
   return tokenByTokenCoverage(textTokens(sourceText), textTokens(keptText));
