@@ -18,7 +18,6 @@ import {
 } from 'domhandler';
 import { getText, removeElement } from 'domutils';
 import { collapseWhitespace } from '../text/whitespace.js';
-import { leadingText } from './leading-text.js';
 
 const blockNames = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4']);
 /** The elements any step of the cleaning looks for: blocks, links, pictures, captions. */
@@ -81,25 +80,6 @@ export class BodyBlocks {
       this.#texts.set(element, text);
     }
     return text;
-  }
-
-  /**
-   * The element's text, whitespace collapsed, when it holds at most `signs`
-   * characters that are not whitespace; undefined for a longer one, which is
-   * then not read whole.
-   */
-  shortTextOf(element: Element, signs: number): string | undefined {
-    const start = leadingText(element, signs);
-    if (!start.whole) return undefined;
-    const text = collapseWhitespace(start.text);
-    this.#texts.set(element, text);
-    return text;
-  }
-
-  /** Whether the element's text, whitespace collapsed, is empty. */
-  isBlank(element: Element): boolean {
-    const known = this.#texts.get(element);
-    return known !== undefined ? known === '' : leadingText(element, 0).whole;
   }
 
   /** Whether an element was taken out or a text rewritten. */

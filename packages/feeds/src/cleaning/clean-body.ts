@@ -10,7 +10,6 @@ import { limitNesting } from '../text/limit-nesting.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { BodyBlocks } from './body-blocks.js';
 import { readDateline } from './dateline.js';
-import { leadingText } from './leading-text.js';
 
 export interface BodyPicture {
   src: string;
@@ -29,7 +28,7 @@ export interface CleanedBody {
   removed: string[];
 }
 
-export const boilerplate = [
+const boilerplate = [
   /^back to top$/i,
   /^top$/i,
   /^(?:advertisement|sponsored)$/i,
@@ -42,12 +41,6 @@ export const boilerplate = [
   /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:来源|來源)[:：]\s*\S{1,20}$/,
 ];
 
-/**
- * The most characters but whitespace a boilerplate line holds (the time stamps',
- * 42, are the longest): a block with more is no boilerplate, and its text is not read.
- */
-export const boilerplateSigns = 64;
-
 // What closes a story on an agency's page and is not the story: the reporter's
 // e-mail alone, the copyright line ("<저작권자(c) 연합뉴스, 무단 전재-재배포 …>",
 // "© 2023 AFP") and the editor's line ("【责任编辑：王明】"). Only read from the end,
@@ -59,11 +52,7 @@ const closingLines = [
   /^[【[]?(?:责任编辑|責任編輯|编辑|編輯)\s*[:：][^】\]]{1,20}[】\]]?$/,
 ];
 
-export const attnLine = /^\(?\s*ATTN\s*:\s*(.+?)\s*\)?$/i;
-// How attnLine's text opens, read before the text is collapsed (whitespace first
-// is what collapsing trims), and the most characters but whitespace it takes: "(ATTN:".
-export const attnOpening = /^\s*\(?\s*ATTN\s*:/i;
-export const attnSigns = 6;
+const attnLine = /^\(?\s*ATTN\s*:\s*(.+?)\s*\)?$/i;
 
 const closingCredit = /\s*\((Yonhap|AFP|AP|Reuters|dpa|Xinhua|Kyodo|UPI)\)\s*$/;
 // The end mark of Korean and Chinese copy: "(끝)", "（完）".
@@ -129,8 +118,8 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
   }
 
   for (const block of body.blocks()) {
-    const text = body.shortTextOf(block, boilerplateSigns);
-    if (text !== undefined && boilerplate.some((pattern) => pattern.test(text))) {
+    const text = body.textOf(block);
+    if (boilerplate.some((pattern) => pattern.test(text))) {
       body.remove(block);
       result.removed.push(`boilerplate "${text}"`);
     }
@@ -163,8 +152,7 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
   const captions = new Set(
     body.elements((el) => el.name === 'figcaption').map((el) => body.textOf(el)),
   );
-  // Without a caption no paragraph can repeat one: their texts need not be read.
-  for (const paragraph of captions.size > 0 ? body.paragraphs() : []) {
+  for (const paragraph of body.paragraphs()) {
     const text = body.textOf(paragraph);
     if (text && captions.has(text)) {
       body.remove(paragraph);
@@ -173,7 +161,6 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
   }
 
   for (const paragraph of body.paragraphs()) {
-    if (!attnOpening.test(leadingText(paragraph, attnSigns).text)) continue;
     const attn = attnLine.exec(body.textOf(paragraph))?.[1];
     if (attn) {
       result.attn = attn;
@@ -193,7 +180,7 @@ export function cleanBodyDom(document: Document, options: CleanBodyOptions = {})
 
   const bodyParagraphs = body
     .paragraphs()
-    .filter((el) => !body.isBlank(el) && !isInside(el, 'figure'));
+    .filter((el) => body.textOf(el) !== '' && !isInside(el, 'figure'));
   // A body with no paragraphs (an RSS description in plain text) opens with its first text.
   const opening = bodyParagraphs[0] ?? (bodyParagraphs.length === 0 ? document : undefined);
   const first = opening && firstTextNode(opening);
