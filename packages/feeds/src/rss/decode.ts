@@ -7,7 +7,7 @@
 // Relative links are resolved against xml:base, else against the channel link.
 import { decodeGeoPoint, type GeoPoint } from '../geo/geo-point.js';
 import { decodeMediaRss, type MediaReference } from '../media/media-rss.js';
-import { childrenNamed, namespaceUris, prefixesFor, qualified } from '../xml/namespaces.js';
+import { childrenNamed, namespaceUris, namesUnder, prefixesFor } from '../xml/namespaces.js';
 import { asArray, type XmlNode } from '../xml/parse-xml.js';
 import { baseWithin, resolveReference } from '../xml/xml-base.js';
 import { markupOf, plainTextOf } from './element-text.js';
@@ -41,11 +41,14 @@ export interface RssChannel {
   items: RssItem[];
 }
 
-/** Prefixes of the namespaces read inside items, from the root's and channel's declarations. */
+/**
+ * The qualified names of the namespaced elements read inside items, by local name,
+ * under the prefixes the root's and channel's declarations bind.
+ */
 interface Prefixes {
-  atom: string[];
-  itunes: string[];
-  dcterms: string[];
+  atom: (localName: string) => string[];
+  itunes: (localName: string) => string[];
+  dcterms: (localName: string) => string[];
 }
 
 /** The plain text of the first child element of that name. */
@@ -98,13 +101,14 @@ const linkText = (node: XmlNode): string | undefined =>
     .find((value) => value !== undefined);
 
 function atomFallbacks(node: XmlNode, prefixes: Prefixes) {
-  const atom = (name: string) => childrenNamed(node, prefixes.atom, name);
+  const atom = (name: string) => childrenNamed(node, prefixes.atom(name));
   const author = atom('author')[0];
   return {
     creator:
       typeof author === 'object' && author !== null
-        ? prefixes.atom
-            .map((p) => plainTextOf(asArray((author as XmlNode)[qualified(p, 'name')])[0]))
+        ? prefixes
+            .atom('name')
+            .map((name) => plainTextOf(asArray((author as XmlNode)[name])[0]))
             .find(Boolean)
         : undefined,
     date: plainTextOf(atom('published')[0]) ?? plainTextOf(atom('updated')[0]),
@@ -115,7 +119,7 @@ function atomFallbacks(node: XmlNode, prefixes: Prefixes) {
 }
 
 function itunesFallbacks(node: XmlNode, prefixes: Prefixes) {
-  const itunes = (name: string) => childrenNamed(node, prefixes.itunes, name)[0];
+  const itunes = (name: string) => childrenNamed(node, prefixes.itunes(name))[0];
   const image = attribute(itunes('image'), 'href');
   return {
     author: plainTextOf(itunes('author')),
@@ -147,7 +151,7 @@ function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
   if (point) item.point = point;
   const link = text(node, 'feedburner:origLink') ?? linkText(node);
   const dcterms = (name: string) =>
-    childrenNamed(node, prefixes.dcterms, name).map(plainTextOf).find(Boolean);
+    childrenNamed(node, prefixes.dcterms(name)).map(plainTextOf).find(Boolean);
   const fields = {
     title: markup(node, 'title') ?? markup(node, 'dc:title'),
     link: link && resolveItemLink(link, node, bases),
@@ -197,15 +201,16 @@ export function decodeRss(rss: XmlNode): RssChannel {
  */
 export function decodeChannel(channel: XmlNode, items: XmlNode[], root: XmlNode = {}): RssChannel {
   const scopes = [root, channel];
-  const prefixes: Prefixes = {
-    atom: prefixesFor(scopes, namespaceUris.atom).filter((p) => p !== ''),
-    itunes: prefixesFor(scopes, namespaceUris.itunes).filter((p) => p !== ''),
-    dcterms: prefixesFor(scopes, namespaceUris.dcterms).filter((p) => p !== ''),
-  };
   // Undeclared prefixes are common in the wild; read the usual ones then.
-  if (prefixes.atom.length === 0) prefixes.atom.push('atom');
-  if (prefixes.itunes.length === 0) prefixes.itunes.push('itunes');
-  if (prefixes.dcterms.length === 0) prefixes.dcterms.push('dcterms');
+  const bound = (uris: readonly string[], usual: string) => {
+    const declared = prefixesFor(scopes, uris).filter((p) => p !== '');
+    return namesUnder(declared.length > 0 ? declared : [usual]);
+  };
+  const prefixes: Prefixes = {
+    atom: bound(namespaceUris.atom, 'atom'),
+    itunes: bound(namespaceUris.itunes, 'itunes'),
+    dcterms: bound(namespaceUris.dcterms, 'dcterms'),
+  };
   const xmlBase = baseWithin(
     attribute(channel, 'xml:base'),
     baseWithin(attribute(root, 'xml:base'), undefined),

@@ -36,13 +36,33 @@ export function prefixesFor(elements: unknown[], uris: readonly string[]): strin
 export const qualified = (prefix: string, localName: string): string =>
   prefix === '' ? localName : `${prefix}:${localName}`;
 
-/** The values of a child element under any of the prefixes, in prefix order. */
-export function childrenNamed(node: XmlNode, prefixes: string[], localName: string): unknown[] {
-  return prefixes.flatMap((prefix) => {
-    const value = node[qualified(prefix, localName)];
-    if (value === undefined) return [];
-    return Array.isArray(value) ? value : [value];
-  });
+/**
+ * The qualified names of a local name under each of the prefixes, in prefix order,
+ * each built once: a name built afresh for every lookup is a new string the
+ * object's keys are searched for, item after item.
+ */
+export function namesUnder(prefixes: readonly string[]): (localName: string) => string[] {
+  const names = new Map<string, string[]>();
+  return (localName) => {
+    let known = names.get(localName);
+    if (known === undefined) {
+      known = prefixes.map((prefix) => qualified(prefix, localName));
+      names.set(localName, known);
+    }
+    return known;
+  };
+}
+
+/** The values of the child elements of those qualified names (namesUnder), in their order. */
+export function childrenNamed(node: XmlNode, names: readonly string[]): unknown[] {
+  const values: unknown[] = [];
+  for (const name of names) {
+    const value = node[name];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) values.push(...value);
+    else values.push(value);
+  }
+  return values;
 }
 
 /**
