@@ -146,7 +146,9 @@ function decodeEntry(entry: XmlNode, raw: RawEntry, feedBase: string | undefined
     rights: plain(entry.rights),
     language: attr(entry, 'xml:lang'),
   };
-  for (const [key, value] of Object.entries(optional)) {
+  // Read with for...in: Object.entries made an array for every field of every entry.
+  for (const key in optional) {
+    const value = optional[key as keyof typeof optional];
     if (value) (decoded as unknown as Record<string, unknown>)[key] = value;
   }
   const content = atomText(entry.content, () => raw.child('content'));

@@ -86,6 +86,20 @@ function resolveItemLink(link: string, item: XmlNode, bases: Bases): string {
   return /^\.{0,2}\//.test(link) ? resolveReference(link, bases.channel) : link;
 }
 
+/**
+ * The fields that have a value, set on the target in the order written. Read with
+ * for...in: Object.entries made an array for every field of every item.
+ */
+function setDefined<T extends object>(
+  target: T,
+  fields: { [K in keyof T]?: T[K] | undefined },
+): void {
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== undefined) target[key] = value as T[typeof key];
+  }
+}
+
 function decodeEnclosures(node: XmlNode): RssMedia[] {
   return asArray(node.enclosure as unknown[]).flatMap((enclosure) => {
     const url = attribute(enclosure, 'url');
@@ -184,9 +198,7 @@ function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
     rights: text(node, 'dc:rights'),
     language: text(node, 'dc:language'),
   };
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) (item as unknown as Record<string, string>)[key] = value;
-  }
+  setDefined(item, fields);
   return item;
 }
 
@@ -225,9 +237,7 @@ export function decodeChannel(channel: XmlNode, items: XmlNode[], root: XmlNode 
     language: text(channel, 'language') ?? text(channel, 'dc:language'),
     copyright: text(channel, 'copyright') ?? text(channel, 'dc:rights'),
   };
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) (decoded as unknown as Record<string, string>)[key] = value;
-  }
+  setDefined(decoded, fields);
   const ttl = integer(text(channel, 'ttl'));
   if (ttl !== undefined && ttl > 0) decoded.ttlMinutes = ttl;
   return decoded;
