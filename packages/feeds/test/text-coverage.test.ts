@@ -184,6 +184,45 @@ describe('textCoverageOfParts', () => {
     );
   });
 
+  it('equals it when the source is a part with a rest before or after, on generated texts', () => {
+    // Case mappings that read their context (final sigma, dotted capital I), marks,
+    // CJK, and what ends a token or does not.
+    const piece = fc.constantFrom(
+      'Seoul',
+      'ΟΔΟΣ',
+      'Σ',
+      "'",
+      'İ',
+      'e\u0301',
+      '\u0301',
+      '한국',
+      '股市',
+      ' ',
+      '\n',
+      '-',
+      '(Yonhap)',
+      '1',
+    );
+    const text = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        text,
+        fc.constantFrom(' ', '\n', '', 'x'),
+        (parts, at, rest, gap) => {
+          const part = parts[at % parts.length] as string;
+          for (const source of [`${rest}${gap}${part}`, `${part}${gap}${rest}`]) {
+            expect(textCoverageOfParts(source, parts), JSON.stringify([source, parts])).toEqual(
+              byDefinition(source, parts),
+            );
+          }
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('equals the coverage of the parts joined, counted word by word, on every corpus article', () => {
     let measured = 0;
     for (const path of feedFiles(corpusDir)) {
@@ -200,8 +239,18 @@ describe('textCoverageOfParts', () => {
         const plain = article.bodies?.find((b) => b.contentType === 'text/plain')?.value ?? '';
         const summary = article.descriptions?.[0]?.value ?? '';
         const headline = article.headlines?.[0]?.value ?? '';
-        const parts = [headline, summary, plain, article.by ?? ''];
-        for (const source of [plain, `${summary}\n${plain}`, `${headline}\n${plain}`, headline]) {
+        const parts = [headline, summary, plain, 'SEOUL', article.by ?? ''];
+        for (const source of [
+          plain,
+          `${summary}\n${plain}`,
+          `${headline}\n${plain}`,
+          headline,
+          // A dateline or a credit the cleaning took off, the place kept apart.
+          `SEOUL, Feb. 1 (Yonhap) -- ${plain}`,
+          `${summary}\nSEOUL, Feb. 1 (Yonhap) -- ${plain}`,
+          `${plain} (Yonhap)`,
+          `${plain}\n${summary}`,
+        ]) {
           const coverage = textCoverageOfParts(source, parts, countTextTokens(source));
           expect(coverage, path).toEqual(byDefinition(source, parts));
           measured++;

@@ -100,7 +100,8 @@ const tokensByPattern = (text: string) => text.normalize('NFKC').match(tokenPatt
 export const coverageTokensByPattern = (text: string): string[] =>
   text.normalize('NFKC').toLowerCase().match(tokenPattern) ?? [];
 
-const hasUnitNfkcMayCount = (text: string): boolean => {
+/** Whether NFKC may change the text's tokens: then only the regexes count them. */
+export const hasUnitNfkcMayCount = (text: string): boolean => {
   for (let i = 0; i < text.length; i++)
     if ((units[text.charCodeAt(i)] as number) & nfkcMay) return true;
   return false;
