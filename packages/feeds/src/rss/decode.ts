@@ -10,6 +10,7 @@ import { decodeMediaRss, type MediaReference } from '../media/media-rss.js';
 import { childrenNamed, namespaceUris, namesUnder, prefixesFor } from '../xml/namespaces.js';
 import { asArray, type XmlNode } from '../xml/parse-xml.js';
 import { baseWithin, resolveReference } from '../xml/xml-base.js';
+import { attributeKey } from '../xml/xml-tree.js';
 import { markupOf, plainTextOf } from './element-text.js';
 
 export type RssMedia = MediaReference;
@@ -62,7 +63,7 @@ const markup = (node: XmlNode, name: string): string | undefined =>
 
 const attribute = (node: unknown, name: string): string | undefined => {
   const value =
-    typeof node === 'object' && node !== null ? (node as XmlNode)[`@_${name}`] : undefined;
+    typeof node === 'object' && node !== null ? (node as XmlNode)[attributeKey(name)] : undefined;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 
