@@ -23,10 +23,18 @@ export function prefixesFor(elements: unknown[], uris: readonly string[]): strin
   const found = new Set<string>();
   for (const element of elements) {
     if (typeof element !== 'object' || element === null) continue;
-    for (const [key, value] of Object.entries(element as XmlNode)) {
-      if (typeof value !== 'string' || !uris.some((uri) => sameUri(value, uri))) continue;
-      if (key === '@_xmlns') found.add('');
-      else if (key.startsWith('@_xmlns:')) found.add(key.slice('@_xmlns:'.length));
+    for (const key in element as XmlNode) {
+      // Declarations first: an element's text children (a channel's description) are
+      // no URI, and copying them to compare was most of the time here.
+      const prefix =
+        key === '@_xmlns'
+          ? ''
+          : key.startsWith('@_xmlns:')
+            ? key.slice('@_xmlns:'.length)
+            : undefined;
+      if (prefix === undefined) continue;
+      const value = (element as XmlNode)[key];
+      if (typeof value === 'string' && uris.some((uri) => sameUri(value, uri))) found.add(prefix);
     }
   }
   return [...found];
