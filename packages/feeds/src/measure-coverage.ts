@@ -3,10 +3,17 @@
 // item's content parts hold (`contentText`); once the article is cleaned, the
 // share of it the article keeps is measured, and a loss is a warning.
 import type { ParsedArticle } from './parsed-article.js';
-import { coverageMinimumTokens, coverageWarningRatio, textCoverage } from './text/text-coverage.js';
+import {
+  coverageMinimumTokens,
+  coverageWarningRatio,
+  textCoverageOfParts,
+} from './text/text-coverage.js';
 
-/** The text an article keeps for a reader: headlines, bodies, descriptions, captions, place. */
-function keptText(parsed: ParsedArticle): string {
+/**
+ * The texts an article keeps for a reader, in the order they are read as one text
+ * (joined by line breaks): headlines, descriptions, bodies, captions, place.
+ */
+function keptParts(parsed: ParsedArticle): string[] {
   const { article } = parsed;
   const bodies = article.bodies ?? [];
   const plain = bodies.find((b) => b.contentType === 'text/plain');
@@ -20,14 +27,14 @@ function keptText(parsed: ParsedArticle): string {
     ]),
     article.located ?? '',
     article.by ?? '',
-  ].join('\n');
+  ];
 }
 
 /** The article with its coverage measured and `contentText` let go; a loss is a warning. */
 export function measureCoverage(parsed: ParsedArticle): ParsedArticle {
   const { contentText, contentTokens, ...rest } = parsed;
   if (contentText === undefined) return rest;
-  const coverage = textCoverage(contentText, keptText(parsed), contentTokens);
+  const coverage = textCoverageOfParts(contentText, keptParts(parsed), contentTokens);
   if (coverage.sourceTokens < coverageMinimumTokens || coverage.ratio >= coverageWarningRatio)
     return { ...rest, coverage };
   const percent = Math.floor(coverage.ratio * 100);

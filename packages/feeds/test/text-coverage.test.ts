@@ -1,6 +1,16 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir } from '@wire/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textCoverage, textTokens, wordByWordCoverage } from '../src/text/text-coverage.js';
+import { parseDocument } from '../src/index.js';
+import {
+  textCoverage,
+  textCoverageOfParts,
+  textTokens,
+  wordByWordCoverage,
+} from '../src/text/text-coverage.js';
+import { countTextTokens } from '../src/text/word-counts.js';
 
 describe('textTokens', () => {
   it('makes words of spaced scripts and a token of each CJK character, after NFKC and lower case', () => {
@@ -129,5 +139,124 @@ describe('textCoverage', () => {
     const { ratio } = textCoverage(story, '韩国总统会见布林肯');
     expect(ratio).toBeGreaterThan(0.2);
     expect(ratio).toBeLessThan(0.4);
+  });
+});
+
+function* feedFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* feedFiles(path);
+    else if (/\.(xml|rss|atom|rdf)$/i.test(name)) yield path;
+  }
+}
+
+describe('textCoverageOfParts', () => {
+  // What the shortcut stands for: the parts joined by line breaks, counted token by token.
+  const byDefinition = (source: string, parts: string[]) =>
+    wordByWordCoverage(source, parts.join('\n'));
+
+  it('equals the coverage of the parts joined, counted word by word, on generated parts', () => {
+    const piece = fc.constantFrom(
+      'Seoul',
+      'kospi',
+      '한국',
+      '股市',
+      ' ',
+      '-',
+      '\n',
+      'e\u0301',
+      'İ',
+      'Σ',
+    );
+    const text = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 5 }), fc.nat(), text, (parts, at, other) => {
+        const one = parts[at % Math.max(1, parts.length)] ?? '';
+        const two = parts.length > 1 ? `${one}\n${parts[(at + 1) % parts.length]}` : other;
+        for (const source of [one, two, other, `${one} ${other}`]) {
+          expect(textCoverageOfParts(source, parts)).toEqual(byDefinition(source, parts));
+          expect(textCoverageOfParts(source, parts, countTextTokens(source))).toEqual(
+            byDefinition(source, parts),
+          );
+        }
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('equals it when the source is a part with a rest before or after, on generated texts', () => {
+    // Case mappings that read their context (final sigma, dotted capital I), marks,
+    // CJK, and what ends a token or does not.
+    const piece = fc.constantFrom(
+      'Seoul',
+      'ΟΔΟΣ',
+      'Σ',
+      "'",
+      'İ',
+      'e\u0301',
+      '\u0301',
+      '한국',
+      '股市',
+      ' ',
+      '\n',
+      '-',
+      '(Yonhap)',
+      '1',
+    );
+    const text = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        text,
+        fc.constantFrom(' ', '\n', '', 'x'),
+        (parts, at, rest, gap) => {
+          const part = parts[at % parts.length] as string;
+          for (const source of [`${rest}${gap}${part}`, `${part}${gap}${rest}`]) {
+            expect(textCoverageOfParts(source, parts), JSON.stringify([source, parts])).toEqual(
+              byDefinition(source, parts),
+            );
+          }
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('equals the coverage of the parts joined, counted word by word, on every corpus article', () => {
+    let measured = 0;
+    for (const path of feedFiles(corpusDir)) {
+      let articles: ReturnType<typeof parseDocument>['articles'];
+      try {
+        articles = parseDocument(readFileSync(path), {
+          feedId: 't',
+          fetchedAt: '2026-01-01T00:00:00Z',
+        }).articles;
+      } catch {
+        continue;
+      }
+      for (const { article } of articles) {
+        const plain = article.bodies?.find((b) => b.contentType === 'text/plain')?.value ?? '';
+        const summary = article.descriptions?.[0]?.value ?? '';
+        const headline = article.headlines?.[0]?.value ?? '';
+        const parts = [headline, summary, plain, 'SEOUL', article.by ?? ''];
+        for (const source of [
+          plain,
+          `${summary}\n${plain}`,
+          `${headline}\n${plain}`,
+          headline,
+          // A dateline or a credit the cleaning took off, the place kept apart.
+          `SEOUL, Feb. 1 (Yonhap) -- ${plain}`,
+          `${summary}\nSEOUL, Feb. 1 (Yonhap) -- ${plain}`,
+          `${plain} (Yonhap)`,
+          `${plain}\n${summary}`,
+        ]) {
+          const coverage = textCoverageOfParts(source, parts, countTextTokens(source));
+          expect(coverage, path).toEqual(byDefinition(source, parts));
+          measured++;
+        }
+      }
+    }
+    expect(measured).toBeGreaterThan(5_000);
   });
 });

@@ -9,6 +9,7 @@ import { withoutControlCharacters } from '../xml/control-characters.js';
 import { namespaceUris, prefixesFor, withoutPrefix } from '../xml/namespaces.js';
 import { asArray, textKey, textOf, type XmlNode } from '../xml/parse-xml.js';
 import { baseWithin, resolveReference } from '../xml/xml-base.js';
+import { attributeKey } from '../xml/xml-tree.js';
 import { decodeBase64Text } from './base64-text.js';
 import { type RawEntry, rawEntries } from './xhtml.js';
 
@@ -51,7 +52,7 @@ export interface AtomFeed {
 
 const attr = (node: unknown, name: string): string | undefined => {
   const value =
-    typeof node === 'object' && node !== null ? (node as XmlNode)[`@_${name}`] : undefined;
+    typeof node === 'object' && node !== null ? (node as XmlNode)[attributeKey(name)] : undefined;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 
@@ -146,7 +147,9 @@ function decodeEntry(entry: XmlNode, raw: RawEntry, feedBase: string | undefined
     rights: plain(entry.rights),
     language: attr(entry, 'xml:lang'),
   };
-  for (const [key, value] of Object.entries(optional)) {
+  // Read with for...in: Object.entries made an array for every field of every entry.
+  for (const key in optional) {
+    const value = optional[key as keyof typeof optional];
     if (value) (decoded as unknown as Record<string, unknown>)[key] = value;
   }
   const content = atomText(entry.content, () => raw.child('content'));

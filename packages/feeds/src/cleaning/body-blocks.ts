@@ -17,6 +17,7 @@ import {
   type Text,
 } from 'domhandler';
 import { getText, removeElement } from 'domutils';
+import { readsAsNothing } from '../text/dom-text.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 
 const blockNames = new Set(['p', 'div', 'li', 'h2', 'h3', 'h4']);
@@ -82,18 +83,22 @@ export class BodyBlocks {
     return text;
   }
 
-  /** Whether an element was taken out or a text rewritten. */
+  /**
+   * Whether the text domText reads may have changed: an element it reads taken
+   * out, or a text rewritten. Taking out a tracking pixel or an empty link, the
+   * usual page chrome, leaves it as it was.
+   */
   get edited(): boolean {
     return this.#edited;
   }
 
   /** Takes the element out of the body; what was read is read again when asked. */
   remove(element: ChildNode): void {
+    if (!this.#edited && !readsAsNothing(element)) this.#edited = true;
     removeElement(element);
     this.#taken = true;
     this.#blocks = undefined;
     this.#texts.clear();
-    this.#edited = true;
   }
 
   /** Rewrites a text of the body (a dateline or credit taken off), once nothing more is read. */

@@ -98,7 +98,7 @@ export function cleanBodyHtml(html: string, options: CleanBodyOptions = {}): Cle
 }
 
 export interface CleanedDom extends Omit<CleanedBody, 'html'> {
-  /** Whether the cleaning took anything out of the body or rewrote its text. */
+  /** Whether the cleaning changed the body's text: took out an element with text, or rewrote one. */
   edited: boolean;
 }
 

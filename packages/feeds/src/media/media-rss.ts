@@ -3,6 +3,7 @@
 // thumbnails of a media:content (a video's poster frame), with their description
 // and credit, inherited from the group when the content has none.
 import { asArray, textOf, type XmlNode } from '../xml/parse-xml.js';
+import { attributeKey } from '../xml/xml-tree.js';
 import { looksLikePicture, type PictureReference } from './pictures.js';
 
 export interface MediaReference {
@@ -18,7 +19,7 @@ export interface MediaReference {
 
 const attribute = (node: unknown, name: string): string | undefined => {
   const value =
-    typeof node === 'object' && node !== null ? (node as XmlNode)[`@_${name}`] : undefined;
+    typeof node === 'object' && node !== null ? (node as XmlNode)[attributeKey(name)] : undefined;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 

@@ -7,9 +7,10 @@
 // Relative links are resolved against xml:base, else against the channel link.
 import { decodeGeoPoint, type GeoPoint } from '../geo/geo-point.js';
 import { decodeMediaRss, type MediaReference } from '../media/media-rss.js';
-import { childrenNamed, namespaceUris, prefixesFor, qualified } from '../xml/namespaces.js';
+import { childrenNamed, namespaceUris, namesUnder, prefixesFor } from '../xml/namespaces.js';
 import { asArray, type XmlNode } from '../xml/parse-xml.js';
 import { baseWithin, resolveReference } from '../xml/xml-base.js';
+import { attributeKey } from '../xml/xml-tree.js';
 import { markupOf, plainTextOf } from './element-text.js';
 
 export type RssMedia = MediaReference;
@@ -41,11 +42,14 @@ export interface RssChannel {
   items: RssItem[];
 }
 
-/** Prefixes of the namespaces read inside items, from the root's and channel's declarations. */
+/**
+ * The qualified names of the namespaced elements read inside items, by local name,
+ * under the prefixes the root's and channel's declarations bind.
+ */
 interface Prefixes {
-  atom: string[];
-  itunes: string[];
-  dcterms: string[];
+  atom: (localName: string) => string[];
+  itunes: (localName: string) => string[];
+  dcterms: (localName: string) => string[];
 }
 
 /** The plain text of the first child element of that name. */
@@ -59,7 +63,7 @@ const markup = (node: XmlNode, name: string): string | undefined =>
 
 const attribute = (node: unknown, name: string): string | undefined => {
   const value =
-    typeof node === 'object' && node !== null ? (node as XmlNode)[`@_${name}`] : undefined;
+    typeof node === 'object' && node !== null ? (node as XmlNode)[attributeKey(name)] : undefined;
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 };
 
@@ -83,6 +87,20 @@ function resolveItemLink(link: string, item: XmlNode, bases: Bases): string {
   return /^\.{0,2}\//.test(link) ? resolveReference(link, bases.channel) : link;
 }
 
+/**
+ * The fields that have a value, set on the target in the order written. Read with
+ * for...in: Object.entries made an array for every field of every item.
+ */
+function setDefined<T extends object>(
+  target: T,
+  fields: { [K in keyof T]?: T[K] | undefined },
+): void {
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== undefined) target[key] = value as T[typeof key];
+  }
+}
+
 function decodeEnclosures(node: XmlNode): RssMedia[] {
   return asArray(node.enclosure as unknown[]).flatMap((enclosure) => {
     const url = attribute(enclosure, 'url');
@@ -98,13 +116,14 @@ const linkText = (node: XmlNode): string | undefined =>
     .find((value) => value !== undefined);
 
 function atomFallbacks(node: XmlNode, prefixes: Prefixes) {
-  const atom = (name: string) => childrenNamed(node, prefixes.atom, name);
+  const atom = (name: string) => childrenNamed(node, prefixes.atom(name));
   const author = atom('author')[0];
   return {
     creator:
       typeof author === 'object' && author !== null
-        ? prefixes.atom
-            .map((p) => plainTextOf(asArray((author as XmlNode)[qualified(p, 'name')])[0]))
+        ? prefixes
+            .atom('name')
+            .map((name) => plainTextOf(asArray((author as XmlNode)[name])[0]))
             .find(Boolean)
         : undefined,
     date: plainTextOf(atom('published')[0]) ?? plainTextOf(atom('updated')[0]),
@@ -115,7 +134,7 @@ function atomFallbacks(node: XmlNode, prefixes: Prefixes) {
 }
 
 function itunesFallbacks(node: XmlNode, prefixes: Prefixes) {
-  const itunes = (name: string) => childrenNamed(node, prefixes.itunes, name)[0];
+  const itunes = (name: string) => childrenNamed(node, prefixes.itunes(name))[0];
   const image = attribute(itunes('image'), 'href');
   return {
     author: plainTextOf(itunes('author')),
@@ -147,7 +166,7 @@ function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
   if (point) item.point = point;
   const link = text(node, 'feedburner:origLink') ?? linkText(node);
   const dcterms = (name: string) =>
-    childrenNamed(node, prefixes.dcterms, name).map(plainTextOf).find(Boolean);
+    childrenNamed(node, prefixes.dcterms(name)).map(plainTextOf).find(Boolean);
   const fields = {
     title: markup(node, 'title') ?? markup(node, 'dc:title'),
     link: link && resolveItemLink(link, node, bases),
@@ -180,9 +199,7 @@ function decodeItem(node: XmlNode, prefixes: Prefixes, bases: Bases): RssItem {
     rights: text(node, 'dc:rights'),
     language: text(node, 'dc:language'),
   };
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) (item as unknown as Record<string, string>)[key] = value;
-  }
+  setDefined(item, fields);
   return item;
 }
 
@@ -197,15 +214,16 @@ export function decodeRss(rss: XmlNode): RssChannel {
  */
 export function decodeChannel(channel: XmlNode, items: XmlNode[], root: XmlNode = {}): RssChannel {
   const scopes = [root, channel];
-  const prefixes: Prefixes = {
-    atom: prefixesFor(scopes, namespaceUris.atom).filter((p) => p !== ''),
-    itunes: prefixesFor(scopes, namespaceUris.itunes).filter((p) => p !== ''),
-    dcterms: prefixesFor(scopes, namespaceUris.dcterms).filter((p) => p !== ''),
-  };
   // Undeclared prefixes are common in the wild; read the usual ones then.
-  if (prefixes.atom.length === 0) prefixes.atom.push('atom');
-  if (prefixes.itunes.length === 0) prefixes.itunes.push('itunes');
-  if (prefixes.dcterms.length === 0) prefixes.dcterms.push('dcterms');
+  const bound = (uris: readonly string[], usual: string) => {
+    const declared = prefixesFor(scopes, uris).filter((p) => p !== '');
+    return namesUnder(declared.length > 0 ? declared : [usual]);
+  };
+  const prefixes: Prefixes = {
+    atom: bound(namespaceUris.atom, 'atom'),
+    itunes: bound(namespaceUris.itunes, 'itunes'),
+    dcterms: bound(namespaceUris.dcterms, 'dcterms'),
+  };
   const xmlBase = baseWithin(
     attribute(channel, 'xml:base'),
     baseWithin(attribute(root, 'xml:base'), undefined),
@@ -220,9 +238,7 @@ export function decodeChannel(channel: XmlNode, items: XmlNode[], root: XmlNode 
     language: text(channel, 'language') ?? text(channel, 'dc:language'),
     copyright: text(channel, 'copyright') ?? text(channel, 'dc:rights'),
   };
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined) (decoded as unknown as Record<string, string>)[key] = value;
-  }
+  setDefined(decoded, fields);
   const ttl = integer(text(channel, 'ttl'));
   if (ttl !== undefined && ttl > 0) decoded.ttlMinutes = ttl;
   return decoded;

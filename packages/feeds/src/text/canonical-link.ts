@@ -6,11 +6,15 @@ const trackingParameters =
 export function canonicalLink(link: string): string {
   try {
     const url = new URL(link.trim());
-    url.hash = '';
-    for (const name of [...url.searchParams.keys()]) {
-      if (trackingParameters.test(name)) url.searchParams.delete(name);
+    // Most links have neither a fragment nor a query: then the URL is left as
+    // parsed, and its search parameters are never built.
+    if (url.href.includes('#')) url.hash = '';
+    if (url.search !== '') {
+      for (const name of [...url.searchParams.keys()]) {
+        if (trackingParameters.test(name)) url.searchParams.delete(name);
+      }
     }
-    return url.toString();
+    return url.href;
   } catch {
     return link.trim();
   }

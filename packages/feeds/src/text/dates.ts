@@ -8,6 +8,18 @@ import { parseDate } from './parse-date.js';
 // when it has one, else a guess from its language.
 const localOffsetMinutes: Record<string, number> = { ko: 540, ja: 540, zh: 480 };
 
+// The fetch time of the document being parsed, read once for all its items (each
+// date is checked against it) rather than parsed again for each.
+let lastFetchedAt: string | undefined;
+let lastFetchTime: Date | undefined;
+function fetchTime(fetchedAt: string): Date {
+  if (fetchedAt !== lastFetchedAt || lastFetchTime === undefined) {
+    lastFetchTime = new Date(fetchedAt);
+    lastFetchedAt = fetchedAt;
+  }
+  return lastFetchTime;
+}
+
 export function toIsoDate(
   value: string | undefined,
   warnings: string[],
@@ -17,7 +29,7 @@ export function toIsoDate(
   if (value === undefined) return undefined;
   const language = context?.language?.slice(0, 2).toLowerCase();
   const offset = language ? localOffsetMinutes[language] : undefined;
-  const now = context?.fetchedAt ? new Date(context.fetchedAt) : undefined;
+  const now = context?.fetchedAt ? fetchTime(context.fetchedAt) : undefined;
   const parsed = parseDate(value, {
     ...(now && !Number.isNaN(now.getTime()) && { now }),
     ...(offset !== undefined && { defaultOffsetMinutes: offset }),

@@ -35,6 +35,16 @@ export const readsAsItsChildren = (name: string): boolean =>
   name !== 'td' &&
   name !== 'th';
 
+/**
+ * Whether domText reads nothing at all of the node: a picture, a script, an inline
+ * element holding no text. Taking such a node out leaves the text as it was.
+ */
+export function readsAsNothing(node: ChildNode): boolean {
+  if (isText(node)) return node.data === '';
+  if (!isTag(node) || nonTextElements.has(node.name)) return true;
+  return readsAsItsChildren(node.name) && node.children.every(readsAsNothing);
+}
+
 export function domText(nodes: ChildNode[]): string {
   const out: string[] = [];
   collect(nodes, out);

@@ -3,6 +3,8 @@
 // ISO 8601/RFC 3339 in extended and basic form, Yonhap compact digits and
 // Korean-language dates. Pure: no clock, no Date.parse; never throws.
 
+import { collapseWhitespace } from './whitespace.js';
+
 export interface DateParseOptions {
   /** The reference time for far-future checks (parsers are pure: no clock). */
   now?: Date;
@@ -266,10 +268,9 @@ function toParsed(f: Fields, snippet: string, options: DateParseOptions): Parsed
 export function parseDate(text: string, options: DateParseOptions = {}): ParsedDate {
   let clean = '';
   try {
-    clean = String(text ?? '')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 256);
+    // Only the runs that are not one space already: a date written with single
+    // spaces is not rebuilt.
+    clean = collapseWhitespace(String(text ?? '')).slice(0, 256);
     const fields = clean === '' ? undefined : readFields(clean);
     if (fields) return toParsed(fields, clean.slice(0, 64), options);
   } catch {

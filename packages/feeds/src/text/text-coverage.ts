@@ -3,7 +3,7 @@
 // since those scripts put no spaces between words), as a multiset, so a body
 // that keeps only its first paragraph shows as the loss it is.
 
-import { countTextTokens, coverageTokens } from './word-counts.js';
+import { countTextTokens, coverageTokens, hasUnitNfkcMayCount } from './word-counts.js';
 
 /** What a document's content parts held, against what its article keeps. */
 export interface TextCoverage {
@@ -74,6 +74,110 @@ export function textCoverage(
   }
   const tokens = sourceTokens ?? countTextTokens(sourceText);
   return { sourceTokens: tokens, keptTokens: tokens, ratio: 1 };
+}
+
+/**
+ * Whether the source text is one of the kept parts, or two of them in a row with
+ * the line break that joins them: an article whose cleaning took nothing out keeps
+ * its body's text as the very string its source text is.
+ */
+function isKeptParts(sourceText: string, keptParts: readonly string[]): boolean {
+  const length = sourceText.length;
+  for (let i = 0; i < keptParts.length; i++) {
+    const part = keptParts[i] as string;
+    if (part.length === length) {
+      if (part === sourceText) return true;
+      continue;
+    }
+    const next = keptParts[i + 1];
+    if (
+      next !== undefined &&
+      part.length + 1 + next.length === length &&
+      sourceText.charCodeAt(part.length) === 0x0a &&
+      sourceText.startsWith(part) &&
+      sourceText.endsWith(next)
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * `textCoverage(sourceText, keptParts.join('\n'), sourceTokens)`. When the source
+ * is one part or two in a row, it stands whole in the kept text and every token is
+ * kept: the tokens are counted (or given), and the kept text is never joined or searched.
+ */
+export function textCoverageOfParts(
+  sourceText: string,
+  keptParts: readonly string[],
+  sourceTokens?: number,
+): TextCoverage {
+  if (isKeptParts(sourceText, keptParts)) {
+    const tokens = sourceTokens ?? countTextTokens(sourceText);
+    return { sourceTokens: tokens, keptTokens: tokens, ratio: 1 };
+  }
+  const around = keptPartWithin(sourceText, keptParts);
+  if (around !== undefined) return coverageAround(around, keptParts);
+  return textCoverage(sourceText, keptParts.join('\n'), sourceTokens);
+}
+
+/** A source text that is a kept part with the rest before or after it. */
+interface AroundPart {
+  /** The kept part's index. */
+  part: number;
+  /** The source text but for the part. */
+  rest: string;
+}
+
+const isBreak = (unit: number) => unit === 0x20 || unit === 0x0a;
+
+/**
+ * The longest kept part the source text opens or ends with, a space or line break
+ * between it and the rest: what a cleaning that took a dateline off the body's
+ * start, or a credit off its end, leaves. A space or line break ends every token,
+ * and no case mapping reads across it, so the source's tokens are the rest's and
+ * the part's. Undefined when NFKC may change the tokens (the regexes count them).
+ */
+function keptPartWithin(sourceText: string, keptParts: readonly string[]): AroundPart | undefined {
+  let found: AroundPart | undefined;
+  let longest = 0;
+  for (let i = 0; i < keptParts.length; i++) {
+    const part = keptParts[i] as string;
+    if (part.length <= longest || part.length >= sourceText.length) continue;
+    const cut = sourceText.length - part.length;
+    if (isBreak(sourceText.charCodeAt(cut - 1)) && sourceText.endsWith(part)) {
+      found = { part: i, rest: sourceText.slice(0, cut) };
+    } else if (isBreak(sourceText.charCodeAt(part.length)) && sourceText.startsWith(part)) {
+      found = { part: i, rest: sourceText.slice(part.length) };
+    } else {
+      continue;
+    }
+    longest = part.length;
+  }
+  return found === undefined || hasUnitNfkcMayCount(sourceText) ? undefined : found;
+}
+
+/**
+ * The coverage of a source that is the rest plus a kept part, the part not read
+ * token by token: the kept text holds the part's tokens, so of the source's tokens
+ * it keeps all of those and, of the rest's, as many as the other parts hold (the
+ * multiset count tokenByTokenCoverage makes).
+ */
+function coverageAround({ part, rest }: AroundPart, keptParts: readonly string[]): TextCoverage {
+  const partTokens = countTextTokens(keptParts[part] as string);
+  const restTokens = textTokens(rest);
+  const sourceTokens = partTokens + restTokens.length;
+  if (sourceTokens === 0) return { sourceTokens: 0, keptTokens: 0, ratio: 1 };
+  const others = counts(keptParts.flatMap((text, i) => (i === part ? [] : textTokens(text))));
+  let matched = partTokens;
+  for (const t of restTokens) {
+    const left = others.get(t) ?? 0;
+    if (left > 0) {
+      matched++;
+      others.set(t, left - 1);
+    }
+  }
+  return { sourceTokens, keptTokens: matched, ratio: matched / sourceTokens };
 }
 
 /** The coverage counted token by token (what textCoverage's shortcuts must equal). */

@@ -100,7 +100,8 @@ const tokensByPattern = (text: string) => text.normalize('NFKC').match(tokenPatt
 export const coverageTokensByPattern = (text: string): string[] =>
   text.normalize('NFKC').toLowerCase().match(tokenPattern) ?? [];
 
-const hasUnitNfkcMayCount = (text: string): boolean => {
+/** Whether NFKC may change the text's tokens: then only the regexes count them. */
+export const hasUnitNfkcMayCount = (text: string): boolean => {
   for (let i = 0; i < text.length; i++)
     if ((units[text.charCodeAt(i)] as number) & nfkcMay) return true;
   return false;
@@ -139,6 +140,38 @@ export interface TextCounts {
   tokens: number;
 }
 
+// textCounts' walk as a table: the state it is in (inside a word, inside a token
+// run) and the class of the next unit give the next state and what that unit
+// counts, so a unit costs two lookups and no branch but the way out to the
+// regexes (the walk with branches per bit was a sixth as fast).
+const insideWord = 1;
+const insideRun = 2;
+const countsWord = 4;
+const countsToken = 8;
+const leave = 16;
+const steps = countingSteps();
+
+function countingSteps(): Uint8Array {
+  const table = new Uint8Array(4 * 32);
+  for (let kind = 0; kind < 32; kind++) {
+    for (let state = 0; state < 4; state++) {
+      const at = state | (kind << 2);
+      // A surrogate is marked too: the regexes count what the table cannot.
+      if (kind & nfkcMay) {
+        table[at] = leave;
+        continue;
+      }
+      let step = 0;
+      if (kind & wordStart) step |= insideWord | (state & insideWord ? 0 : countsWord);
+      else if (kind & wordJoin) step |= state & insideWord;
+      if (kind & tokenEach) step |= countsToken;
+      else if (kind & tokenRun) step |= insideRun | (state & insideRun ? 0 : countsToken);
+      table[at] = step;
+    }
+  }
+  return table;
+}
+
 /**
  * Both counts in one walk: an article's plain text is usually the very text its
  * coverage is measured on, so it is read once for the two.
@@ -146,27 +179,13 @@ export interface TextCounts {
 export function textCounts(text: string): TextCounts {
   let words = 0;
   let tokens = 0;
-  let inWord = false;
-  let inRun = false;
+  let state = 0;
   for (let i = 0; i < text.length; i++) {
-    const kind = units[text.charCodeAt(i)] as number;
-    // A surrogate is marked too: the regexes count what the table cannot.
-    if (kind & nfkcMay) return { words: countWords(text), tokens: tokensByPattern(text) };
-    if (kind & wordStart) {
-      if (!inWord) words++;
-      inWord = true;
-    } else if (!(kind & wordJoin)) {
-      inWord = false;
-    }
-    if (kind & tokenEach) {
-      tokens++;
-      inRun = false;
-    } else if (kind & tokenRun) {
-      if (!inRun) tokens++;
-      inRun = true;
-    } else {
-      inRun = false;
-    }
+    const step = steps[state | ((units[text.charCodeAt(i)] as number) << 2)] as number;
+    if (step & leave) return { words: countWords(text), tokens: tokensByPattern(text) };
+    words += (step & countsWord) >> 2;
+    tokens += (step & countsToken) >> 3;
+    state = step & 3;
   }
   return { words, tokens };
 }

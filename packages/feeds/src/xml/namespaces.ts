@@ -23,10 +23,18 @@ export function prefixesFor(elements: unknown[], uris: readonly string[]): strin
   const found = new Set<string>();
   for (const element of elements) {
     if (typeof element !== 'object' || element === null) continue;
-    for (const [key, value] of Object.entries(element as XmlNode)) {
-      if (typeof value !== 'string' || !uris.some((uri) => sameUri(value, uri))) continue;
-      if (key === '@_xmlns') found.add('');
-      else if (key.startsWith('@_xmlns:')) found.add(key.slice('@_xmlns:'.length));
+    for (const key in element as XmlNode) {
+      // Declarations first: an element's text children (a channel's description) are
+      // no URI, and copying them to compare was most of the time here.
+      const prefix =
+        key === '@_xmlns'
+          ? ''
+          : key.startsWith('@_xmlns:')
+            ? key.slice('@_xmlns:'.length)
+            : undefined;
+      if (prefix === undefined) continue;
+      const value = (element as XmlNode)[key];
+      if (typeof value === 'string' && uris.some((uri) => sameUri(value, uri))) found.add(prefix);
     }
   }
   return [...found];
@@ -36,13 +44,33 @@ export function prefixesFor(elements: unknown[], uris: readonly string[]): strin
 export const qualified = (prefix: string, localName: string): string =>
   prefix === '' ? localName : `${prefix}:${localName}`;
 
-/** The values of a child element under any of the prefixes, in prefix order. */
-export function childrenNamed(node: XmlNode, prefixes: string[], localName: string): unknown[] {
-  return prefixes.flatMap((prefix) => {
-    const value = node[qualified(prefix, localName)];
-    if (value === undefined) return [];
-    return Array.isArray(value) ? value : [value];
-  });
+/**
+ * The qualified names of a local name under each of the prefixes, in prefix order,
+ * each built once: a name built afresh for every lookup is a new string the
+ * object's keys are searched for, item after item.
+ */
+export function namesUnder(prefixes: readonly string[]): (localName: string) => string[] {
+  const names = new Map<string, string[]>();
+  return (localName) => {
+    let known = names.get(localName);
+    if (known === undefined) {
+      known = prefixes.map((prefix) => qualified(prefix, localName));
+      names.set(localName, known);
+    }
+    return known;
+  };
+}
+
+/** The values of the child elements of those qualified names (namesUnder), in their order. */
+export function childrenNamed(node: XmlNode, names: readonly string[]): unknown[] {
+  const values: unknown[] = [];
+  for (const name of names) {
+    const value = node[name];
+    if (value === undefined) continue;
+    if (Array.isArray(value)) values.push(...value);
+    else values.push(value);
+  }
+  return values;
 }
 
 /**

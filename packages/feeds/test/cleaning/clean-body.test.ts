@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir } from '@wire/testkit';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalLink, cleanBodyHtml } from '../../src/index.js';
 
@@ -69,6 +73,60 @@ describe('canonicalLink', () => {
 
   it('leaves a link that is not a URL as it is, trimmed', () => {
     expect(canonicalLink(' not a url ')).toBe('not a url');
+  });
+
+  // What the shortcuts (no fragment, no query: the URL as parsed) stand for.
+  const byDefinition = (link: string) => {
+    try {
+      const url = new URL(link.trim());
+      url.hash = '';
+      for (const name of [...url.searchParams.keys()]) {
+        if (/^(?:utm_.*|input|section|fbclid|gclid|mc_cid|mc_eid|ref|cmpid|ocid|from)$/i.test(name))
+          url.searchParams.delete(name);
+      }
+      return url.toString();
+    } catch {
+      return link.trim();
+    }
+  };
+
+  it('gives what clearing the fragment and every tracking parameter gives, on every link of the corpus', () => {
+    const links = new Set<string>();
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.(xml|rss|atom|rdf)$/i.test(name))
+          for (const [, link] of readFileSync(path, 'utf8').matchAll(
+            /(?:<(?:link|guid|id|feedburner:origLink)[^>]*>|href=")([^<"]+)/g,
+          ))
+            links.add(link as string);
+      }
+    };
+    walk(corpusDir);
+    expect(links.size).toBeGreaterThan(3_000);
+    for (const link of links) expect(canonicalLink(link), link).toBe(byDefinition(link));
+  });
+
+  it('gives the same on generated links, with empty fragments and queries', () => {
+    const tail = fc.constantFrom(
+      '',
+      '#',
+      '#top',
+      '?',
+      '?a=1',
+      '?utm_source=x',
+      '?a=1&ref=2#x',
+      '?a b=c d',
+      '?%41=1',
+    );
+    fc.assert(
+      fc.property(fc.webUrl(), tail, tail, (url, one, two) => {
+        const link = ` ${url}${one}${two} `;
+        expect(canonicalLink(link)).toBe(byDefinition(link));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

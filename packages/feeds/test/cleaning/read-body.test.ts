@@ -1,12 +1,18 @@
 // readBody reads the body's plain text from the tree once, before sanitizing and
 // cleaning, and again only when either changed the tree: its text must be the
 // text read afresh from the tree they leave, whatever the markup.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusDir } from '@wire/testkit';
+import { isTag } from 'domhandler';
+import { findAll, removeElement } from 'domutils';
 import fc from 'fast-check';
+import { decode } from 'html-entities';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { cleanBodyDom } from '../../src/cleaning/clean-body.js';
 import { readBody } from '../../src/cleaning/read-body.js';
-import { domText } from '../../src/text/dom-text.js';
+import { domText, readsAsNothing } from '../../src/text/dom-text.js';
 import { limitNesting } from '../../src/text/limit-nesting.js';
 import { sanitizeDom } from '../../src/text/sanitize-dom.js';
 import { textTokens } from '../../src/text/text-coverage.js';
@@ -94,5 +100,57 @@ describe('readBody', () => {
       }),
       { numRuns: 3_000 },
     );
+  });
+});
+
+function* feedFiles(dir: string): Generator<string> {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* feedFiles(path);
+    else if (/\.(xml|rss|atom|rdf)$/i.test(name)) yield path;
+  }
+}
+
+// Bodies as feeds carry them: description, content:encoded, Atom content and
+// summary, CDATA or escaped.
+const bodyElement = /<(description|content:encoded|content|summary)\b[^>]*>([\s\S]*?)<\/\1>/g;
+
+function corpusBodies(): string[] {
+  const found: string[] = [];
+  for (const path of feedFiles(corpusDir)) {
+    for (const [, , inner = ''] of readFileSync(path, 'utf8').matchAll(bodyElement)) {
+      const cdata = /^\s*<!\[CDATA\[([\s\S]*)\]\]>\s*$/.exec(inner);
+      found.push(cdata ? (cdata[1] ?? '') : decode(inner));
+    }
+  }
+  return found;
+}
+
+describe('readBody on the corpus', () => {
+  const corpus = corpusBodies();
+
+  it('gives the text read afresh after sanitizing and cleaning, on every corpus body', () => {
+    expect(corpus.length).toBeGreaterThan(1_000);
+    for (const body of corpus) {
+      expect(plainText(body)).toBe(textReadAfresh(body));
+      const { sourceText, sourceTokens } = readBody(body);
+      if (sourceTokens !== undefined) expect(sourceTokens).toBe(textTokens(sourceText).length);
+    }
+  });
+
+  it('leaves the text as it was when it takes out an element that reads as nothing, on every corpus element', () => {
+    let taken = 0;
+    for (const body of corpus) {
+      const document = parseDocument(limitNesting(body));
+      sanitizeDom(document);
+      const before = domText(document.children);
+      for (const element of findAll(isTag, document.children)) {
+        if (!readsAsNothing(element) || element.parent === null) continue;
+        removeElement(element);
+        taken++;
+        expect(domText(document.children)).toBe(before);
+      }
+    }
+    expect(taken).toBeGreaterThan(500);
   });
 });

@@ -81,6 +81,7 @@ describe('countWords, countTextTokens, textCounts and textTokens', () => {
         if (
           countWords(text) !== wordsByRegex(text) ||
           countTextTokens(text) !== tokensByRegex(text) ||
+          textCounts(text).words !== wordsByRegex(text) ||
           textTokens(text).join('|') !== coverageTokensByPattern(text).join('|')
         )
           wrong.push(text);

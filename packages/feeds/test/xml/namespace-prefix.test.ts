@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { corpusDir, repoRoot } from '@wire/testkit';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/index.js';
+import { childrenNamed, namesUnder } from '../../src/xml/namespaces.js';
 import { xmlTokens } from '../../src/xml/raw-xml.js';
 
 const g2Namespace = 'http://iptc.org/std/nar/2006-10-01/';
@@ -80,4 +81,15 @@ describe('NewsML-G2 elements under a prefix', () => {
       expect(articlesOf(rewritten)).toEqual(articlesOf(xml));
     },
   );
+});
+
+describe('childrenNamed', () => {
+  it('gives the children under each prefix in prefix order, repeated ones spread, with names built once', () => {
+    const names = namesUnder(['a', 'b', '']);
+    expect(names('id')).toBe(names('id'));
+    expect(names('id')).toEqual(['a:id', 'b:id', 'id']);
+    const node = { 'b:id': ['2', '3'], 'a:id': '1', id: '4', other: 'x' };
+    expect(childrenNamed(node, names('id'))).toEqual(['1', '2', '3', '4']);
+    expect(childrenNamed(node, names('none'))).toEqual([]);
+  });
 });
