@@ -13,6 +13,7 @@ import {
   type SourceOutline,
   wholeText,
 } from '../xml/source-outline.js';
+import { outlinedFragment, scannedFragment, type XmlFragment } from '../xml/xml-fragment.js';
 import { nitfInlineText } from './body-html.js';
 import { attributeOf, childOf, childrenOf, textIn } from './tree.js';
 
@@ -123,20 +124,18 @@ function nitfDatelinePlace(dateline: string): string | undefined {
   return text === undefined ? undefined : datelinePlace(text);
 }
 
-function decodeBodyHead(doc: NitfDocument, xml: string | undefined): void {
-  if (xml === undefined) return;
-  const text = (name: string, within = xml) => {
-    const raw = findRawElement(within, name);
-    return raw === undefined ? undefined : nitfInlineText(raw.inner);
+function decodeBodyHead(doc: NitfDocument, head: XmlFragment | undefined): void {
+  if (head === undefined) return;
+  const text = (name: string, within = head) => {
+    const found = within.first(name);
+    return found === undefined ? undefined : nitfInlineText(found.inner);
   };
-  const hedline = findRawElement(xml, 'hedline')?.inner ?? '';
-  const headline = text('hl1', hedline);
+  const hedline = head.first('hedline');
+  const headline = hedline === undefined ? undefined : text('hl1', hedline);
   if (headline) doc.headline = headline;
-  doc.subHeadlines = findRawElements(hedline, 'hl2').flatMap(
-    (hl2) => nitfInlineText(hl2.inner) ?? [],
-  );
-  doc.bylines = findRawElements(xml, 'byline').flatMap((by) => nitfInlineText(by.inner) ?? []);
-  const dateline = findRawElement(xml, 'dateline')?.inner;
+  doc.subHeadlines = (hedline?.all('hl2') ?? []).flatMap((hl2) => nitfInlineText(hl2.inner) ?? []);
+  doc.bylines = head.all('byline').flatMap((by) => nitfInlineText(by.inner) ?? []);
+  const dateline = head.first('dateline')?.inner;
   const located = dateline === undefined ? undefined : nitfDatelinePlace(dateline);
   const fields = {
     dateline: dateline === undefined ? undefined : nitfInlineText(dateline),
@@ -186,10 +185,23 @@ function decodeDocdata(doc: NitfDocument, docdata: XmlNode | undefined): void {
 }
 
 /** The elements the decoder cuts from the text, when the XML pass outlines them. */
-export const nitfOutlinedNames = ['body', 'body.head', 'body.content', 'media'];
+export const nitfOutlinedNames = [
+  'body',
+  'body.head',
+  'body.content',
+  'media',
+  // body.head's parts
+  'hedline',
+  'hl1',
+  'hl2',
+  'byline',
+  'dateline',
+  'abstract',
+  'distributor',
+];
 
 interface RawBody {
-  head: string | undefined;
+  head: XmlFragment | undefined;
   contents: string[];
   media: RawElement[];
 }
@@ -199,8 +211,9 @@ function scannedBody(xmlText: string): RawBody {
   // The root is nitf, so its first body is the text's first: no scan for the root.
   const rawBody = findRawElement(xmlText, 'body')?.inner ?? '';
   const contents = findRawElements(rawBody, 'body.content').map((content) => content.inner);
+  const head = findRawElement(rawBody, 'body.head')?.inner;
   return {
-    head: findRawElement(rawBody, 'body.head')?.inner,
+    head: head === undefined ? undefined : scannedFragment(head),
     contents,
     media: contents.length > 0 ? findRawElements(contents.join('\n'), 'media') : [],
   };
@@ -213,7 +226,7 @@ function outlinedBody(outline: SourceOutline): RawBody {
   const head = outermost(outline, 'body.head', body)[0];
   const contents = outermost(outline, 'body.content', body);
   return {
-    head: head === undefined ? undefined : innerOf(outline, head),
+    head: head === undefined ? undefined : outlinedFragment(outline, head),
     contents: contents.map((content) => innerOf(outline, content)),
     media: contents.flatMap((content) =>
       outermost(outline, 'media', content).map((media) => rawElementOf(outline, media)),
