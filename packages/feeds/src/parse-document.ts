@@ -9,9 +9,9 @@ import { measureCoverage } from './measure-coverage.js';
 import { feedBadges } from './media/chrome.js';
 import { decodeNewsMl1 } from './newsml-1/decode.js';
 import { newsMl1ToArticle } from './newsml-1/to-article.js';
-import { decodeNewsMlG2 } from './newsml-g2/decode.js';
+import { decodeNewsMlG2, g2OutlinedNames } from './newsml-g2/decode.js';
 import { newsMlG2ToArticles } from './newsml-g2/to-article.js';
-import { decodeNitf } from './nitf/decode.js';
+import { decodeNitf, nitfOutlinedNames } from './nitf/decode.js';
 import { nitfToArticle } from './nitf/to-article.js';
 import type { ParseContext, ParsedArticle, ParseResult } from './parsed-article.js';
 import { decodeRdf } from './rdf/decode.js';
@@ -21,11 +21,14 @@ import { decodeBytes } from './text/decode-bytes.js';
 import { withoutElementPrefix, withoutPrefix } from './xml/namespaces.js';
 import { asArray, type ParsedXml, parseXml, type XmlNode } from './xml/parse-xml.js';
 import { type RepairedXml, repairEndTags, repairXml } from './xml/repair-xml.js';
+import type { SourceOutline } from './xml/source-outline.js';
 
 interface AdapterInput {
   root: string;
   node: XmlNode;
   xmlText: string;
+  /** Where the elements that carry markup stand, when the fast path read the text as sent. */
+  outline: SourceOutline | undefined;
   context: ParseContext;
 }
 
@@ -69,9 +72,10 @@ const adapters: Record<DocumentFormat, FormatAdapter | undefined> = {
       warnings: feed.entries.length === 0 ? ['the feed lists no entries'] : [],
     };
   },
-  'newsml-g2': ({ root, node, xmlText, context }) =>
-    newsMlG2ToArticles(decodeNewsMlG2(root, node, xmlText), context),
-  nitf: ({ node, xmlText, context }) => nitfToArticle(decodeNitf(node, xmlText), context),
+  'newsml-g2': ({ root, node, xmlText, outline, context }) =>
+    newsMlG2ToArticles(decodeNewsMlG2(root, node, xmlText, outline), context),
+  nitf: ({ node, xmlText, outline, context }) =>
+    nitfToArticle(decodeNitf(node, xmlText, outline), context),
   'newsml-1': ({ node, xmlText, context }) =>
     newsMl1ToArticle(decodeNewsMl1(node, xmlText), context),
 };
@@ -99,24 +103,26 @@ function withoutFeedBadges(articles: ParsedArticle[]): ParsedArticle[] {
 export const slowPathWarning =
   'XML read on the slow path (fast-xml-parser): not well-formed, or a form the one-pass reader leaves to it';
 
-interface ReadXml {
-  tree: XmlNode;
+interface ReadXml extends ParsedXml {
   repaired: RepairedXml;
-  slowPath: boolean;
 }
+
+// The elements whose place in the text the XML pass records, for the decoders
+// that cut markup out of the text: every format's, as the format is not known yet.
+const outlinedNames: ReadonlySet<string> = new Set([...nitfOutlinedNames, ...g2OutlinedNames]);
 
 /** The XML tree, mending a misspelled end tag only when the text as sent is refused. */
 function parseRepaired(text: string): ReadXml {
   const repaired = repairXml(text);
   try {
-    return { ...parseXml(repaired.text), repaired };
+    return { ...parseXml(repaired.text, outlinedNames), repaired };
   } catch (err) {
     const malformed = err instanceof ParseError && err.code === 'XML_MALFORMED';
     const mended = malformed ? repairEndTags(repaired.text) : undefined;
     if (mended === undefined) throw err;
     let parsed: ParsedXml;
     try {
-      parsed = parseXml(mended.text);
+      parsed = parseXml(mended.text, outlinedNames);
     } catch {
       throw err;
     }
@@ -128,7 +134,7 @@ function parseRepaired(text: string): ReadXml {
 export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseResult {
   if (bytes.length === 0) throw new ParseError('DOCUMENT_EMPTY');
   const decoded = decodeBytes(bytes, context.contentType);
-  const { tree, repaired, slowPath } = parseRepaired(decoded.text);
+  const { tree, repaired, slowPath, outline } = parseRepaired(decoded.text);
   const detected = detectFormat(tree);
   if (!detected)
     throw new ParseError('FORMAT_UNKNOWN', `root elements: ${Object.keys(tree).join(', ')}`);
@@ -143,6 +149,8 @@ export function parseDocument(bytes: Uint8Array, context: ParseContext): ParseRe
     root: prefix === '' ? detected.root : detected.root.slice(prefix.length + 1),
     node: prefix === '' ? node : (withoutPrefix(node, prefix) as XmlNode),
     xmlText: prefix === '' ? repaired.text : withoutElementPrefix(repaired.text, prefix),
+    // Names in the outline keep their prefix, and its offsets index the text as sent.
+    outline: prefix === '' ? outline : undefined,
     context,
   });
   const warnings = [

@@ -75,6 +75,42 @@ describe('textCoverage', () => {
     );
   });
 
+  it('counts the same when the source stands in the kept text with other whitespace as word by word', () => {
+    const piece = fc.constantFrom(
+      'Seoul',
+      'kospi',
+      '한국',
+      ' ',
+      '\n',
+      '\u00a0',
+      '\t ',
+      '-',
+      'e\u0301',
+      '\u0301',
+      'İ',
+      'ſ',
+      'ΑΣ',
+      '\ufeff',
+      '1',
+    );
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    const space = fc.constantFrom(' ', '\n', '\n\n', ' \u00a0', '\u3000', '\t\n ', '\ufeff', '');
+    fc.assert(
+      fc.property(text, text, space, space, (source, around, gap, edge) => {
+        const respaced = source.replace(/\s+/g, gap);
+        for (const kept of [
+          `${around}${edge}${respaced}`,
+          `${respaced}${edge}${around}`,
+          `${edge}${respaced}${edge}`,
+          `${around}${edge}${respaced}${edge}${around}`,
+        ]) {
+          expect(textCoverage(source, kept)).toEqual(wordByWordCoverage(source, kept));
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it("counts the same when the source's tokens stand in a row in the kept text as word by word", () => {
     const piece = fc.constantFrom(
       'Seoul',

@@ -2,6 +2,7 @@
 // "News Message": the XML tree to typed G2-shaped items, nothing resolved yet.
 
 import type { XmlNode } from '../xml/parse-xml.js';
+import type { SourceOutline } from '../xml/source-outline.js';
 import { compact } from './compact.js';
 import { decodeContentMeta } from './decode-content-meta.js';
 import { decodeContentSet } from './decode-content-set.js';
@@ -17,7 +18,12 @@ import type {
   G2Text,
 } from './g2-item.js';
 import { attr, child, children, childText, concept, concepts, pickName, text } from './g2-xml.js';
-import { inlineXmlByItem, itemKey } from './inline-source.js';
+import {
+  inlineOutlinedNames,
+  inlineXmlByItem,
+  inlineXmlFromOutline,
+  itemKey,
+} from './inline-source.js';
 import { withoutConstrained } from './publication-constraints.js';
 
 const newsKinds: readonly string[] = ['newsItem', 'packageItem'] satisfies G2NewsKind[];
@@ -137,14 +143,28 @@ function decodeItem(
   return [];
 }
 
+/** The elements the decoder cuts from the text, when the XML pass outlines them. */
+export const g2OutlinedNames = inlineOutlinedNames;
+
 /**
  * The items of a document whose root is a newsItem, packageItem, other G2 item,
  * or a newsMessage (its itemSet). Other roots give no items.
  * @param source the document text: when given, inline bodies keep their markup
  *   exactly as written (the tree loses the order of mixed content).
+ * @param outline where the XML pass found them in that text, to cut them without a scan.
  */
-export function decodeNewsMlG2(root: string, node: XmlNode, source?: string): G2Item[] {
-  const raw = source === undefined ? undefined : inlineXmlByItem(source);
+export function decodeNewsMlG2(
+  root: string,
+  node: XmlNode,
+  source?: string,
+  outline?: SourceOutline,
+): G2Item[] {
+  const raw =
+    outline !== undefined
+      ? inlineXmlFromOutline(outline)
+      : source === undefined
+        ? undefined
+        : inlineXmlByItem(source);
   const mayConstrain = source === undefined || source.includes('pubconstraint');
   if (root !== 'newsMessage')
     return decodeItem(root, node, raw?.get(itemKey(root, 0)), mayConstrain);

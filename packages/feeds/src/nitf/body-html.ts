@@ -2,6 +2,7 @@
 // body.content) to HTML: p, hl1/hl2, block, bq, lists, tables, media, a, em, strong, q, br.
 import { htmlToText } from '../text/html.js';
 import {
+  type Attributes,
   dropEmptyParagraphs,
   element,
   htmlAttribute,
@@ -19,10 +20,11 @@ const dropped = new Set(['media-object', 'media-metadata', 'nitf-table-metadata'
 const isAbsoluteUrl = (value: string | undefined) =>
   value !== undefined && /^https?:\/\//i.test(value);
 
-function mediaReference(attributes: Record<string, string>): Replacement {
-  const source = attributes.source;
+function mediaReference(attributes: Attributes): Replacement {
+  const values = attributes();
+  const source = values.source;
   if (!isAbsoluteUrl(source)) return remove;
-  const alt = attributes['alternate-text'];
+  const alt = values['alternate-text'];
   return {
     open: `<img${htmlAttribute('src', source)}${htmlAttribute('alt', alt)}>`,
     close: '',

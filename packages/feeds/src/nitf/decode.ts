@@ -1,10 +1,19 @@
 // NITF 3.x (https://iptc.org/std/NITF/, nitf-3-6.dtd): the tree to a typed, NITF-shaped
 // object. head/docdata and head/tobject come from the tree; body.head text, body.content
-// markup and its media come from the XML text, where mixed content keeps its order.
+// markup and its media come from the XML text, where mixed content keeps its order:
+// cut where the XML pass found them (the outline), else found by a scan of the text.
 
 import { datelinePlace } from '../text/dateline.js';
 import type { XmlNode } from '../xml/parse-xml.js';
 import { findRawElement, findRawElements, type RawElement } from '../xml/raw-xml.js';
+import {
+  innerOf,
+  outermost,
+  rawElementOf,
+  type SourceOutline,
+  wholeText,
+} from '../xml/source-outline.js';
+import { outlinedFragment, scannedFragment, type XmlFragment } from '../xml/xml-fragment.js';
 import { nitfInlineText } from './body-html.js';
 import { attributeOf, childOf, childrenOf, textIn } from './tree.js';
 
@@ -115,20 +124,18 @@ function nitfDatelinePlace(dateline: string): string | undefined {
   return text === undefined ? undefined : datelinePlace(text);
 }
 
-function decodeBodyHead(doc: NitfDocument, xml: string | undefined): void {
-  if (xml === undefined) return;
-  const text = (name: string, within = xml) => {
-    const raw = findRawElement(within, name);
-    return raw === undefined ? undefined : nitfInlineText(raw.inner);
+function decodeBodyHead(doc: NitfDocument, head: XmlFragment | undefined): void {
+  if (head === undefined) return;
+  const text = (name: string, within = head) => {
+    const found = within.first(name);
+    return found === undefined ? undefined : nitfInlineText(found.inner);
   };
-  const hedline = findRawElement(xml, 'hedline')?.inner ?? '';
-  const headline = text('hl1', hedline);
+  const hedline = head.first('hedline');
+  const headline = hedline === undefined ? undefined : text('hl1', hedline);
   if (headline) doc.headline = headline;
-  doc.subHeadlines = findRawElements(hedline, 'hl2').flatMap(
-    (hl2) => nitfInlineText(hl2.inner) ?? [],
-  );
-  doc.bylines = findRawElements(xml, 'byline').flatMap((by) => nitfInlineText(by.inner) ?? []);
-  const dateline = findRawElement(xml, 'dateline')?.inner;
+  doc.subHeadlines = (hedline?.all('hl2') ?? []).flatMap((hl2) => nitfInlineText(hl2.inner) ?? []);
+  doc.bylines = head.all('byline').flatMap((by) => nitfInlineText(by.inner) ?? []);
+  const dateline = head.first('dateline')?.inner;
   const located = dateline === undefined ? undefined : nitfDatelinePlace(dateline);
   const fields = {
     dateline: dateline === undefined ? undefined : nitfInlineText(dateline),
@@ -177,7 +184,57 @@ function decodeDocdata(doc: NitfDocument, docdata: XmlNode | undefined): void {
   );
 }
 
-export function decodeNitf(nitf: XmlNode, xmlText: string): NitfDocument {
+/** The elements the decoder cuts from the text, when the XML pass outlines them. */
+export const nitfOutlinedNames = [
+  'body',
+  'body.head',
+  'body.content',
+  'media',
+  // body.head's parts
+  'hedline',
+  'hl1',
+  'hl2',
+  'byline',
+  'dateline',
+  'abstract',
+  'distributor',
+];
+
+interface RawBody {
+  head: XmlFragment | undefined;
+  contents: string[];
+  media: RawElement[];
+}
+
+/** body.head, the body.contents and their media, found by scanning the text. */
+function scannedBody(xmlText: string): RawBody {
+  // The root is nitf, so its first body is the text's first: no scan for the root.
+  const rawBody = findRawElement(xmlText, 'body')?.inner ?? '';
+  const contents = findRawElements(rawBody, 'body.content').map((content) => content.inner);
+  const head = findRawElement(rawBody, 'body.head')?.inner;
+  return {
+    head: head === undefined ? undefined : scannedFragment(head),
+    contents,
+    media: contents.length > 0 ? findRawElements(contents.join('\n'), 'media') : [],
+  };
+}
+
+/** The same, cut where the XML pass found them. */
+function outlinedBody(outline: SourceOutline): RawBody {
+  const body = outermost(outline, 'body', wholeText(outline))[0];
+  if (body === undefined) return { head: undefined, contents: [], media: [] };
+  const head = outermost(outline, 'body.head', body)[0];
+  const contents = outermost(outline, 'body.content', body);
+  return {
+    head: head === undefined ? undefined : outlinedFragment(outline, head),
+    contents: contents.map((content) => innerOf(outline, content)),
+    media: contents.flatMap((content) =>
+      outermost(outline, 'media', content).map((media) => rawElementOf(outline, media)),
+    ),
+  };
+}
+
+export function decodeNitf(nitf: XmlNode, xmlText: string, outline?: SourceOutline): NitfDocument {
   const head = childOf(nitf, 'head');
   const body = childOf(nitf, 'body');
   const tobject = childOf(head, 'tobject');
@@ -204,11 +261,9 @@ export function decodeNitf(nitf: XmlNode, xmlText: string): NitfDocument {
   if (published) doc.published = published;
   decodeDocdata(doc, childOf(head, 'docdata'));
 
-  // The root is nitf, so its first body is the text's first: no scan for the root.
-  const rawBody = findRawElement(xmlText, 'body')?.inner ?? '';
-  decodeBodyHead(doc, findRawElement(rawBody, 'body.head')?.inner);
-  const contents = findRawElements(rawBody, 'body.content');
-  if (contents.length > 0) doc.bodyXml = contents.map((content) => content.inner).join('\n');
-  doc.media = findRawElements(doc.bodyXml ?? '', 'media').map(decodeMedia);
+  const raw = outline === undefined ? scannedBody(xmlText) : outlinedBody(outline);
+  decodeBodyHead(doc, raw.head);
+  if (raw.contents.length > 0) doc.bodyXml = raw.contents.join('\n');
+  doc.media = raw.media.map(decodeMedia);
   return doc;
 }

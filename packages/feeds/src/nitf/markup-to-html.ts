@@ -10,7 +10,10 @@ export interface Replacement {
   dropContent?: boolean;
 }
 
-export type TagRule = (name: string, attributes: Record<string, string>) => Replacement;
+/** An element's attributes, read from its start tag only when a rule asks for them. */
+export type Attributes = () => Record<string, string>;
+
+export type TagRule = (name: string, attributes: Attributes) => Replacement;
 
 export const unwrap: Replacement = { open: '', close: '' };
 export const remove: Replacement = { open: '', close: '', dropContent: true };
@@ -24,8 +27,10 @@ export function htmlAttribute(name: string, value: string | undefined): string {
 }
 
 /** The same element in HTML, keeping only the attributes named. */
-export function element(tag: string, attributes: Record<string, string>, keep: string[] = []) {
-  const kept = keep.map((name) => htmlAttribute(name, attributes[name])).join('');
+export function element(tag: string, attributes: Attributes, keep: string[] = []) {
+  if (keep.length === 0) return { open: `<${tag}>`, close: `</${tag}>` };
+  const values = attributes();
+  const kept = keep.map((name) => htmlAttribute(name, values[name])).join('');
   return { open: `<${tag}${kept}>`, close: `</${tag}>` };
 }
 
@@ -37,37 +42,46 @@ export function dropEmptyParagraphs(html: string): string {
 }
 
 export function markupToHtml(xml: string, rule: TagRule): string {
-  const open: { name: string; close: string; drops: boolean }[] = [];
+  const open: { close: string; drops: boolean; pre: boolean; name: string }[] = [];
   let dropping = 0;
+  // Kept as the HTML grows, so that neither is asked of the whole HTML at each text.
+  let preDepth = 0;
+  let endsInSpace = false;
   let html = '';
+  const add = (piece: string) => {
+    if (piece === '') return;
+    html += piece;
+    endsInSpace = /\s$/.test(piece);
+  };
   for (const token of xmlTokens(xml)) {
     if (token.kind === 'text') {
       // Line breaks in source text are spaces in HTML, except inside <pre>.
-      const inPre = open.some((element) => localName(element.name).toLowerCase() === 'pre');
+      const inPre = preDepth > 0;
       let text = inPre ? token.text : token.text.replace(/\s+/g, ' ');
-      if (!inPre && text.startsWith(' ') && /\s$/.test(html)) text = text.slice(1);
-      if (dropping === 0) html += text;
+      if (!inPre && text.startsWith(' ') && endsInSpace) text = text.slice(1);
+      if (dropping === 0) add(text);
     } else if (token.kind === 'cdata') {
-      if (dropping === 0) html += escapeHtml(token.text);
+      if (dropping === 0) add(escapeHtml(token.text));
     } else if (token.kind === 'open') {
-      const replacement = rule(
-        localName(token.name).toLowerCase(),
-        parseAttributes(token.attributes),
-      );
-      if (dropping === 0) html += replacement.open;
+      const name = localName(token.name).toLowerCase();
+      const replacement = rule(name, () => parseAttributes(token.attributes));
+      if (dropping === 0) add(replacement.open);
       if (token.selfClosing) {
-        if (dropping === 0) html += replacement.close;
+        if (dropping === 0) add(replacement.close);
         continue;
       }
       const drops = replacement.dropContent === true;
-      open.push({ name: token.name, close: replacement.close, drops });
+      const pre = name === 'pre';
+      open.push({ name: token.name, close: replacement.close, drops, pre });
       if (drops) dropping++;
+      if (pre) preDepth++;
     } else {
       // Well-formed input closes the innermost element; popping to the name is defensive.
       while (open.length > 0) {
         const closed = open.pop();
         if (closed?.drops) dropping--;
-        if (dropping === 0) html += closed?.close ?? '';
+        if (closed?.pre) preDepth--;
+        if (dropping === 0) add(closed?.close ?? '');
         if (closed?.name === token.name) break;
       }
     }

@@ -2,10 +2,6 @@
 // which arrive with no namespace, a default one, or a prefix on every element.
 import { asArray, attributePrefix, textKey, textOf, type XmlNode } from '../xml/parse-xml.js';
 
-function localName(qualifiedName: string): string {
-  return qualifiedName.slice(qualifiedName.indexOf(':') + 1);
-}
-
 function asNode(value: unknown): XmlNode {
   if (value !== null && typeof value === 'object') return value as XmlNode;
   const text = textOf(value);
@@ -16,12 +12,20 @@ function asNode(value: unknown): XmlNode {
 export function childrenOf(node: XmlNode | undefined, name: string): XmlNode[] {
   if (node === undefined) return [];
   const found: XmlNode[] = [];
-  for (const [key, value] of Object.entries(node)) {
+  // Keys, not entries, and no local name cut out of each: a node is asked for
+  // many names (docdata for a dozen), and only the matching keys are read.
+  for (const key of Object.keys(node)) {
+    if (key !== name && !hasLocalName(key, name)) continue;
     if (key === textKey || key.startsWith(attributePrefix)) continue;
-    if (key !== name && localName(key) !== name) continue;
-    for (const child of asArray(value)) found.push(asNode(child));
+    for (const child of asArray(node[key])) found.push(asNode(child));
   }
   return found;
+}
+
+/** Whether the key's local name (after its first colon) is the name, without cutting it out. */
+function hasLocalName(key: string, name: string): boolean {
+  const colon = key.indexOf(':');
+  return colon >= 0 && key.length - colon - 1 === name.length && key.endsWith(name);
 }
 
 export function childOf(node: XmlNode | undefined, name: string): XmlNode | undefined {

@@ -49,6 +49,79 @@ function keptWhole(sourceText: string, keptText: string): boolean {
 }
 
 /**
+ * JavaScript's \s but U+FEFF: whitespace and line terminators, none of which lower
+ * case reads through (U+FEFF it does, for a final sigma: Σ\uFEFFa is σ, Σ a is ς).
+ */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+/** Whether the source, from `from` to `to`, stands at `at` in the kept text, any whitespace run matching any other. */
+function standsAt(source: string, from: number, to: number, kept: string, at: number): boolean {
+  let i = from;
+  let j = at;
+  while (i < to) {
+    const code = source.charCodeAt(i);
+    // Most characters are printable ASCII and match: the one comparison.
+    if (code > 32 && code < 127) {
+      if (kept.charCodeAt(j) !== code) return false;
+      i++;
+      j++;
+    } else if (isSpace(code)) {
+      if (!isSpace(kept.charCodeAt(j))) return false;
+      while (i < to && isSpace(source.charCodeAt(i))) i++;
+      while (j < kept.length && isSpace(kept.charCodeAt(j))) j++;
+    } else {
+      if (kept.charCodeAt(j) !== code) return false;
+      i++;
+      j++;
+    }
+  }
+  return j === kept.length || isSpace(kept.charCodeAt(j));
+}
+
+// Places in the kept text where the source's first word stands, tried at most.
+const maxPlacesTried = 4;
+
+/**
+ * Whether the source stands whole in the kept text between whitespace, any run of
+ * whitespace in either matching any other: whitespace is no token and ends every
+ * token, so then too each source token has its own kept match, and neither text
+ * need be cut into tokens. NITF's body read from its XML and from its HTML part
+ * most often differ in nothing else (line breaks).
+ */
+function keptWholeBarWhitespace(sourceText: string, keptText: string): boolean {
+  let from = 0;
+  let to = sourceText.length;
+  while (from < to && isSpace(sourceText.charCodeAt(from))) from++;
+  while (to > from && isSpace(sourceText.charCodeAt(to - 1))) to--;
+  if (from === to) return false;
+  let wordEnd = from;
+  while (wordEnd < to && !isSpace(sourceText.charCodeAt(wordEnd))) wordEnd++;
+  const firstWord = sourceText.slice(from, wordEnd);
+  // A few places to try, so a text of one word repeated costs no square of its length.
+  let tries = maxPlacesTried;
+  let at = keptText.indexOf(firstWord);
+  while (at >= 0 && tries-- > 0) {
+    const atWordStart = at === 0 || isSpace(keptText.charCodeAt(at - 1));
+    if (atWordStart && standsAt(sourceText, from, to, keptText, at)) return true;
+    at = keptText.indexOf(firstWord, at + 1);
+  }
+  return false;
+}
+
+/**
  * Whether the source's tokens stand in a row among the kept ones: then each has
  * its own kept match, as when the text stands whole, though the two texts part
  * in what is no token (NITF's body read from its XML and from its HTML part in
@@ -65,7 +138,7 @@ export function textCoverage(
   keptText: string,
   sourceTokens?: number,
 ): TextCoverage {
-  if (!keptWhole(sourceText, keptText)) {
+  if (!keptWhole(sourceText, keptText) && !keptWholeBarWhitespace(sourceText, keptText)) {
     const source = textTokens(sourceText);
     const kept = textTokens(keptText);
     if (source.length > 0 && keptInARow(source, kept))

@@ -5,6 +5,7 @@
 import { ParseError } from '../errors.js';
 import { readWellFormed } from './read-well-formed.js';
 import { readWithFastXmlParser } from './read-with-fast-xml-parser.js';
+import type { SourceOutline } from './source-outline.js';
 import { textKey, type XmlNode } from './xml-tree.js';
 
 export { attributePrefix, textKey, type XmlNode } from './xml-tree.js';
@@ -13,6 +14,8 @@ export interface ParsedXml {
   tree: XmlNode;
   /** The slow path read it: saxes refused it, or the fast path was unsure of it. */
   slowPath: boolean;
+  /** Where the watched elements stand; the fast path alone keeps it. */
+  outline?: SourceOutline;
 }
 
 const doctypeWithSubset = /<!DOCTYPE[^>[]*\[([\s\S]*?)\]\s*>/i;
@@ -48,10 +51,17 @@ function prepared(source: string): string {
   return withoutSafeDoctype(source.replace(/^\s+(?=<\?xml)/, ''));
 }
 
-export function parseXml(source: string): ParsedXml {
+/**
+ * @param watched local names of elements whose place in the text the fast path
+ *   records (the outline), so that a decoder need not scan the text for them.
+ */
+export function parseXml(source: string, watched?: ReadonlySet<string>): ParsedXml {
   const text = prepared(source);
-  const tree = readWellFormed(text);
-  if (tree !== undefined) return { tree, slowPath: false };
+  const read = readWellFormed(text, watched);
+  if (read !== undefined) {
+    const { tree, outline } = read;
+    return watched === undefined ? { tree, slowPath: false } : { tree, slowPath: false, outline };
+  }
   return { tree: readWithFastXmlParser(text), slowPath: true };
 }
 

@@ -5,6 +5,7 @@
 // document goes to fast-xml-parser whole.
 import type { SaxesParser, SaxesTagPlain, XMLDecl } from 'saxes';
 import { saxesParser } from './saxes-parser.js';
+import type { OutlinedElement, SourceOutline } from './source-outline.js';
 import { isTrimmed, mayTrimAReference } from './trimmed-text.js';
 import {
   addChild,
@@ -88,21 +89,59 @@ class WellFormedReader {
   private pieceStart = 0;
   private pieceEnd = 0;
 
-  constructor(private readonly text: string) {
+  // The watched elements met so far, and those of them still open.
+  private readonly outlined: OutlinedElement[] = [];
+  private readonly openOutlined: OutlinedElement[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly watched: ReadonlySet<string> | undefined,
+  ) {
     this.parser = saxesParser({
       text: (read) => this.characters(read),
       cdata: (data) => this.cdata(data),
       doctype: (doctype) => this.doctype(doctype),
       opentag: (tag) => this.startTag(tag),
-      closetag: () => this.endTag(),
+      closetag: (tag) => this.endTag(tag),
       processinginstruction: ({ target, body }) => this.instruction(`?${target}`, body),
       xmldecl: (declaration) => this.declaration(declaration),
     });
   }
 
-  read(): XmlNode {
+  read(): WellFormed {
     this.parser.write(this.text).close();
-    return this.root.children ?? {};
+    return {
+      tree: this.root.children ?? {},
+      outline: { text: this.text, elements: this.outlined },
+    };
+  }
+
+  private isWatched(name: string): boolean {
+    if (this.watched === undefined) return false;
+    const colon = name.indexOf(':');
+    return this.watched.has(colon < 0 ? name : name.slice(colon + 1));
+  }
+
+  /** Where a watched element starts; saxes stands just after its start tag. */
+  private outlineStart(tag: SaxesTagPlain): void {
+    const contentStart = this.parser.position;
+    const element: OutlinedElement = {
+      name: tag.name,
+      start: this.text.lastIndexOf('<', contentStart - 1),
+      contentStart,
+      contentEnd: contentStart,
+      end: contentStart,
+      selfClosing: tag.isSelfClosing,
+    };
+    this.outlined.push(element);
+    if (!tag.isSelfClosing) this.openOutlined.push(element);
+  }
+
+  /** Where the innermost open watched element ends; saxes stands just after its end tag. */
+  private outlineEnd(): void {
+    const element = this.openOutlined.pop() as OutlinedElement;
+    element.end = this.parser.position;
+    element.contentEnd = this.text.lastIndexOf('<', element.end - 1);
   }
 
   private characters(read: string): void {
@@ -146,6 +185,7 @@ class WellFormedReader {
     if (!tag.isSelfClosing && this.open.length > maxOpenElements) throw unsure;
     this.top = newFrame(keyFor(tag.name), this.attributesOf(tag));
     this.open.push(this.top);
+    if (this.isWatched(tag.name)) this.outlineStart(tag);
   }
 
   /** The attributes of a start tag, keyed `@_name`, as fast-xml-parser reads them. */
@@ -178,8 +218,9 @@ class WellFormedReader {
     return this.text.slice(this.text.lastIndexOf('<', end - 1), end);
   }
 
-  private endTag(): void {
+  private endTag(tag: SaxesTagPlain): void {
     this.endPiece();
+    if (!tag.isSelfClosing && this.isWatched(tag.name)) this.outlineEnd();
     const frame = this.open.pop() as Frame;
     this.top = this.open.at(-1) ?? this.root;
     addChild(this.top, frame.key, closedValue(frame));
@@ -202,16 +243,26 @@ class WellFormedReader {
   }
 }
 
+export interface WellFormed {
+  tree: XmlNode;
+  /** Where the watched elements stand in the text. */
+  outline: SourceOutline;
+}
+
 /**
  * The tree fast-xml-parser builds from this text, or undefined where saxes finds it
- * not well-formed or this reader is not sure it reads it the same way.
+ * not well-formed or this reader is not sure it reads it the same way; with it,
+ * where the elements of the watched local names stand.
  */
-export function readWellFormed(text: string): XmlNode | undefined {
+export function readWellFormed(
+  text: string,
+  watched?: ReadonlySet<string>,
+): WellFormed | undefined {
   // Searched for only in a text with a numeric reference at all (most feeds have
   // none): the string search is several times faster than the pattern's scan.
   if (text.includes('&#') && longNumericReference.test(text)) return undefined;
   try {
-    return new WellFormedReader(text).read();
+    return new WellFormedReader(text, watched).read();
   } catch {
     // saxes's error, or unsure: either way the slow path reads it, or refuses it.
     return undefined;
