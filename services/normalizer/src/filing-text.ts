@@ -81,7 +81,8 @@ const stopWords = new Set(
   ),
 );
 
-const isNumber = (token: string) => /^\p{N}/u.test(token);
+const numberStart = /^\p{N}/u;
+const isNumber = (token: string) => numberStart.test(token);
 
 function tokensOf(text: string, numbers?: Set<string>): string[] {
   const tokens: string[] = [];
@@ -177,24 +178,36 @@ export interface FilingOverlap {
   laterWordsInEarlier: number;
 }
 
-// A new filing is compared with up to 20 candidates: its token set is built once.
-const tokenSets = new WeakMap<FilingText, Set<string>>();
+// A new filing is compared with up to 20 candidates, and a recorded one with every
+// filing after it: what it is compared by is built once per filing text.
+interface Comparable {
+  /** Its headline's and lead's tokens. */
+  all: Set<string>;
+  /** Its headline's tokens that are not figures. */
+  words: string[];
+}
 
-function allTokens(text: FilingText): Set<string> {
-  let set = tokenSets.get(text);
-  if (!set) {
-    set = new Set([...text.headline, ...text.lead]);
-    tokenSets.set(text, set);
+const comparables = new WeakMap<FilingText, Comparable>();
+
+function comparable(text: FilingText): Comparable {
+  let found = comparables.get(text);
+  if (!found) {
+    found = {
+      all: new Set([...text.headline, ...text.lead]),
+      words: text.headline.filter((t) => !isNumber(t)),
+    };
+    comparables.set(text, found);
   }
-  return set;
+  return found;
 }
 
 export function filingOverlap(earlier: FilingText, later: FilingText): FilingOverlap {
-  const inLater = allTokens(later);
+  const inLater = comparable(later);
+  const inEarlier = comparable(earlier);
   const shared = earlier.numbers.some((n) => later.numbers.includes(n));
   return {
-    earlierInLater: covered(earlier.headline, inLater),
-    laterInEarlier: covered(later.headline, allTokens(earlier)),
+    earlierInLater: covered(earlier.headline, inLater.all),
+    laterInEarlier: covered(later.headline, inEarlier.all),
     numbersDiffer: earlier.numbers.length > 0 && later.numbers.length > 0 && !shared,
     datesDiffer:
       earlier.dates !== undefined &&
@@ -204,14 +217,8 @@ export function filingOverlap(earlier: FilingText, later: FilingText): FilingOve
       earlier.sessions.length > 0 &&
       later.sessions.length > 0 &&
       !earlier.sessions.some((s) => later.sessions.includes(s)),
-    earlierFiguresKept: earlier.numbers.every((n) => inLater.has(n)),
-    earlierWordsInLater: covered(
-      earlier.headline.filter((t) => !isNumber(t)),
-      inLater,
-    ),
-    laterWordsInEarlier: covered(
-      later.headline.filter((t) => !isNumber(t)),
-      allTokens(earlier),
-    ),
+    earlierFiguresKept: earlier.numbers.every((n) => inLater.all.has(n)),
+    earlierWordsInLater: covered(inEarlier.words, inLater.all),
+    laterWordsInEarlier: covered(inLater.words, inEarlier.all),
   };
 }
