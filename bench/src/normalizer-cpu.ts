@@ -3,6 +3,8 @@
 // synthetic feeds, interleaved round by round in one process; medians of the
 // rounds. The feeds are built before each timing, so only the stage is measured.
 //   node bench/dist/src/normalizer-cpu.js [rounds] name=path/to/normalizer/dist/src/index.js ...
+//   DOCUMENTS=20 sets the documents of 10 items a round (100), each round one state:
+//   the in-memory indexes hold that many stories at most.
 import { pathToFileURL } from 'node:url';
 import type * as Normalizer from '@wire/normalizer';
 import { loadCorpus } from './corpus.js';
@@ -18,10 +20,15 @@ for (const entry of entries) {
   builds.push([name, (await import(pathToFileURL(path).href)) as Build]);
 }
 const pool = textPool(loadCorpus());
+const documentsARound = Number(process.env.DOCUMENTS ?? 100);
 
 /** CPU µs an article of one build over a fresh state and fresh stories. */
 async function round(build: Build, runId: string): Promise<number> {
-  const documents = syntheticFeeds(pool, { documents: 100, itemsPerDocument: 10, runId });
+  const documents = syntheticFeeds(pool, {
+    documents: documentsARound,
+    itemsPerDocument: 10,
+    runId,
+  });
   const records = documents.map((value) => ({ value, headers: rawHeaders(value, 'cpu-feed') }));
   const state = build.createMemoryNormalizerState();
   let articles = 0;
