@@ -168,18 +168,21 @@ const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * came in), so a document of 100,000 look-alike items stays linear.
  */
 export class RecentFilings {
-  private readonly byToken = new Map<string, Filing[]>();
-  /** The stories that hold a retelling. */
-  private readonly retold = new Set<string>();
+  /** Each space's filings by token, and the stories that hold a retelling. */
+  private readonly spaces = new Map<string, RecentSpace>();
 
   constructor(private readonly settings: FilingIndexSettings) {}
 
   add(filing: Filing, space = ''): void {
-    if (filing.storyRetold || retells(filing)) this.retold.add(`${space}\u0000${filing.story}`);
+    let recent = this.spaces.get(space);
+    if (!recent) {
+      recent = { byToken: new Map(), retold: new Set() };
+      this.spaces.set(space, recent);
+    }
+    if (filing.storyRetold || retells(filing)) recent.retold.add(filing.story);
     const perToken = this.settings.perToken ?? defaultPerToken;
     for (const token of tokensOf(filing.text)) {
-      const key = `${space}\u0000${token}`;
-      const list = this.byToken.get(key) ?? [];
+      const list = recent.byToken.get(token) ?? [];
       const at = list.findIndex((f) => f.uri === filing.uri);
       if (at >= 0) list.splice(at, 1);
       // Oldest first; a filing older than the token's newest perToken is not kept.
@@ -193,7 +196,7 @@ export class RecentFilings {
         place--;
       list.splice(place, 0, filing);
       if (list.length > perToken) list.shift();
-      this.byToken.set(key, list);
+      recent.byToken.set(token, list);
     }
   }
 
@@ -205,9 +208,11 @@ export class RecentFilings {
     backMs = this.settings.windowMs,
     onMs = this.settings.windowMs,
   ): Filing[] {
+    const recent = this.spaces.get(space);
+    if (!recent) return [];
     const shared = new Map<Filing, number>();
     for (const token of tokensOf(text)) {
-      for (const filing of this.byToken.get(`${space}\u0000${token}`) ?? []) {
+      for (const filing of recent.byToken.get(token) ?? []) {
         if (filing.at >= at - backMs && filing.at <= at + onMs)
           shared.set(filing, (shared.get(filing) ?? 0) + 1);
       }
@@ -216,11 +221,15 @@ export class RecentFilings {
       .sort((a, b) => b[1] - a[1] || byteOrder(a[0].uri, b[0].uri))
       .slice(0, this.settings.limit ?? defaultLimit)
       .map(([filing]) =>
-        this.retold.has(`${space}\u0000${filing.story}`)
-          ? { ...filing, storyRetold: true }
-          : filing,
+        recent.retold.has(filing.story) ? { ...filing, storyRetold: true } : filing,
       );
   }
+}
+
+// A map per space, not one keyed by space and token: no key string built per token.
+interface RecentSpace {
+  byToken: Map<string, Filing[]>;
+  retold: Set<string>;
 }
 
 /** The same index in memory, for unit tests and `wire replay --dry-run`. */

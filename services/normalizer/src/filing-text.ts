@@ -5,6 +5,7 @@
 // does), so "尹锡悦宣布紧急戒严" and "韩国总统尹锡悦宣布实施紧急戒严" share most of theirs.
 // Numbers are kept apart: a figure that changed is a new day's market report, a new
 // weather bulletin, not a re-filing.
+import { tokensOf } from './filing-tokens.js';
 
 export interface FilingText {
   /** Distinct tokens of the headline. */
@@ -66,40 +67,8 @@ function datesOf(title: string): string[] {
 /** How much of the body counts as its lead: about the first sentence or two. */
 export const leadLength = 240;
 
-const cjk = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}ー';
-const cjkRun = new RegExp(`[${cjk}]`, 'u');
-// A CJK run, a number, or a word of any other script (which stops where CJK starts).
-const tokenPattern = new RegExp(
-  `[${cjk}]+|\\p{N}+(?:[.,]\\p{N}+)*|(?:(?![${cjk}])[\\p{L}\\p{M}\\p{N}])+`,
-  'gu',
-);
-
-// Words that every English headline has: they say nothing about which story it is.
-const stopWords = new Set(
-  'a an the of in on at to for from by with and or as is are was were be been its it this that than over after into amid says said'.split(
-    ' ',
-  ),
-);
-
-const isNumber = (token: string) => /^\p{N}/u.test(token);
-
-function tokensOf(text: string, numbers?: Set<string>): string[] {
-  const tokens: string[] = [];
-  // match, not matchAll: the tokens are all it needs, not a match object each.
-  for (const match of text.normalize('NFKC').toLowerCase().match(tokenPattern) ?? []) {
-    if (isNumber(match)) {
-      const number = match.replace(/,(?=\d{3}\b)/g, '');
-      tokens.push(number);
-      numbers?.add(number);
-    } else if (cjkRun.test(match)) {
-      if (match.length === 1) tokens.push(match);
-      for (let i = 0; i + 1 < match.length; i++) tokens.push(match.slice(i, i + 2));
-    } else if (!stopWords.has(match)) {
-      tokens.push(match);
-    }
-  }
-  return tokens;
-}
+const numberStart = /^\p{N}/u;
+const isNumber = (token: string) => numberStart.test(token);
 
 // Credit lines that open every item of an agency and say nothing of the story:
 // Chinese datelines ("新华社北京12月3日电（记者 王明）", "财联社5月14日电，") and Korean
@@ -177,24 +146,36 @@ export interface FilingOverlap {
   laterWordsInEarlier: number;
 }
 
-// A new filing is compared with up to 20 candidates: its token set is built once.
-const tokenSets = new WeakMap<FilingText, Set<string>>();
+// A new filing is compared with up to 20 candidates, and a recorded one with every
+// filing after it: what it is compared by is built once per filing text.
+interface Comparable {
+  /** Its headline's and lead's tokens. */
+  all: Set<string>;
+  /** Its headline's tokens that are not figures. */
+  words: string[];
+}
 
-function allTokens(text: FilingText): Set<string> {
-  let set = tokenSets.get(text);
-  if (!set) {
-    set = new Set([...text.headline, ...text.lead]);
-    tokenSets.set(text, set);
+const comparables = new WeakMap<FilingText, Comparable>();
+
+function comparable(text: FilingText): Comparable {
+  let found = comparables.get(text);
+  if (!found) {
+    found = {
+      all: new Set([...text.headline, ...text.lead]),
+      words: text.headline.filter((t) => !isNumber(t)),
+    };
+    comparables.set(text, found);
   }
-  return set;
+  return found;
 }
 
 export function filingOverlap(earlier: FilingText, later: FilingText): FilingOverlap {
-  const inLater = allTokens(later);
+  const inLater = comparable(later);
+  const inEarlier = comparable(earlier);
   const shared = earlier.numbers.some((n) => later.numbers.includes(n));
   return {
-    earlierInLater: covered(earlier.headline, inLater),
-    laterInEarlier: covered(later.headline, allTokens(earlier)),
+    earlierInLater: covered(earlier.headline, inLater.all),
+    laterInEarlier: covered(later.headline, inEarlier.all),
     numbersDiffer: earlier.numbers.length > 0 && later.numbers.length > 0 && !shared,
     datesDiffer:
       earlier.dates !== undefined &&
@@ -204,14 +185,8 @@ export function filingOverlap(earlier: FilingText, later: FilingText): FilingOve
       earlier.sessions.length > 0 &&
       later.sessions.length > 0 &&
       !earlier.sessions.some((s) => later.sessions.includes(s)),
-    earlierFiguresKept: earlier.numbers.every((n) => inLater.has(n)),
-    earlierWordsInLater: covered(
-      earlier.headline.filter((t) => !isNumber(t)),
-      inLater,
-    ),
-    laterWordsInEarlier: covered(
-      later.headline.filter((t) => !isNumber(t)),
-      allTokens(earlier),
-    ),
+    earlierFiguresKept: earlier.numbers.every((n) => inLater.all.has(n)),
+    earlierWordsInLater: covered(inEarlier.words, inLater.all),
+    laterWordsInEarlier: covered(inLater.words, inEarlier.all),
   };
 }

@@ -17,10 +17,11 @@ export function articleKeyOfLink(link: string): string {
   return url.toString();
 }
 
+/** Links by their article key (articleKeyOfLink), which the caller reads once per item. */
 export interface LinkMemory {
-  uriFor(feedId: string, link: string): Promise<string | undefined>;
+  uriFor(feedId: string, linkKey: string): Promise<string | undefined>;
   /** Remembers the first uri a link named; later ones do not replace it. */
-  remember(feedId: string, link: string, uri: string): Promise<void>;
+  remember(feedId: string, linkKey: string, uri: string): Promise<void>;
 }
 
 export function createRedisLinkMemory(
@@ -31,13 +32,12 @@ export function createRedisLinkMemory(
   // A key per link, each with its own TTL: a hash per feed would be renewed by
   // every new link and never let go of the old ones.
   const keys = redisKeys(prefix);
-  const key = (feedId: string, link: string) => keys.link(feedId, articleKeyOfLink(link));
   return {
-    async uriFor(feedId, link) {
-      return (await redis.get(key(feedId, link))) ?? undefined;
+    async uriFor(feedId, linkKey) {
+      return (await redis.get(keys.link(feedId, linkKey))) ?? undefined;
     },
-    async remember(feedId, link, uri) {
-      await redis.set(key(feedId, link), uri, 'EX', Math.ceil(ttlSeconds), 'NX');
+    async remember(feedId, linkKey, uri) {
+      await redis.set(keys.link(feedId, linkKey), uri, 'EX', Math.ceil(ttlSeconds), 'NX');
     },
   };
 }
@@ -45,11 +45,11 @@ export function createRedisLinkMemory(
 export function createMemoryLinkMemory(): LinkMemory {
   const links = new Map<string, string>();
   return {
-    async uriFor(feedId, link) {
-      return links.get(`${feedId}\n${articleKeyOfLink(link)}`);
+    async uriFor(feedId, linkKey) {
+      return links.get(`${feedId}\n${linkKey}`);
     },
-    async remember(feedId, link, uri) {
-      const key = `${feedId}\n${articleKeyOfLink(link)}`;
+    async remember(feedId, linkKey, uri) {
+      const key = `${feedId}\n${linkKey}`;
       if (!links.has(key)) links.set(key, uri);
     },
   };

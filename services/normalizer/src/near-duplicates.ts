@@ -42,21 +42,24 @@ interface Candidate {
 /** Picks the closest candidate, the same agency before others, then by uri for a stable answer. */
 export function closest(
   fingerprint: Fingerprint,
-  candidates: Candidate[],
+  candidates: Iterable<Candidate>,
   uri: string,
   agency: string,
   maxDistance: number,
 ): NearDuplicate | undefined {
-  const scored = candidates
-    .filter((c) => c.uri !== uri)
-    .map((c) => ({ ...c, distance: hammingDistance(fingerprint, c.fingerprint) }))
-    .filter((c) => c.distance <= maxDistance)
-    .sort(
-      (a, b) =>
-        Number(b.agency === agency) - Number(a.agency === agency) ||
-        a.distance - b.distance ||
-        a.uri.localeCompare(b.uri),
-    );
+  // Scored in one pass, and only a candidate within the distance gets a record.
+  const scored: (Candidate & { distance: number })[] = [];
+  for (const c of candidates) {
+    if (c.uri === uri) continue;
+    const distance = hammingDistance(fingerprint, c.fingerprint);
+    if (distance <= maxDistance) scored.push({ ...c, distance });
+  }
+  scored.sort(
+    (a, b) =>
+      Number(b.agency === agency) - Number(a.agency === agency) ||
+      a.distance - b.distance ||
+      a.uri.localeCompare(b.uri),
+  );
   const best = scored[0];
   if (!best) return undefined;
   return {
@@ -112,7 +115,7 @@ export function createRedisNearDuplicateIndex(
           });
         }
       }
-      return closest(fingerprint, [...candidates.values()], uri, agency, settings.maxDistance);
+      return closest(fingerprint, candidates.values(), uri, agency, settings.maxDistance);
     },
     async record(fingerprint, uri, agency) {
       const member = `${fingerprintToHex(fingerprint)}|${agency}|${uri}`;
@@ -136,7 +139,7 @@ export function createMemoryNearDuplicateIndex(
   const entries = new Map<string, Candidate>();
   return {
     async find(fingerprint, uri, agency) {
-      return closest(fingerprint, [...entries.values()], uri, agency, settings.maxDistance);
+      return closest(fingerprint, entries.values(), uri, agency, settings.maxDistance);
     },
     async record(fingerprint, uri, agency) {
       entries.set(`${fingerprintToHex(fingerprint)}|${agency}|${uri}`, {

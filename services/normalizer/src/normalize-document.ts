@@ -28,7 +28,7 @@ import { decideVerdict } from './decide-verdict.js';
 import { type FilingIndex, RecentFilings } from './filing-index.js';
 import { filingTextOf } from './filing-text.js';
 import { type Fingerprint, fingerprintOf } from './fingerprint.js';
-import type { LinkMemory } from './link-memory.js';
+import { articleKeyOfLink, type LinkMemory } from './link-memory.js';
 import type { NearDuplicate, NearDuplicateIndex } from './near-duplicates.js';
 import { type FamilyMatch, type FamilySettings, type Filing, familyOf } from './refile-family.js';
 import type { StoryAliases } from './story-aliases.js';
@@ -135,7 +135,7 @@ interface PendingRevision {
   uri: string;
   agency: string;
   fingerprint: Fingerprint | undefined;
-  /** The feed's link for this story, when it may name the story on a later poll. */
+  /** The article key of the feed's link for this story, when it may name the story on a later poll. */
   link: { feedId: string; link: string } | undefined;
   /** The item's own uri, when this is the first time it is placed in a story (`uri`). */
   firstPlaced: string | undefined;
@@ -206,7 +206,9 @@ async function normalizeRecord(
             ? 'link'
             : 'content'
           : meta['wire-identity'];
-      return identify(article, meta, { strategy, storyLink }, deps);
+      // The part of the link that names the article, read once for the lookup and the write.
+      const storyLinkKey = storyLink !== undefined ? articleKeyOfLink(storyLink) : undefined;
+      return identify(article, meta, { strategy, storyLinkKey }, deps);
     }),
   );
 
@@ -361,8 +363,8 @@ export const maxArticleBytes = 900 * 1024;
 
 interface IdentityHints {
   strategy: IdentityStrategy;
-  /** The item's link, if no other item of the document has it. */
-  storyLink: string | undefined;
+  /** The article key (articleKeyOfLink) of the item's link, if no other item of the document has that link. */
+  storyLinkKey: string | undefined;
 }
 
 /** Who an article is: its own uri, the story it belongs to, and the event it would be. */
@@ -380,7 +382,7 @@ interface Identified {
   /** The item as a filing, for matching later re-files; none for a kill or no headline. */
   filing: Omit<Filing, 'story'> | undefined;
   filingLanguage: string;
-  storyLink: string | undefined;
+  storyLinkKey: string | undefined;
   revision: string;
   eventId: string;
   key: string;
@@ -401,8 +403,8 @@ async function identify(
   // The three questions go out together; each answer depends only on the identity.
   const [remembered, aliasOfIdentity, nearOfIdentity] = await Promise.all([
     // A guid that changed for a link this feed showed before: the link's story it is.
-    identity.strategy === 'guid' && hints.storyLink
-      ? deps.links.uriFor(feedId, hints.storyLink)
+    identity.strategy === 'guid' && hints.storyLinkKey
+      ? deps.links.uriFor(feedId, hints.storyLinkKey)
       : undefined,
     // Where an earlier version of this item went, its own story or the one it joined:
     // this one goes there too, however the near-duplicate index has grown since.
@@ -452,7 +454,7 @@ async function identify(
     fingerprint,
     filing,
     filingLanguage,
-    storyLink: hints.storyLink,
+    storyLinkKey: hints.storyLinkKey,
     revision,
     eventId,
     key: deps.eventKey(eventId),
@@ -651,7 +653,7 @@ async function publish(
     uri: item.uri,
     agency: meta['wire-agency'],
     fingerprint: item.fingerprint,
-    link: item.storyLink ? { feedId: meta['wire-feed-id'], link: item.storyLink } : undefined,
+    link: item.storyLinkKey ? { feedId: meta['wire-feed-id'], link: item.storyLinkKey } : undefined,
     firstPlaced: item.placedBefore ? undefined : item.ownUri,
     filing: item.filing && { ...item.filing, story: item.uri },
     filingLanguage: item.filingLanguage,

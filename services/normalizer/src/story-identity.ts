@@ -1,11 +1,12 @@
 // Who a story is and which revision of it an article is. The uri is stable across
 // revisions; the revision changes whenever the canonical content does; the event
 // id is derived from both, so every retry and replay carries the same id.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalLink, type ParsedArticle } from '@wire/feeds';
 import type { IdentityStrategy } from '@wire/schema';
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+// One-shot: no Hash object per call, and three calls an article.
+const sha256 = (text: string) => hash('sha256', text, 'hex');
 
 // Yonhap ids: desk prefix (AEN, AKR...) + date + serial (15 characters name the
 // story), then 2 revision digits and a 3-digit desk code.
