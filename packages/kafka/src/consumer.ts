@@ -244,7 +244,8 @@ export async function startTransactionalBatchConsumer(
     isAssigned: running.isAssigned,
     async stop() {
       await running.stop();
-      // The last run's after-commit work: a failure is the next owner's to redo, as after a crash.
+      // The last run's after-commit work; a failure is left as a crash would leave it
+      // (claims not marked done lapse after CLAIM_PENDING_TTL_MS).
       await afterCommits.settle().catch(() => undefined);
       await recovery.close();
     },

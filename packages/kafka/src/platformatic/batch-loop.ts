@@ -442,7 +442,8 @@ export async function startPlatformaticBatchConsumer(
     async stop() {
       running = false;
       await loop;
-      // The last run's after-commit work: a failure is the next owner's to redo, as after a crash.
+      // The last run's after-commit work; a failure is left as a crash would leave it
+      // (claims not marked done lapse after CLAIM_PENDING_TTL_MS).
       await afterCommits.settle().catch(() => undefined);
       await consumer.close(true).catch(() => undefined);
       await admin.close().catch(() => undefined);
